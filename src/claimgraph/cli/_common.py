@@ -1,0 +1,189 @@
+"""Options shared by several commands, as decorators, and the error boundary."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from .._errors import ClaimgraphError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+__all__ = [
+    "analysis_options",
+    "fail_cleanly",
+    "format_option",
+    "input_options",
+    "output_option",
+    "text_options",
+]
+
+
+def _compose(*decorators: Callable[[F], F]) -> Callable[[F], F]:
+    def apply(func: F) -> F:
+        for decorator in reversed(decorators):
+            func = decorator(func)
+        return func
+
+    return apply
+
+
+def _parse_iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
+
+
+def text_options(func: F) -> F:
+    """``--lang``, ``--year`` and ``--doc-date``: how narrative ``.txt`` input is read."""
+    return _compose(
+        click.option(
+            "--lang",
+            default="es",
+            show_default=True,
+            help="Language of .txt input.",
+        ),
+        click.option(
+            "--year",
+            type=click.IntRange(1900, 2100),
+            default=None,
+            help="Year for dates in .txt input that give none.",
+        ),
+        click.option(
+            "--doc-date",
+            callback=_parse_iso_date,
+            default=None,
+            metavar="YYYY-MM-DD",
+            help="Date of the .txt document: anchors relative dates and missing years.",
+        ),
+    )(func)
+
+
+def input_options(func: F) -> F:
+    """``INPUT...`` plus ``--map`` and ``--ignore-extra-columns`` and the text options."""
+    return _compose(
+        click.argument(
+            "inputs",
+            nargs=-1,
+            type=click.Path(dir_okay=False, path_type=Path),
+            metavar="INPUT...",
+        ),
+        click.option(
+            "--map",
+            "mapping",
+            multiple=True,
+            metavar="FIELD=COLUMN,...",
+            help="Read claim fields from differently named columns, "
+            "e.g. source=SourceID,subject=ObjectID.",
+        ),
+        click.option(
+            "--ignore-extra-columns",
+            is_flag=True,
+            help="Ignore table columns that are not claim fields instead of failing.",
+        ),
+        text_options,
+    )(func)
+
+
+def analysis_options(func: F) -> F:
+    """``--window``, ``--gazetteer`` and ``--sources``: how claims are linked."""
+    return _compose(
+        click.option(
+            "--window",
+            type=click.IntRange(0, 3650),
+            default=None,
+            metavar="DAYS",
+            help="Claims at most this many days apart are about the same time "
+            "(default 3); further apart, a different holder is a change of hands.",
+        ),
+        click.option(
+            "--gazetteer",
+            type=click.Path(dir_okay=False, exists=True, path_type=Path),
+            default=None,
+            help="CSV of places (name, aliases, parent, lat, lon) that overrides "
+            "learned spellings.",
+        ),
+        click.option(
+            "--sources",
+            "sources_file",
+            type=click.Path(dir_okay=False, exists=True, path_type=Path),
+            default=None,
+            help="CSV or JSON of sources (name, aliases, alignment).",
+        ),
+    )(func)
+
+
+def format_option(*choices: str, default: str | None = None) -> Callable[[F], F]:
+    """``--format`` limited to ``choices``; the default follows ``-o``'s suffix."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        help=f"Output format (default: from -o's suffix, else {choices[0]}).",
+    )
+
+
+def output_option(func: F) -> F:
+    """``-o/--output FILE``: write there (atomically) instead of to standard output."""
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, writable=True, path_type=Path),
+        default=None,
+        help="Write to this file instead of standard output.",
+    )(func)
+
+
+@contextmanager
+def _error_boundary() -> Iterator[None]:
+    try:
+        yield
+    except ClaimgraphError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def fail_cleanly(func: F) -> F:
+    """Turn library errors into a one-line message and exit status 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with _error_boundary():
+            return func(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def echo_or_write(text: str, output: Path | None) -> None:
+    """Print ``text`` or write it to ``output`` whole (temp file, then rename)."""
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    from ..io import atomic_write
+
+    with atomic_write(output) as handle:
+        handle.write(text)
+    click.echo(f"wrote {output}", err=True)
+
+
+def pick_format(fmt: str | None, output: Path | None, choices: tuple[str, ...]) -> str:
+    """The explicit ``--format``, else the suffix of ``-o`` when it is a choice, else the first."""
+    if fmt is not None:
+        return fmt
+    if output is not None:
+        suffix = output.suffix.lower().lstrip(".")
+        suffix = {"markdown": "md", "ndjson": "jsonl"}.get(suffix, suffix)
+        if suffix in choices:
+            return suffix
+    return choices[0]
+
+

@@ -1,0 +1,86 @@
+"""One entry point that reads claims from any supported input."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from .._errors import InputError
+from ..model import Claim
+from ._tables import ColumnMapping, ExtraColumns, read_csv, read_jsonl
+
+__all__ = ["TABLE_SUFFIXES", "TEXT_SUFFIXES", "read_claims"]
+
+TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl", ".ndjson"})
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+
+
+def read_claims(
+    paths: str | Path | Iterable[str | Path],
+    *,
+    mapping: ColumnMapping | None = None,
+    extra_columns: ExtraColumns = "error",
+    text_options: Mapping[str, Any] | None = None,
+) -> list[Claim]:
+    """Read claims from tables (``.csv``, ``.tsv``, ``.jsonl``) and narrative text (``.txt``).
+
+    Parameters
+    ----------
+    paths : path or iterable of paths
+        Input files, read in order; their claims are concatenated.
+    mapping : mapping, optional
+        Claim field -> column name, for tables whose columns have other names.
+    extra_columns : {"error", "ignore"}
+        What to do with columns that are neither claim fields nor mapped.
+    text_options : mapping, optional
+        Keyword arguments for text extraction (``lang``, ``year``, ``doc_date`` ...),
+        passed to :func:`claimgraph.text.extract_file` for text files.
+
+    Raises
+    ------
+    InputError
+        Naming the file, line and field of the first problem.
+    """
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    claims: list[Claim] = []
+    seen_any = False
+    for raw in paths:
+        seen_any = True
+        path = Path(raw)
+        suffix = path.suffix.lower()
+        if not path.exists():
+            raise InputError("no such file", path=str(path))
+        if path.is_dir():
+            raise InputError("is a directory, not a file of claims", path=str(path))
+        if suffix in {".csv", ".tsv"}:
+            claims.extend(read_csv(path, mapping=mapping, extra=extra_columns))
+        elif suffix in {".jsonl", ".ndjson"}:
+            claims.extend(read_jsonl(path, mapping=mapping, extra=extra_columns))
+        elif suffix in TEXT_SUFFIXES:
+            from ..text import extract_file
+
+            claims.extend(extract_file(path, **dict(text_options or {})))
+        else:
+            raise InputError(
+                f"unsupported file type {suffix or '(none)'!r}; expected one of "
+                f"{', '.join(sorted(TABLE_SUFFIXES | TEXT_SUFFIXES))}",
+                path=str(path),
+            )
+    if not seen_any:
+        raise InputError("no input files given")
+    _check_unique_ids(claims)
+    return claims
+
+
+def _check_unique_ids(claims: list[Claim]) -> None:
+    seen: dict[str, Claim] = {}
+    for claim in claims:
+        other = seen.setdefault(claim.id, claim)
+        if other is not claim:
+            raise InputError(
+                f"claim id {claim.id!r} is used twice (by {other!r} and {claim!r}); ids must "
+                "be unique across all inputs",
+                field="id",
+            )

@@ -1,0 +1,23 @@
+"""The claim model: claims, stances, time precision, sides and sources."""
+
+from ._claim import CONTROL, RECORD_FIELDS, Claim, Precision, Stance, parse_date, parse_number
+from ._sides import CONTESTED, SIDES, canonical_side, fold
+from ._source import INDEPENDENT, Source, SourceRegistry, independent_of
+
+__all__ = [
+    "CONTESTED",
+    "CONTROL",
+    "INDEPENDENT",
+    "RECORD_FIELDS",
+    "SIDES",
+    "Claim",
+    "Precision",
+    "Source",
+    "SourceRegistry",
+    "Stance",
+    "canonical_side",
+    "fold",
+    "independent_of",
+    "parse_date",
+    "parse_number",
+]

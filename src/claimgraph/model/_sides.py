@@ -1,0 +1,76 @@
+"""Canonical sides of a control claim and the aliases that name them."""
+
+from __future__ import annotations
+
+import unicodedata
+
+__all__ = ["CONTESTED", "SIDES", "canonical_side", "fold"]
+
+GOVERNMENT = "government"
+OPPOSITION = "opposition"
+ISIS = "isis"
+KURDISH = "kurdish"
+CONTESTED = "contested"
+
+#: The canonical control values, in display order.
+SIDES: tuple[str, ...] = (GOVERNMENT, OPPOSITION, ISIS, KURDISH, CONTESTED)
+
+_ALIASES: dict[str, tuple[str, ...]] = {
+    GOVERNMENT: (
+        "gov", "govt", "regime", "army", "saa", "syrian army", "syrian arab army",
+        "loyalist", "loyalists", "pro-government", "pro government", "state",
+        "ndf", "hezbollah", "hizbullah", "gobierno", "regimen", "ejercito",
+        "leales", "progubernamental", "progubernamentales", "oficialista",
+    ),
+    OPPOSITION: (
+        "rebel", "rebels", "fsa", "free syrian army", "insurgents", "insurgent",
+        "armed opposition", "nusra", "al-nusra", "jabhat al-nusra",
+        "jabhat fatah al-sham", "fatah al-sham", "ahrar al-sham", "oposicion",
+        "rebeldes", "rebelde", "esl", "opositores",
+    ),
+    ISIS: (
+        "isil", "is", "islamic state", "daesh", "daish", "eiil", "ei",
+        "estado islamico",
+    ),
+    KURDISH: (
+        "kurds", "kurd", "ypg", "ypj", "sdf", "pyd", "kurdos", "kurdo", "fds",
+    ),
+    CONTESTED: (
+        "unclear", "unknown", "disputed", "contested", "fighting", "ongoing fighting",
+        "no clear control", "frontline", "front line", "no esta claro", "disputado",
+        "en disputa", "combates",
+    ),
+}
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text``, strip accents and squeeze white space.
+
+    >>> fold("  Ejército  Árabe ")
+    'ejercito arabe'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.casefold().split())
+
+
+_LOOKUP: dict[str, str] = {}
+for _side, _names in _ALIASES.items():
+    _LOOKUP[_side] = _side
+    for _name in _names:
+        _LOOKUP[fold(_name)] = _side
+
+
+def canonical_side(value: str) -> str | None:
+    """Return the canonical side named by ``value``, or ``None`` if it names none.
+
+    >>> canonical_side("Regime")
+    'government'
+    >>> canonical_side("YPG")
+    'kurdish'
+    >>> canonical_side("unclear")
+    'contested'
+    >>> canonical_side("Atlantis") is None
+    True
+    """
+    return _LOOKUP.get(fold(value))
