@@ -70,3 +70,7 @@ def claims(
     write_claims(loaded, output, fmt=chosen)
     if output is not None:
         click.echo(f"wrote {len(loaded)} claims to {output}", err=True)
+
+
+# Commands defined in their own modules register themselves on ``main``.
+from . import _analysis  # noqa: E402,F401

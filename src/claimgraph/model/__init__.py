@@ -1,6 +1,14 @@
 """The claim model: claims, stances, time precision, sides and sources."""
 
-from ._claim import CONTROL, RECORD_FIELDS, Claim, Precision, Stance, parse_date, parse_number
+from ._claim import (
+    CONTROL,
+    RECORD_FIELDS,
+    Claim,
+    Precision, Stance,
+    parse_bounds,
+    parse_date,
+    parse_number,
+)
 from ._sides import CONTESTED, SIDES, canonical_side, fold
 from ._source import INDEPENDENT, Source, SourceRegistry, independent_of
 
@@ -18,6 +26,7 @@ __all__ = [
     "canonical_side",
     "fold",
     "independent_of",
+    "parse_bounds",
     "parse_date",
     "parse_number",
 ]

@@ -15,7 +15,15 @@ import attrs
 from .._errors import InvalidClaimError
 from ._sides import canonical_side, fold
 
-__all__ = ["CONTROL", "Claim", "Precision", "Stance", "parse_date", "parse_number"]
+__all__ = [
+    "CONTROL",
+    "Claim",
+    "Precision",
+    "Stance",
+    "parse_bounds",
+    "parse_date",
+    "parse_number",
+]
 
 #: The property whose values are sides holding a place.
 CONTROL = "control"
@@ -47,6 +55,17 @@ class Precision(enum.StrEnum):
     """A deadline: true by ``end`` ("by 11 January"); ``start`` is unknown or a lower bound."""
     UNKNOWN = "unknown"
     """No time given: the claim is compared with claims of any time."""
+
+
+def _to_enum(kind: type[enum.StrEnum], field: str) -> Any:
+    def convert(value: object) -> Any:
+        try:
+            return kind(value)
+        except ValueError:
+            allowed = ", ".join(member.value for member in kind)
+            raise InvalidClaimError(field, f"one of {allowed}", value) from None
+
+    return convert
 
 
 def _optional_str(field: str) -> Any:
@@ -148,8 +167,8 @@ class Claim:
     high: float | None = attrs.field(default=None, validator=_optional_number)
     start: dt.date | None = attrs.field(default=None, validator=_optional_date)
     end: dt.date | None = attrs.field(default=None, validator=_optional_date)
-    precision: Precision = attrs.field(default=Precision.UNKNOWN, converter=Precision)
-    stance: Stance = attrs.field(default=Stance.ASSERTS, converter=Stance)
+    precision: Precision = attrs.field(default=Precision.UNKNOWN, converter=_to_enum(Precision, "precision"))
+    stance: Stance = attrs.field(default=Stance.ASSERTS, converter=_to_enum(Stance, "stance"))
     partial: bool = False
     share: float | None = attrs.field(default=None, validator=_optional_number)
     alignment: str | None = attrs.field(default=None, validator=_optional_str("alignment"))
@@ -266,9 +285,9 @@ class Claim:
                     )
                 value = side
         elif value is not None and low is None and high is None:
-            number = parse_number(value)
-            if number is not None:
-                low = high = number
+            bounds = parse_bounds(value)
+            if bounds is not None:
+                low, high = bounds
 
         start, end, precision = _time_fields(record)
         stance = _enum_field(get("stance"), Stance, "stance", Stance.ASSERTS)
@@ -385,6 +404,37 @@ def parse_number(text: str) -> float | None:
         return sign * float(f"{groups[0]}.{groups[1]}")
     if len(groups) == 1:
         return sign * float(groups[0])
+    return None
+
+
+def parse_bounds(text: str) -> tuple[float | None, float | None] | None:
+    """Read a number or numeric bounds written compactly, else ``None``.
+
+    ``>`` and ``<`` are strict for whole numbers (counts): ``>1000`` is at least 1001.
+
+    >>> [parse_bounds(t) for t in ("517", "93-100", ">1000", ">=30", "30+", "<50", "n/a")]
+    [(517.0, 517.0), (93.0, 100.0), (1001.0, None), (30.0, None), (30.0, None), (None, 49.0), None]
+    """
+    s = text.strip().replace("\u2013", "-").replace("\u2265", ">=").replace("\u2264", "<=")
+    number = parse_number(s)
+    if number is not None:
+        return number, number
+    for prefix, lower in ((">=", True), ("<=", False), (">", True), ("<", False)):
+        if s.startswith(prefix):
+            bound = parse_number(s[len(prefix):])
+            if bound is None:
+                return None
+            if len(prefix) == 1 and bound.is_integer():
+                bound = bound + 1 if lower else bound - 1
+            return (bound, None) if lower else (None, bound)
+    if s.endswith("+"):
+        bound = parse_number(s[:-1])
+        return None if bound is None else (bound, None)
+    low_text, sep, high_text = s.partition("-")
+    if sep and low_text and high_text:
+        low, high = parse_number(low_text), parse_number(high_text)
+        if low is not None and high is not None and low <= high:
+            return low, high
     return None
 
 

@@ -1,0 +1,20 @@
+"""Disputed control: timelines of who holds each place, and the disputes in them."""
+
+from ._assess import Assessment, Reason, Status, assess
+from ._disputes import Dispute, Position, find_disputes
+from ._timeline import Change, Period, Timeline, build_timelines, merge_assessments
+
+__all__ = [
+    "Assessment",
+    "Change",
+    "Dispute",
+    "Period",
+    "Position",
+    "Reason",
+    "Status",
+    "Timeline",
+    "assess",
+    "build_timelines",
+    "find_disputes",
+    "merge_assessments",
+]

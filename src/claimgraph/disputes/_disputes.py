@@ -1,0 +1,225 @@
+"""Disputes: periods in which sources really disagree, with the evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ..graph import Relation
+from ..model import Claim, Stance
+from ._assess import Assessment, Reason, Status, assess
+from ._timeline import build_timelines
+
+if TYPE_CHECKING:
+    from ..graph import ClaimGraph
+
+__all__ = ["Dispute", "Position", "find_disputes"]
+
+
+@attrs.frozen(slots=True)
+class Position:
+    """One side of a dispute: a value, how it is held, and who holds it."""
+
+    value: str
+    stance: Stance
+    sources: tuple[str, ...]
+    claims: tuple[Claim, ...]
+
+    @property
+    def label(self) -> str:
+        if self.stance is Stance.DENIES:
+            return f"not {self.value}"
+        if self.stance is Stance.UNCERTAIN:
+            return f"{self.value} (uncertain)"
+        return self.value
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "value": self.value,
+            "stance": self.stance.value,
+            "sources": list(self.sources),
+            "claims": [c.id for c in self.claims],
+        }
+
+
+@attrs.frozen(slots=True)
+class Dispute:
+    """Sources disagreeing about one place (or subject) and property over a period.
+
+    Attributes
+    ----------
+    place, name : str
+        Resolved place id and its display name.
+    property : str
+        ``"control"``, a count such as ``"killed"``, or any property.
+    start, end : date or None
+        First and last day of the evidence.
+    until : date or None
+        When a source next gives a single value (the dispute lasts until then).
+    reasons : tuple of Reason
+        Contradiction, denial, and/or a source saying it is unclear.
+    positions : tuple of Position
+        The conflicting values and the sources on each side (their last word).
+    claims : tuple of Claim
+        All claims of the period: the evidence, with their sentences.
+    conflicts : tuple of Relation
+        The contradictions and denials between the sources' last words.
+    """
+
+    place: str
+    name: str
+    property: str
+    start: dt.date | None
+    end: dt.date | None
+    until: dt.date | None
+    reasons: tuple[Reason, ...]
+    positions: tuple[Position, ...]
+    claims: tuple[Claim, ...]
+    conflicts: tuple[Relation, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s for p in self.positions for s in p.sources))
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(p.label for p in self.positions)
+
+    def period_text(self) -> str:
+        if self.start is None:
+            return "undated"
+        if self.end is None or self.end == self.start:
+            return self.start.isoformat()
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+    def to_record(self) -> dict[str, Any]:
+        """A JSON-ready summary; claims are given by id, with source and text."""
+        return {
+            "place": self.place,
+            "name": self.name,
+            "property": self.property,
+            "start": None if self.start is None else self.start.isoformat(),
+            "end": None if self.end is None else self.end.isoformat(),
+            "until": None if self.until is None else self.until.isoformat(),
+            "reasons": [r.value for r in self.reasons],
+            "positions": [p.to_record() for p in self.positions],
+            "conflicts": [
+                {"kind": r.kind.value, "from": r.source.id, "to": r.target.id}
+                for r in self.conflicts
+            ],
+            "evidence": [
+                {
+                    "id": c.id,
+                    "source": c.source,
+                    "value": c.display_value,
+                    "stance": c.stance.value,
+                    "time": c.time_text(),
+                    "doc": c.doc,
+                    "sentence": c.sentence,
+                    "text": c.text,
+                }
+                for c in self.claims
+            ],
+        }
+
+
+def _positions(verdicts: Sequence[Assessment]) -> tuple[Position, ...]:
+    """Group each source's last word by value and stance."""
+    grouped: dict[tuple[str, Stance], list[Claim]] = defaultdict(list)
+    for verdict in verdicts:
+        for claim in verdict.latest:
+            if verdict.status is Status.DISPUTED:
+                grouped[claim.display_value, claim.stance].append(claim)
+    return tuple(
+        Position(value, stance, tuple(dict.fromkeys(c.source for c in claims)), tuple(claims))
+        for (value, stance), claims in grouped.items()
+    )
+
+
+def find_disputes(
+    cg: ClaimGraph, *, property: str | None = None, place: str | None = None
+) -> list[Dispute]:
+    """Every disputed period in the graph.
+
+    Categorical properties (control, responsibility ...) are disputed over the
+    periods their timeline marks disputed: a dispute lasts until a source next
+    gives one value. Counts are disputed episode by episode, when two sources'
+    numbers for comparable periods cannot both be true.
+
+    Parameters
+    ----------
+    cg : ClaimGraph
+    property : str, optional
+        Only this property (``"control"``, ``"killed"`` ...).
+    place : str, optional
+        Only this place: a spelling of it or its id.
+
+    Examples
+    --------
+    >>> from claimgraph.graph import ClaimGraph
+    >>> from claimgraph.testing import make_claim
+    >>> cg = ClaimGraph.build([
+    ...     make_claim("army", "Bureij", "government", on="2014-05-03"),
+    ...     make_claim("rebels", "Breij", "rebels", on="2014-05-05"),
+    ...     make_claim("army", "Hilan", "government", on="2014-05-21"),
+    ... ])
+    >>> [(d.name, d.values) for d in find_disputes(cg)]
+    [('Bureij', ('government', 'opposition'))]
+    """
+    place_key = None
+    if place is not None and cg.places is not None and place in cg.places:
+        place_key = str(cg.places.key_of(place))
+    elif place is not None:
+        place_key = place
+    out: list[Dispute] = []
+    for timeline in build_timelines(cg, property=property):
+        if place_key is not None and timeline.place != place_key:
+            continue
+        for period in timeline.periods:
+            if period.status is not Status.DISPUTED:
+                continue
+            out.append(_dispute(timeline.place, timeline.name, timeline.property,
+                                period.start, period.end, period.until,
+                                period.assessments, period.claims))
+    for episode in cg.episodes:
+        if property is not None and episode.property != property:
+            continue
+        if place_key is not None and episode.subject != place_key:
+            continue
+        if not all(c.is_numeric for c in episode.claims):
+            continue
+        verdict = assess(episode, relative_tolerance=cg.relative_tolerance)
+        if verdict.status is Status.DISPUTED:
+            out.append(_dispute(episode.subject, cg.place_name(episode.subject), episode.property,
+                                episode.start, episode.end, None, (verdict,), episode.claims))
+    out.sort(key=lambda d: (d.name.casefold(), d.property, d.start or dt.date.min))
+    return out
+
+
+def _dispute(
+    place: str,
+    name: str,
+    prop: str,
+    start: dt.date | None,
+    end: dt.date | None,
+    until: dt.date | None,
+    verdicts: Sequence[Assessment],
+    claims: tuple[Claim, ...],
+) -> Dispute:
+    reasons = {r for v in verdicts for r in v.reasons}
+    return Dispute(
+        place=place,
+        name=name,
+        property=prop,
+        start=start,
+        end=end,
+        until=until,
+        reasons=tuple(r for r in Reason if r in reasons),
+        positions=_positions(verdicts),
+        claims=claims,
+        conflicts=tuple(r for v in verdicts for r in v.conflicts),
+    )

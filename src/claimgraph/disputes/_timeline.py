@@ -1,0 +1,218 @@
+"""Control timelines: who is said to hold a place, period by period."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ..model import CONTROL, Claim, independent_of
+from ._assess import Assessment, Reason, Status, assess
+
+if TYPE_CHECKING:
+    from ..graph import ClaimGraph
+
+__all__ = ["Change", "Period", "Timeline", "build_timelines", "merge_assessments"]
+
+
+@attrs.frozen(slots=True)
+class Period:
+    """A stretch of time in which a place is held by one side, or disputed.
+
+    ``start`` and ``end`` are the first and last day of the evidence; the state
+    is taken to last ``until`` the next period starts (``None`` for the last).
+    """
+
+    start: dt.date | None
+    end: dt.date | None
+    until: dt.date | None
+    status: Status
+    holder: str | None
+    reasons: tuple[Reason, ...]
+    claims: tuple[Claim, ...]
+    assessments: tuple[Assessment, ...] = attrs.field(repr=False)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Sources whose claims are the evidence, in order of appearance."""
+        return tuple(dict.fromkeys(c.source for c in self.claims))
+
+    def supporting_sources(self) -> tuple[str, ...]:
+        """Sources whose last word in the period gives the holder."""
+        return tuple(
+            dict.fromkeys(
+                c.source
+                for a in self.assessments
+                for c in a.latest
+                if self.holder is not None and c.display_value == self.holder
+            )
+        )
+
+    def is_corroborated(self, alignments: dict[str, str | None]) -> bool:
+        """Held, and the holder is given by at least two mutually independent sources."""
+        if self.status is not Status.HELD:
+            return False
+        supporters = self.supporting_sources()
+        return any(
+            independent_of(alignments.get(a), alignments.get(b))
+            for i, a in enumerate(supporters)
+            for b in supporters[i + 1 :]
+        )
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "start": _iso(self.start),
+            "end": _iso(self.end),
+            "until": _iso(self.until),
+            "status": self.status.value,
+            "holder": self.holder,
+            "reasons": [r.value for r in self.reasons],
+            "sources": list(self.sources),
+            "claims": [c.id for c in self.claims],
+        }
+
+
+@attrs.frozen(slots=True)
+class Change:
+    """Control passing from one holder to another."""
+
+    date: dt.date | None
+    before: str
+    after: str
+    through_dispute: bool
+    claims: tuple[Claim, ...]
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "date": _iso(self.date),
+            "from": self.before,
+            "to": self.after,
+            "through_dispute": self.through_dispute,
+            "claims": [c.id for c in self.claims],
+        }
+
+
+@attrs.frozen(slots=True)
+class Timeline:
+    """The periods of one place and property, in time order."""
+
+    place: str
+    name: str
+    property: str
+    periods: tuple[Period, ...]
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        """Changes of hands: consecutive held periods with different holders."""
+        out: list[Change] = []
+        previous: Period | None = None
+        disputed_between = False
+        for period in self.periods:
+            if period.status is Status.DISPUTED:
+                disputed_between = True
+                continue
+            if period.status is not Status.HELD or period.holder is None:
+                continue
+            if previous is not None and previous.holder != period.holder:
+                assert previous.holder is not None
+                out.append(
+                    Change(period.start, previous.holder, period.holder, disputed_between,
+                           period.claims)
+                )
+            previous, disputed_between = period, False
+        return tuple(out)
+
+    @property
+    def disputed(self) -> bool:
+        return any(p.status is Status.DISPUTED for p in self.periods)
+
+    def holder_on(self, day: dt.date) -> str | None:
+        """The holder on ``day`` (``'contested'`` in a disputed period), ``None`` if unknown."""
+        from ..model import CONTESTED
+
+        current: Period | None = None
+        for period in self.periods:
+            if period.start is not None and period.start <= day:
+                current = period
+        if current is None:
+            return None
+        if current.status is Status.DISPUTED:
+            return CONTESTED
+        return current.holder
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "place": self.place,
+            "name": self.name,
+            "property": self.property,
+            "periods": [p.to_record() for p in self.periods],
+            "changes": [c.to_record() for c in self.changes],
+        }
+
+
+def merge_assessments(assessments: Iterable[Assessment]) -> list[Period]:
+    """Join time-ordered episode verdicts into periods.
+
+    Consecutive verdicts with the same status and holder join. A disputed
+    state lasts until a source next gives one holder, so consecutive disputed
+    episodes join however far apart they are; an episode with no assertion
+    (denials only) joins the period before it.
+    """
+    groups: list[list[Assessment]] = []
+    for verdict in assessments:
+        if groups:
+            last = groups[-1][-1]
+            same = (verdict.status, verdict.value) == (last.status, last.value)
+            if same or verdict.status is Status.UNKNOWN:
+                groups[-1].append(verdict)
+                continue
+        groups.append([verdict])
+    periods: list[Period] = []
+    for index, group in enumerate(groups):
+        head = group[0]
+        following = groups[index + 1][0].episode.start if index + 1 < len(groups) else None
+        reasons = {r for verdict in group for r in verdict.reasons}
+        claims = tuple(dict.fromkeys(c for verdict in group for c in verdict.episode.claims))
+        periods.append(
+            Period(
+                start=head.episode.start,
+                end=max((v.episode.end for v in group if v.episode.end), default=None),
+                until=following,
+                status=head.status,
+                holder=head.value,
+                reasons=tuple(r for r in Reason if r in reasons),
+                claims=claims,
+                assessments=tuple(group),
+            )
+        )
+    return periods
+
+
+def build_timelines(cg: ClaimGraph, *, property: str | None = CONTROL) -> list[Timeline]:
+    """Timelines of every place for ``property`` (every categorical property if ``None``).
+
+    Numeric properties (counts) have no holder and get no timeline; see
+    :func:`claimgraph.disputes.find_disputes` for their conflicts.
+    """
+    by_group: dict[tuple[str, str], list[Assessment]] = defaultdict(list)
+    for episode in cg.episodes:
+        if property is not None and episode.property != property:
+            continue
+        if all(c.is_numeric for c in episode.claims):
+            continue
+        by_group[episode.subject, episode.property].append(
+            assess(episode, relative_tolerance=cg.relative_tolerance)
+        )
+    timelines = [
+        Timeline(place, cg.place_name(place), prop, tuple(merge_assessments(verdicts)))
+        for (place, prop), verdicts in by_group.items()
+    ]
+    timelines.sort(key=lambda t: (t.name.casefold(), t.property))
+    return timelines
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()

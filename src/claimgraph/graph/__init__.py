@@ -1,0 +1,37 @@
+"""The claim graph: episodes in time, relations between claims, networkx export."""
+
+from ._build import ClaimGraph, claim_node, place_node, source_node
+from ._episodes import Episode, claim_order, group_episodes
+from ._export import GRAPH_FORMATS, export_graph, flat_graph
+from ._relations import (
+    Relation,
+    RelationKind,
+    all_relations,
+    compatible_values,
+    relate,
+    relations_in,
+)
+from ._time import DEFAULT_WINDOW, comparable_periods, day_span, gap_days
+
+__all__ = [
+    "DEFAULT_WINDOW",
+    "GRAPH_FORMATS",
+    "ClaimGraph",
+    "Episode",
+    "Relation",
+    "RelationKind",
+    "all_relations",
+    "claim_node",
+    "claim_order",
+    "comparable_periods",
+    "compatible_values",
+    "day_span",
+    "export_graph",
+    "flat_graph",
+    "gap_days",
+    "group_episodes",
+    "place_node",
+    "relate",
+    "relations_in",
+    "source_node",
+]

@@ -1,0 +1,244 @@
+"""The claim graph: claims, sources and places, and the relations between claims."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import networkx as nx
+
+from ..model import Claim, SourceRegistry
+from ._episodes import Episode, group_episodes
+from ._relations import Relation, RelationKind, all_relations
+from ._time import DEFAULT_WINDOW
+
+if TYPE_CHECKING:
+    from ..places import Gazetteer, PlaceIndex
+
+__all__ = ["ClaimGraph", "claim_node", "place_node", "source_node"]
+
+
+def claim_node(claim: Claim) -> str:
+    """Node key of a claim."""
+    return f"claim:{claim.id}"
+
+
+def source_node(name: str) -> str:
+    """Node key of a source."""
+    return f"source:{name}"
+
+
+def place_node(key: str) -> str:
+    """Node key of a (resolved) place or subject."""
+    return f"place:{key}"
+
+
+@attrs.define(slots=True)
+class ClaimGraph:
+    """Claims linked by place, time and source; build it with :meth:`ClaimGraph.build`.
+
+    Attributes
+    ----------
+    claims : list of Claim
+        The claims, with source names made canonical by the source registry.
+    places : PlaceIndex or None
+        How subjects were resolved to places (``None`` when resolution was off).
+    window : int
+        Days within which claims speak about the same time.
+    episodes : list of Episode
+        Claims grouped per place, property and time.
+    relations : list of Relation
+        Contradictions, corroborations, denials and revisions.
+    alignments : dict
+        Source name -> alignment (``None`` when unknown).
+
+    Examples
+    --------
+    >>> from claimgraph.testing import make_claim
+    >>> cg = ClaimGraph.build([
+    ...     make_claim("Al-Watan", "Karam al Qasr", "army", on="2014-01-25"),
+    ...     make_claim("SOHR", "Karm al-Qasr", "army", on="2014-01-28"),
+    ... ])
+    >>> [(r.kind.value, r.source.source, r.target.source) for r in cg.relations]
+    [('corroborates', 'Al-Watan', 'SOHR')]
+    >>> sorted(kind for _, _, kind in cg.graph.edges(data="kind"))
+    ['about', 'about', 'asserts', 'asserts', 'corroborates']
+    """
+
+    claims: list[Claim]
+    places: PlaceIndex | None
+    window: int
+    episodes: list[Episode]
+    relations: list[Relation]
+    alignments: dict[str, str | None]
+    relative_tolerance: float = 0.0
+    _graph: Any = attrs.field(default=None, repr=False)
+
+    @classmethod
+    def build(
+        cls,
+        claims: Iterable[Claim],
+        *,
+        window: int | None = None,
+        places: PlaceIndex | None = None,
+        gazetteer: Gazetteer | None = None,
+        resolve_places: bool = True,
+        sources: SourceRegistry | None = None,
+        relative_tolerance: float = 0.0,
+    ) -> ClaimGraph:
+        """Resolve places, group claims into episodes and relate them.
+
+        Parameters
+        ----------
+        claims : iterable of Claim
+        window : int, optional
+            Days within which two claims speak about the same time (default 3).
+            Further apart, different holders are a change of hands.
+        places : PlaceIndex, optional
+            A ready resolution of subjects; by default one is computed from the
+            claims' subjects (with ``gazetteer`` if given).
+        resolve_places : bool
+            ``False`` compares subjects exactly as written (for item ids such
+            as ISBNs, where spelling resolution makes no sense).
+        sources : SourceRegistry, optional
+            Canonical source names and alignments; they override the
+            ``alignment`` the claims carry.
+        relative_tolerance : float
+            Numbers within this fraction of each other are compatible.
+        """
+        window = DEFAULT_WINDOW if window is None else window
+        if window < 0:
+            raise ValueError(f"window: expected days >= 0, got {window}")
+        claim_list = list(claims)
+        if sources is not None and len(sources):
+            claim_list = [_with_registry(c, sources) for c in claim_list]
+        if places is None and resolve_places:
+            from ..places import resolve_places as resolve
+
+            counts = Counter(c.subject for c in claim_list)
+            places = resolve(counts, gazetteer=gazetteer, counts=counts)
+        subject_of = None if places is None else _subject_key(places)
+        episodes = group_episodes(claim_list, window=window, subject_of=subject_of)
+        relations = all_relations(episodes, relative_tolerance=relative_tolerance)
+        return cls(
+            claims=claim_list,
+            places=places,
+            window=window,
+            episodes=episodes,
+            relations=relations,
+            alignments=_alignments(claim_list, sources),
+            relative_tolerance=relative_tolerance,
+        )
+
+    # -- places --------------------------------------------------------------
+
+    def place_key(self, claim: Claim) -> str:
+        """The resolved place id of a claim's subject (the subject itself without resolution)."""
+        return claim.subject if self.places is None else str(self.places.key_of(claim.subject))
+
+    def place_name(self, key: str) -> str:
+        """Display name of a place id."""
+        if self.places is None:
+            return key
+        return str(self._place_names().get(key, key))
+
+    def _place_names(self) -> dict[str, str]:
+        assert self.places is not None
+        return {place.id: place.name for place in self.places.places}
+
+    @property
+    def sources(self) -> list[str]:
+        """Source names, sorted."""
+        return sorted(self.alignments)
+
+    def relations_of(self, kind: RelationKind | str) -> list[Relation]:
+        """Relations of one kind."""
+        kind = RelationKind(kind)
+        return [r for r in self.relations if r.kind is kind]
+
+    # -- networkx ------------------------------------------------------------
+
+    @property
+    def graph(self) -> nx.DiGraph:
+        """A networkx DiGraph of claims, sources and places (built once, then cached).
+
+        Nodes have ``kind`` ``"claim"``, ``"source"`` or ``"place"``; claim
+        nodes carry the :class:`Claim` as ``claim``. Edges have ``kind``:
+        ``asserts`` (source -> claim), ``about`` (claim -> place) or a
+        :class:`RelationKind` value between claims.
+        """
+        if self._graph is None:
+            self._graph = self._build_graph()
+        return self._graph
+
+    def _build_graph(self) -> nx.DiGraph:
+        g = nx.DiGraph()
+        for name, alignment in self.alignments.items():
+            g.add_node(source_node(name), kind="source", name=name, alignment=alignment)
+        names = self._place_names() if self.places is not None else {}
+        keys = {self.place_key(c) for c in self.claims} if self.places is None else None
+        for key in keys if keys is not None else names:
+            g.add_node(place_node(key), kind="place", name=names.get(key, key))
+        g.add_nodes_from((claim_node(c), {"kind": "claim", "claim": c}) for c in self.claims)
+        key_of = _subject_key(self.places) if self.places is not None else None
+        g.add_edges_from(
+            (source_node(c.source), claim_node(c), {"kind": "asserts"}) for c in self.claims
+        )
+        g.add_edges_from(
+            (
+                claim_node(c),
+                place_node(key_of(c) if key_of is not None else c.subject),
+                {"kind": "about"},
+            )
+            for c in self.claims
+        )
+        g.add_edges_from(
+            (claim_node(r.source), claim_node(r.target), {"kind": r.kind.value})
+            for r in self.relations
+        )
+        return g
+
+
+def _subject_key(places: PlaceIndex) -> Any:
+    cache: dict[str, str] = {}
+
+    def key(claim: Claim) -> str:
+        subject = claim.subject
+        found = cache.get(subject)
+        if found is None:
+            found = cache[subject] = str(places.key_of(subject))
+        return found
+
+    return key
+
+
+def _with_registry(claim: Claim, registry: SourceRegistry) -> Claim:
+    found = registry.find(claim.source)
+    if found is None:
+        return claim
+    alignment = found.alignment if found.alignment is not None else claim.alignment
+    if found.name == claim.source and alignment == claim.alignment:
+        return claim
+    return attrs.evolve(claim, source=found.name, alignment=alignment)
+
+
+def _alignments(
+    claims: Sequence[Claim], registry: SourceRegistry | None
+) -> dict[str, str | None]:
+    """Each source's alignment: the registry's, else the one most of its claims carry."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for claim in claims:
+        counter = votes[claim.source]
+        if claim.alignment is not None:
+            counter[claim.alignment] += 1
+    out: dict[str, str | None] = {}
+    for source in sorted(votes):
+        stated = registry.alignment(source) if registry is not None else None
+        if stated is None and votes[source]:
+            stated = sorted(votes[source].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        out[source] = stated
+    return out
+
+

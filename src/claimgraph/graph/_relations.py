@@ -1,0 +1,156 @@
+"""How two claims in one episode relate: contradict, corroborate, deny or revise."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+from ..model import CONTESTED, Claim, Stance
+from ._episodes import Episode
+from ._time import comparable_periods
+
+__all__ = [
+    "Relation",
+    "RelationKind",
+    "all_relations",
+    "compatible_values",
+    "relate",
+    "relations_in",
+]
+
+
+class RelationKind(enum.StrEnum):
+    """Kinds of edges between two claims."""
+
+    CONTRADICTS = "contradicts"
+    """Different sources, values that cannot both hold for the same time."""
+    CORROBORATES = "corroborates"
+    """Different sources, the same value (or compatible numbers)."""
+    DENIES = "denies"
+    """One source denies the value another asserts (edge from the denial)."""
+    REVISES = "revises"
+    """The same source changes its account (edge from the later claim)."""
+
+
+class Relation(NamedTuple):
+    """An edge ``source -[kind]-> target`` between two claims."""
+
+    kind: RelationKind
+    source: Claim
+    target: Claim
+
+
+def compatible_values(a: Claim, b: Claim, *, relative_tolerance: float = 0.0) -> bool:
+    """Whether two claims state values that can both hold.
+
+    Numbers are compatible when their ``[low, high]`` intervals meet, each
+    widened by ``relative_tolerance`` of its magnitude; other values when
+    they are equal.
+
+    >>> from claimgraph.testing import make_claim
+    >>> at_least_30 = make_claim("A", "Bezaa", ">=30", property="killed")
+    >>> compatible_values(at_least_30, make_claim("B", "Bezaa", 35, property="killed"))
+    True
+    >>> compatible_values(make_claim("A", "X", 517, property="killed"),
+    ...                   make_claim("B", "X", ">1000", property="killed"))
+    False
+    """
+    if a.is_numeric and b.is_numeric:
+        lo_a, hi_a = _widen(a.low, a.high, relative_tolerance)
+        lo_b, hi_b = _widen(b.low, b.high, relative_tolerance)
+        return lo_a <= hi_b and lo_b <= hi_a
+    return a.display_value == b.display_value
+
+
+def _widen(low: float | None, high: float | None, tol: float) -> tuple[float, float]:
+    lo = -float("inf") if low is None else low - abs(low) * tol
+    hi = float("inf") if high is None else high + abs(high) * tol
+    return lo, hi
+
+
+def _is_contested(claim: Claim) -> bool:
+    return claim.value == CONTESTED
+
+
+def relate(earlier: Claim, later: Claim, *, relative_tolerance: float = 0.0) -> Relation | None:
+    """The relation between two claims of one episode, ``earlier`` first in time.
+
+    Returns ``None`` when they neither support nor oppose each other: a
+    source repeating itself, counts for periods that are not comparable, or a
+    denial of one value next to the assertion of another.
+
+    Examples
+    --------
+    >>> from claimgraph.testing import make_claim
+    >>> army = make_claim("Al-Manar", "Tal Alam", "army", on="2014-01-15")
+    >>> relate(army, make_claim("SOHR", "Tal Alam", "regime", on="2014-01-16")).kind.value
+    'corroborates'
+    >>> relate(army, make_claim("rebels", "Tal Alam", "rebels", on="2014-01-16")).kind.value
+    'contradicts'
+    >>> relate(army, make_claim("Al-Manar", "Tal Alam", "unclear", on="2014-01-16")).kind.value
+    'revises'
+    """
+    if earlier.is_numeric != later.is_numeric:
+        return None
+    if earlier.is_numeric and not comparable_periods(earlier, later):
+        return None
+    same_value = compatible_values(earlier, later, relative_tolerance=relative_tolerance)
+    if _is_contested(earlier) or _is_contested(later):
+        same_value = _is_contested(earlier) and _is_contested(later)
+    deny_a = earlier.stance is Stance.DENIES
+    deny_b = later.stance is Stance.DENIES
+    if earlier.source == later.source:
+        if same_value and deny_a == deny_b:
+            return None
+        return Relation(RelationKind.REVISES, later, earlier)
+    if deny_a or deny_b:
+        if deny_a and deny_b:
+            return Relation(RelationKind.CORROBORATES, earlier, later) if same_value else None
+        if not same_value:
+            return None
+        denial, denied = (earlier, later) if deny_a else (later, earlier)
+        return Relation(RelationKind.DENIES, denial, denied)
+    kind = RelationKind.CORROBORATES if same_value else RelationKind.CONTRADICTS
+    return Relation(kind, earlier, later)
+
+
+def relations_in(episode: Episode, *, relative_tolerance: float = 0.0) -> Iterator[Relation]:
+    """Relations among an episode's claims.
+
+    Each claim is related to the latest earlier claim of every source (its own
+    included, for revisions), so the number of edges grows with claims times
+    sources in the episode, not with the square of the claims.
+    """
+    latest: dict[str, Claim] = {}
+    for claim in episode.claims:
+        for earlier in latest.values():
+            relation = relate(earlier, claim, relative_tolerance=relative_tolerance)
+            if relation is not None:
+                yield relation
+        latest[claim.source] = claim
+
+
+def all_relations(
+    episodes: Iterable[Episode], *, relative_tolerance: float = 0.0
+) -> list[Relation]:
+    """Relations of every episode, in episode order, each pair once.
+
+    A timeless claim belongs to several episodes of its group; its relations
+    are kept the first time they are found.
+    """
+    out: list[Relation] = []
+    seen: set[tuple[int, int]] = set()
+    for episode in episodes:
+        if len(episode.claims) < 2:
+            continue
+        shared = episode.start is not None and any(c.start is None and c.end is None
+                                                   for c in episode.claims)
+        for relation in relations_in(episode, relative_tolerance=relative_tolerance):
+            if shared:
+                pair = (id(relation.source), id(relation.target))
+                if pair in seen:
+                    continue
+                seen.add(pair)
+            out.append(relation)
+    return out

@@ -1,0 +1,233 @@
+"""The readable dispute report, and Markdown views of its parts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..disputes import Dispute, Status, Timeline, build_timelines, find_disputes
+from ..model import Claim
+from ..scoring import Agreement, source_agreement
+from ._tables import markdown_table
+
+if TYPE_CHECKING:
+    from ..graph import ClaimGraph
+
+__all__ = [
+    "agreement_markdown",
+    "claim_citation",
+    "dispute_rows",
+    "disputes_markdown",
+    "report_markdown",
+    "timelines_markdown",
+]
+
+
+def claim_citation(claim: Claim) -> str:
+    """One line of evidence: who, what, when, and where it was said."""
+    parts = [f"**{claim.source}**"]
+    if claim.stance.value != "asserts":
+        parts.append(f"_{claim.stance.value}_")
+    parts.append(f"{claim.property} = {claim.display_value}")
+    when = claim.time_text()
+    if when:
+        parts.append(f"({when})")
+    where = ""
+    if claim.doc is not None:
+        where = claim.doc + (f" #{claim.sentence}" if claim.sentence is not None else "")
+    line = " ".join(parts)
+    if where:
+        line += f" [{where}]"
+    if claim.text:
+        line += f": “{claim.text.strip()}”"
+    return line
+
+
+def dispute_rows(disputes: Sequence[Dispute]) -> list[dict[str, Any]]:
+    """One flat row per dispute (for CSV and tables)."""
+    return [
+        {
+            "place": d.name,
+            "property": d.property,
+            "from": _iso(d.start),
+            "to": _iso(d.end),
+            "until": _iso(d.until),
+            "reasons": ", ".join(r.value for r in d.reasons),
+            "positions": " | ".join(
+                f"{p.label}: {', '.join(p.sources)}" for p in d.positions
+            ),
+            "claims": len(d.claims),
+        }
+        for d in disputes
+    ]
+
+
+def disputes_markdown(disputes: Sequence[Dispute], *, heading_level: int = 2) -> str:
+    """Each dispute as a section: period, reasons, positions and the sentences behind them."""
+    if not disputes:
+        return "No disputes found.\n"
+    h = "#" * heading_level
+    out: list[str] = []
+    for d in disputes:
+        out.append(f"{h} {d.name}: {d.property}, {d.period_text()}")
+        out.append("")
+        out.append(f"Why disputed: {', '.join(r.value for r in d.reasons)}.")
+        if d.until is not None:
+            out.append(f"Until {d.until.isoformat()}, when a source next gives one value.")
+        out.append("")
+        for p in d.positions:
+            out.append(f"- **{p.label}**: {', '.join(p.sources)}")
+        out.append("")
+        out.append("Evidence:")
+        out.append("")
+        out.extend(f"1. {claim_citation(c)}" for c in d.claims)
+        out.append("")
+    return "\n".join(out)
+
+
+def timelines_markdown(
+    timelines: Iterable[Timeline], alignments: dict[str, str | None]
+) -> str:
+    """A table of periods per place: holder or dispute, evidence span, sources."""
+    out: list[str] = []
+    for t in timelines:
+        rows = []
+        for p in t.periods:
+            if p.status is Status.HELD:
+                state = p.holder or "held"
+                if p.is_corroborated(alignments):
+                    state += " (corroborated)"
+            else:
+                state = f"{p.status.value} ({', '.join(r.value for r in p.reasons)})"
+            rows.append(
+                {
+                    "from": _iso(p.start) or "undated",
+                    "to": _iso(p.end) or "",
+                    "state": state,
+                    "sources": ", ".join(p.sources),
+                }
+            )
+        out.append(f"### {t.name}")
+        out.append("")
+        out.append(markdown_table(rows))
+        changes = t.changes
+        if changes:
+            out.append("")
+            out.extend(
+                f"- changed hands {_iso(c.date) or 'undated'}: {c.before} → {c.after}"
+                + (" (after a dispute)" if c.through_dispute else "")
+                for c in changes
+            )
+        out.append("")
+    return "\n".join(out)
+
+
+def agreement_markdown(agreement: Agreement, trust: dict[str, Any] | None = None) -> str:
+    """Pairwise agreement and per-source figures as two tables."""
+    pair_rows = [
+        {
+            "sources": f"{p.source_a} / {p.source_b}",
+            "same side": p.same_side,
+            "compared": p.compared,
+            "agree": p.agreements,
+            "disagree": p.disagreements,
+            "rate": "" if p.rate is None else f"{p.rate:.2f}",
+            "95% interval": f"{p.interval[0]:.2f}–{p.interval[1]:.2f}",
+            "kappa": "" if p.kappa is None else f"{p.kappa:.2f}",
+        }
+        for p in agreement.pairs
+    ]
+    source_rows = []
+    for s in agreement.sources:
+        row: dict[str, Any] = {
+            "source": s.source,
+            "alignment": s.alignment or "",
+            "claims": s.claims,
+            "corroborated (independent)": s.corroborated_independently,
+            "corroborated (same side only)": s.corroborated_same_side,
+            "contradicted": s.contradicted,
+        }
+        if trust is not None:
+            row["trust"] = trust.get(s.source, "")
+        source_rows.append(row)
+    return "\n".join(
+        [
+            "### Pairs",
+            "",
+            markdown_table(pair_rows),
+            "",
+            "### Sources",
+            "",
+            markdown_table(source_rows),
+            "",
+        ]
+    )
+
+
+def report_markdown(
+    cg: ClaimGraph, *, title: str = "Disputed control report", trust: dict[str, Any] | None = None
+) -> str:
+    """The full report: summary, disputes with evidence, timelines, counts, agreement, places.
+
+    Examples
+    --------
+    >>> from claimgraph.graph import ClaimGraph
+    >>> from claimgraph.testing import make_claim
+    >>> cg = ClaimGraph.build([make_claim("A", "Hilan", "army", on="2014-05-21"),
+    ...                        make_claim("B", "Hilan", "rebels", on="2014-05-21")])
+    >>> print(report_markdown(cg).splitlines()[0])
+    # Disputed control report
+    """
+    disputes = find_disputes(cg)
+    control = [d for d in disputes if d.property == "control"]
+    other = [d for d in disputes if d.property != "control"]
+    timelines = build_timelines(cg)
+    agreement = source_agreement(cg)
+    dates = [c.start for c in cg.claims if c.start] + [c.end for c in cg.claims if c.end]
+    span = f"{min(dates).isoformat()} to {max(dates).isoformat()}" if dates else "undated"
+    disputed_places = sorted({d.name for d in control})
+    corroborated = [
+        t.name
+        for t in timelines
+        if not t.disputed and any(p.is_corroborated(cg.alignments) for p in t.periods)
+    ]
+    lines = [
+        f"# {title}",
+        "",
+        f"Generated {dt.date.today().isoformat()} by claimgraph from {len(cg.claims)} claims "
+        f"by {len(cg.alignments)} sources about {len({e.subject for e in cg.episodes})} "
+        f"places or subjects, {span}. Claims at most {cg.window} days apart are compared.",
+        "",
+        "## Summary",
+        "",
+        f"- Places with disputed control: {', '.join(disputed_places) or 'none'}.",
+        f"- Places whose control is corroborated by independent sources and never disputed: "
+        f"{', '.join(corroborated) or 'none'}.",
+        f"- Other disputed statements (counts, responsibility ...): {len(other)}.",
+        "",
+        "## Disputed control",
+        "",
+        disputes_markdown(control, heading_level=3),
+        "## Other disputed statements",
+        "",
+        disputes_markdown(other, heading_level=3),
+        "## Control timelines",
+        "",
+        timelines_markdown(timelines, cg.alignments),
+        "## Source agreement",
+        "",
+        agreement_markdown(agreement, trust),
+    ]
+    if cg.places is not None:
+        merged = [p for p in cg.places.places if len(p.variants) > 1]
+        if merged:
+            lines += ["## Place spellings merged", ""]
+            for place in merged:
+                lines.append(f"- **{place.name}**: {', '.join(place.variants)}")
+            lines.append("")
+    return "\n".join(lines)
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
