@@ -1,0 +1,244 @@
+"""Loaders and scorers for the truth-discovery datasets in ../shared/truth-data.
+
+Each loader returns a :class:`Dataset`: claims, the gold values of the test
+items, and a function saying whether a chosen value matches the gold one
+under the protocol of the dataset's paper. The files are read in place,
+never copied.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import attrs
+
+from claimgraph.model import Claim
+
+__all__ = ["DATA", "Dataset", "load_book", "load_flight", "load_population"]
+
+DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "truth-data"
+
+Key = tuple[str, str]
+
+
+@attrs.frozen
+class Dataset:
+    """Claims plus gold values and a match rule."""
+
+    name: str
+    claims: list[Claim]
+    gold: dict[Key, str]
+    matches: Callable[[str | None, str], bool]
+    discover_options: dict[str, object] = attrs.field(factory=dict)
+    protocol: str = ""
+
+
+# -- Population (Pasternack & Roth) ----------------------------------------------------
+
+
+def load_population(root: Path = DATA) -> Dataset:
+    """City population edits; an item is (city, PropertyID) with the year in the property."""
+    claims = []
+    with open(root / "population" / "population_claims.csv", newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            number = float(row["PropertyValue"])
+            claims.append(
+                Claim(
+                    source=row["SourceID"],
+                    subject=row["ObjectID"],
+                    property=row["PropertyID"],
+                    low=number,
+                    high=number,
+                )
+            )
+    gold = {}
+    with open(root / "population" / "population_truth.csv", newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            gold[row["ObjectID"], row["PropertyID"]] = row["PropertyValue"]
+
+    def matches(chosen: str | None, truth: str) -> bool:
+        return chosen is not None and float(chosen) == float(truth)
+
+    return Dataset(
+        "population",
+        claims,
+        gold,
+        matches,
+        {"window": None},
+        "exact value; items without claims are not scored",
+    )
+
+
+# -- Flight (Li et al. 2012) --------------------------------------------------------------
+
+FLIGHT_FIELDS = (
+    "scheduled_departure",
+    "actual_departure",
+    "departure_gate",
+    "scheduled_arrival",
+    "actual_arrival",
+    "arrival_gate",
+)
+_TIME = re.compile(r"(\d{1,2}):(\d{2})\s*([ap])?\.?\s*m?\.?", re.IGNORECASE)
+_DAY = re.compile(
+    r"2011-12-(\d{1,2})|12/(\d{1,2})/|dec(?:ember)?\.?\s*(\d{1,2})", re.IGNORECASE
+)
+_MISSING = {"", "not available", "n/a", "na", "-", "--", "tba", "tbd", "unknown"}
+
+
+def parse_flight_time(text: str) -> float | None:
+    """Minutes from midnight of 2011-12-08 (local clock time; time zone labels ignored).
+
+    >>> parse_flight_time("December 8, 2011               01:55 PM")
+    835.0
+    >>> parse_flight_time("2:07 PMDec 08"), parse_flight_time("1:55pDec 9")
+    (847.0, 2275.0)
+    >>> parse_flight_time("Thu., Dec.08, 2011 1:46 p.m."), parse_flight_time("2011-12-08 13:56")
+    (826.0, 836.0)
+    """
+    match = _TIME.search(text)
+    if match is None:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2))
+    half = (match.group(3) or "").lower()
+    if half == "p" and hour < 12:
+        hour += 12
+    elif half == "a" and hour == 12:
+        hour = 0
+    day = 8
+    found = _DAY.search(text)
+    if found is not None:
+        day = int(next(g for g in found.groups() if g))
+    return float((day - 8) * 1440 + hour * 60 + minute)
+
+
+def _gate(text: str) -> str | None:
+    cleaned = re.sub(r"^gate\s*", "", text.strip(), flags=re.IGNORECASE).strip().upper()
+    return None if cleaned.lower() in _MISSING else cleaned
+
+
+def _flight_values(fields: list[str]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for name, raw in zip(FLIGHT_FIELDS, fields, strict=False):
+        raw = raw.strip()
+        if raw.lower() in _MISSING:
+            continue
+        if name.endswith("gate"):
+            gate = _gate(raw)
+            if gate is not None:
+                out[name] = gate
+        else:
+            minutes = parse_flight_time(raw)
+            if minutes is not None:
+                out[name] = minutes
+    return out
+
+
+def load_flight(root: Path = DATA, tolerance: float = 10.0) -> Dataset:
+    """Flight status of 2011-12-08: times within ``tolerance`` minutes are equal."""
+    claims = []
+    folder = root / "flight"
+    with open(folder / "flight_20111208_claims.txt", encoding="utf-8", errors="replace") as f:
+        for line in f:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) < 3:
+                continue
+            source, flight = fields[0].strip(), fields[1].strip()
+            for name, value in _flight_values(fields[2:]).items():
+                if isinstance(value, float):
+                    claims.append(Claim(source, flight, name, low=value, high=value))
+                else:
+                    claims.append(Claim(source, flight, name, value=str(value)))
+    gold: dict[Key, str] = {}
+    with open(folder / "flight_20111208_truth.txt", encoding="utf-8", errors="replace") as f:
+        for line in f:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) < 2:
+                continue
+            for name, value in _flight_values(fields[1:]).items():
+                gold[fields[0].strip(), name] = (
+                    repr(value) if isinstance(value, float) else str(value)
+                )
+
+    def matches(chosen: str | None, truth: str) -> bool:
+        if chosen is None:
+            return False
+        try:
+            return abs(float(chosen) - float(truth)) <= tolerance
+        except ValueError:
+            return chosen.strip().upper() == truth.strip().upper()
+
+    return Dataset(
+        "flight",
+        claims,
+        gold,
+        matches,
+        {"window": None, "tolerance": tolerance},
+        f"times within {tolerance:g} minutes are equal; gates compared case-insensitively",
+    )
+
+
+# -- Book (Yin et al. 2007; Dong et al. 2009) -----------------------------------------------
+
+_NOISE = {
+    "by", "and", "edited", "editor", "editors", "ed", "eds", "author", "authors", "with",
+    "foreword", "introduction", "translated", "translator", "dr", "phd", "prof", "jr", "sr",
+    "mr", "mrs", "ms", "iii", "ii", "et", "al", "not", "available", "contributor",
+}
+
+
+def name_tokens(text: str) -> list[str]:
+    """Lower-case name words of an author list, without initials and filler words.
+
+    >>> name_tokens("Knuth, Donald E.") == name_tokens("Donald E. Knuth (Author)")
+    True
+    """
+    words = re.findall(r"[^\W\d_][\w'\-]*", text.lower())
+    return [w for w in words if len(w) > 1 and w not in _NOISE]
+
+
+def load_book(root: Path = DATA) -> Dataset:
+    """Author lists by bookstore: a value is the set of name words of the list.
+
+    An author list is correct when it names every author's last name and no
+    name word absent from the gold list (order, initials, middle names and
+    spelling of case are ignored).
+    """
+    claims = []
+    folder = root / "book"
+    with open(folder / "book.txt", encoding="utf-8", errors="replace") as f:
+        for line in f:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) < 4:
+                continue
+            tokens = sorted(set(name_tokens(fields[3])))
+            if not tokens:
+                continue
+            claims.append(Claim(fields[0].strip(), fields[1].strip(), "authors", " ".join(tokens)))
+    gold: dict[Key, str] = {}
+    text = (folder / "book_golden.txt").read_text(encoding="utf-8", errors="replace")
+    for line in text.splitlines():
+        if "\t" in line:
+            isbn, authors = line.split("\t", 1)
+            gold[isbn.strip(), "authors"] = authors
+
+    def matches(chosen: str | None, truth: str) -> bool:
+        if chosen is None:
+            return False
+        words = set(chosen.split())
+        authors = [a for a in truth.split(";") if a.strip()]
+        last_names = {w for a in authors for w in name_tokens(a.split(",")[0])}
+        all_words = set(name_tokens(truth))
+        return last_names <= words and words <= all_words
+
+    return Dataset(
+        "book",
+        claims,
+        gold,
+        matches,
+        {"window": None, "separator": " "},
+        "every author's last name present and no name word absent from the gold list",
+    )

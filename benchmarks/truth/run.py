@@ -1,0 +1,78 @@
+"""Accuracy and time of every truth-discovery method, and of the peers, on the real datasets.
+
+Usage: ``python benchmarks/truth/run.py [--datasets population,flight,book] [--methods ...]
+[--no-peers] [--synthetic N]``.
+
+Datasets are read from ../shared/truth-data (see its README); peers
+(``truthdiscovery``, ``crowd-kit``) run when installed and are skipped otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
+
+from datasets import DATA, Dataset, load_book, load_flight, load_population  # noqa: E402
+from peers import PEERS, run_peer  # noqa: E402
+
+from claimgraph.scoring.truth import METHODS, discover  # noqa: E402
+
+LOADERS = {"population": load_population, "flight": load_flight, "book": load_book}
+
+
+def accuracy(dataset: Dataset, chosen: dict[tuple[str, str], str | None]) -> tuple[float, int]:
+    """Share of gold items (that have claims) whose chosen value matches."""
+    scored = [key for key in dataset.gold if key in chosen]
+    right = sum(dataset.matches(chosen[key], dataset.gold[key]) for key in scored)
+    return right / max(len(scored), 1), len(scored)
+
+
+def run_ours(dataset: Dataset, method: str) -> tuple[float, int, float]:
+    start = time.perf_counter()
+    result = discover(dataset.claims, method=method, **dataset.discover_options)  # type: ignore[arg-type]
+    elapsed = time.perf_counter() - start
+    chosen = {(i.subject, i.property): i.value for i in result.items}
+    acc, n = accuracy(dataset, chosen)
+    return acc, n, elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--datasets", default="population,flight,book")
+    parser.add_argument("--methods", default=",".join(METHODS))
+    parser.add_argument("--no-peers", action="store_true")
+    args = parser.parse_args()
+    print(f"# truth discovery benchmark, {time.strftime('%Y-%m-%d')}, "
+          f"{platform.machine()} {platform.processor() or ''} python {platform.python_version()}")
+    if not DATA.exists():
+        print(f"no data at {DATA}; nothing to do")
+        return
+    for name in args.datasets.split(","):
+        dataset = LOADERS[name]()
+        print(f"\n## {name}: {len(dataset.claims)} claims, {len(dataset.gold)} gold items; "
+              f"{dataset.protocol}")
+        print(f"| {'implementation':<14} | {'method':<18} | accuracy | scored | seconds |")
+        print("|---|---|---|---|---|")
+        for method in args.methods.split(","):
+            acc, n, elapsed = run_ours(dataset, method)
+            print(f"| {'claimgraph':<14} | {method:<18} | {acc:.3f} | {n} | {elapsed:.2f} |",
+                  flush=True)
+        if args.no_peers:
+            continue
+        for peer, method in PEERS:
+            outcome = run_peer(peer, method, dataset)
+            if outcome is None:
+                continue
+            chosen, elapsed = outcome
+            acc, n = accuracy(dataset, chosen)
+            print(f"| {peer:<14} | {method:<18} | {acc:.3f} | {n} | {elapsed:.2f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()

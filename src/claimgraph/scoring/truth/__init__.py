@@ -1,0 +1,22 @@
+"""Truth discovery: which value of each item is true, and how far to trust each source.
+
+Claims are grouped into items (subject, property and, for values that change,
+period); methods from the data-fusion literature weigh the sources' votes by
+their estimated trust, iterating to a fixed point. See docs/truth-discovery.md.
+"""
+
+from ._discover import DEFAULT_METHOD, METHODS, TruthMethod, discover, get_method
+from ._periods import claim_periods
+from ._result import ItemResult, SourceTrust, TruthResult
+
+__all__ = [
+    "DEFAULT_METHOD",
+    "METHODS",
+    "ItemResult",
+    "SourceTrust",
+    "TruthMethod",
+    "TruthResult",
+    "claim_periods",
+    "discover",
+    "get_method",
+]

@@ -1,0 +1,198 @@
+"""Bayesian source accuracy (Dong, Berti-Equille & Srivastava 2009): Accu and AccuCopy."""
+
+from __future__ import annotations
+
+import numpy as np
+import scipy.sparse as sp
+
+from ...model import independent_of
+from ._core import (
+    Estimate,
+    Settings,
+    clamp_known,
+    item_softmax,
+    similarity,
+    source_counts,
+)
+from ._items import Problem
+
+__all__ = ["accu", "accu_copy"]
+
+#: Prior accuracy of a source and its weight in claims: a source with few claims
+#: stays near the prior instead of jumping to 0 or 1.
+PRIOR_ACCURACY, PRIOR_WEIGHT = 0.8, 2.0
+#: Weight of similar values' votes (AccuSim).
+SIMILARITY_WEIGHT = 0.5
+#: Copy detection is recomputed at most this many rounds.
+COPY_ROUNDS = 8
+
+
+class _Accuracy:
+    """The E and M steps shared by Accu and AccuCopy."""
+
+    def __init__(self, problem: Problem, settings: Settings) -> None:
+        self.problem = problem
+        self.settings = settings
+        self.n = max(settings.false_values, 1.0)
+        self.unseen = np.maximum(self.n + 1.0 - problem.item_sizes, 0.0).astype(np.float64)
+        self.sim = similarity(problem)
+        self.counts = source_counts(problem)
+        self.fixed = np.fromiter(settings.prior_trust.keys(), dtype=np.int64)
+        self.fixed_values = np.fromiter(settings.prior_trust.values(), dtype=np.float64)
+
+    def truth(self, accuracy: np.ndarray, votes_t: sp.csr_matrix) -> np.ndarray:
+        score = np.log(self.n * accuracy / (1.0 - accuracy))
+        count = votes_t @ score
+        if self.sim is not None:
+            count = count + SIMILARITY_WEIGHT * (self.sim @ count)
+        belief = item_softmax(self.problem, count, self.unseen)
+        return clamp_known(self.problem, belief, self.settings)
+
+    def accuracy(self, belief: np.ndarray) -> np.ndarray:
+        p = self.problem
+        right = p.support @ belief + p.against @ (1.0 - belief)
+        out = (right + PRIOR_ACCURACY * PRIOR_WEIGHT) / (self.counts + PRIOR_WEIGHT)
+        out = np.clip(out, 0.01, 0.99)
+        out[self.fixed] = np.clip(self.fixed_values, 0.01, 0.99)
+        return out
+
+    def initial(self) -> np.ndarray:
+        out = np.full(self.problem.n_sources, PRIOR_ACCURACY)
+        out[self.fixed] = np.clip(self.fixed_values, 0.01, 0.99)
+        return out
+
+    def run(
+        self, accuracy: np.ndarray, votes_t: sp.csr_matrix, limit: int
+    ) -> tuple[np.ndarray, np.ndarray, int, bool]:
+        belief = self.truth(accuracy, votes_t)
+        for iteration in range(1, limit + 1):
+            new = self.accuracy(belief)
+            delta = float(np.abs(new - accuracy).max(initial=0.0))
+            accuracy = new
+            belief = self.truth(accuracy, votes_t)
+            if delta < self.settings.tolerance:
+                return accuracy, belief, iteration, True
+        return accuracy, belief, limit, False
+
+
+def accu(problem: Problem, settings: Settings) -> Estimate:
+    """Accu: each source has an accuracy A (the chance its value is true); a value's
+    vote count is the sum of ln(n A / (1 - A)) over its sources (n false values
+    per item), its probability the softmax of the counts over the item's values
+    plus the values nobody gave, and A the mean probability of the source's
+    values. With numeric or multi-valued items similar values lend each other
+    votes (AccuSim).
+
+    Complexity: O(k * (n + p)) for n claims, p pairs of similar values and
+    k iterations.
+    """
+    model = _Accuracy(problem, settings)
+    votes_t = problem.votes.T.tocsr()
+    accuracy, belief, iterations, converged = model.run(
+        model.initial(), votes_t, settings.max_iterations
+    )
+    return Estimate(belief, accuracy, iterations, converged, probabilistic=True)
+
+
+def accu_copy(problem: Problem, settings: Settings) -> Estimate:
+    """AccuCopy: Accu that discounts sources copying each other.
+
+    For each pair of sources sharing items, the numbers of shared items on
+    which they give the same true value, the same false value, or different
+    values give the posterior probability that one copies the other (sharing
+    false values is the tell-tale). The prior of copying is higher between
+    sources of the same side (``alignment``). A vote given by a source whose
+    value is also given by sources it depends on, with total dependence e,
+    counts (1 - (1 - c)^(e + 1)) / (c (e + 1)) of a vote, c the copy rate, so a
+    group of exact copies counts about as one source.
+
+    Complexity: O(r * (k * n + q)) for n claims, q = sum over facts of the
+    squared number of their sources, k iterations and r copy rounds.
+    """
+    model = _Accuracy(problem, settings)
+    c = settings.copy_rate
+    support = problem.support
+    pattern = support.copy()
+    pattern.data[:] = 1.0
+    pattern_t = pattern.T.tocsr()
+    fact_to_item = sp.csr_matrix(
+        (np.ones(problem.n_facts), (np.arange(problem.n_facts), problem.fact_item)),
+        shape=(problem.n_facts, problem.n_items),
+    )
+    on_item = (pattern @ fact_to_item).tocsr()
+    on_item.data[:] = 1.0
+    shared = sp.triu(on_item @ on_item.T, k=1).tocoo()
+    rows, cols, n_shared = shared.row, shared.col, shared.data
+    prior = np.full(len(rows), settings.copy_prior)
+    alignment = problem.source_alignment
+    same_side = np.fromiter(
+        (
+            alignment[r] is not None
+            and alignment[k] is not None
+            and not independent_of(alignment[r], alignment[k])
+            for r, k in zip(rows.tolist(), cols.tolist(), strict=True)
+        ),
+        dtype=bool,
+        count=len(rows),
+    )
+    prior[same_side] = settings.same_side_copy_prior
+    prior_logit = np.log(prior / (1.0 - prior))
+
+    accuracy = model.initial()
+    votes_t = problem.votes.T.tocsr()
+    accuracy, belief, iterations, converged = model.run(accuracy, votes_t, settings.max_iterations)
+    previous = np.ones(len(support.data))
+    for _round in range(COPY_ROUNDS):
+        k_true = _pair_values(pattern.multiply(belief).tocsr(), pattern_t, rows, cols)
+        k_same = _pair_values(pattern, pattern_t, rows, cols)
+        k_false = np.maximum(k_same - k_true, 0.0)
+        k_diff = np.maximum(n_shared - k_same, 0.0)
+        a1, a2 = accuracy[rows], accuracy[cols]
+        mean = (a1 + a2) / 2
+        p_true = a1 * a2
+        p_false = (1 - a1) * (1 - a2) / model.n
+        p_diff = np.maximum(1 - p_true - p_false, 1e-12)
+        log_ratio = (
+            k_true * np.log((mean * c + p_true * (1 - c)) / p_true)
+            + k_false * np.log(((1 - mean) * c + p_false * (1 - c)) / p_false)
+            + k_diff * np.log(1 - c)
+        )
+        dependence = 1.0 / (1.0 + np.exp(-np.clip(prior_logit + log_ratio, -50, 50)))
+        keep = dependence > 0.01
+        n_s = problem.n_sources
+        dep = sp.csr_matrix(
+            (dependence[keep], (rows[keep], cols[keep])), shape=(n_s, n_s)
+        )
+        dep = (dep + dep.T).tocsr()
+        # total dependence of each vote on other sources giving the same value
+        peers = (dep @ pattern).multiply(pattern).tocsr()
+        exposure = (
+            np.asarray(peers[support.nonzero()]).ravel()
+            if peers.nnz
+            else np.zeros(len(support.data))
+        )
+        discount = (1 - (1 - c) ** (exposure + 1)) / (c * (exposure + 1))
+        weighted = (_aligned(support, support.data * discount) - problem.against).tocsr()
+        accuracy, belief, more, converged = model.run(
+            accuracy, weighted.T.tocsr(), settings.max_iterations
+        )
+        iterations += more
+        change = float(np.abs(discount - previous).max(initial=0.0))
+        previous = discount
+        if change < 1e-3:
+            break
+    return Estimate(belief, accuracy, iterations, converged, probabilistic=True)
+
+
+def _pair_values(
+    left: sp.csr_matrix, right_t: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray
+) -> np.ndarray:
+    product = (left @ right_t).tocsr()
+    if len(rows) == 0:
+        return np.zeros(0)
+    return np.asarray(product[rows, cols]).ravel()
+
+
+def _aligned(support: sp.csr_matrix, values: np.ndarray) -> sp.csr_matrix:
+    r, k = support.nonzero()
+    return sp.csr_matrix((values, (r, k)), shape=support.shape)

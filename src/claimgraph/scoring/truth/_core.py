@@ -1,0 +1,178 @@
+"""What every method shares: settings, the estimate it returns, segment helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Protocol
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+
+from ._items import Problem
+
+__all__ = [
+    "Estimate",
+    "Method",
+    "Settings",
+    "choose",
+    "clamp_known",
+    "item_normalize",
+    "item_softmax",
+    "similarity",
+]
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+
+
+@attrs.frozen(slots=True)
+class Settings:
+    """Options every method receives; each uses those that apply to it.
+
+    ``prior_trust`` maps source index to a known trust in [0, 1];
+    ``known_fact`` lists facts known to be true (their items' other facts are
+    then false).
+    """
+
+    max_iterations: int = 100
+    tolerance: float = 1e-6
+    prior_trust: Mapping[int, float] = attrs.field(factory=dict)
+    known_fact: IntArray = attrs.field(factory=lambda: np.zeros(0, dtype=np.int64))
+    false_values: float = 10.0
+    copy_rate: float = 0.8
+    copy_prior: float = 0.1
+    same_side_copy_prior: float = 0.5
+
+
+@attrs.frozen(slots=True)
+class Estimate:
+    """A method's raw output: belief per fact, trust per source, convergence."""
+
+    belief: FloatArray
+    trust: FloatArray
+    iterations: int
+    converged: bool
+    probabilistic: bool = False
+
+
+class Method(Protocol):
+    """The interface of a truth-discovery method."""
+
+    name: str
+    description: str
+
+    def __call__(self, problem: Problem, settings: Settings) -> Estimate: ...
+
+
+def segment_sum(problem: Problem, x: FloatArray) -> FloatArray:
+    """Per-item sums of a per-fact array."""
+    out: FloatArray = np.add.reduceat(x, problem.item_start[:-1]) if len(x) else x
+    return out
+
+
+def segment_max(problem: Problem, x: FloatArray) -> FloatArray:
+    out: FloatArray = np.maximum.reduceat(x, problem.item_start[:-1]) if len(x) else x
+    return out
+
+
+def item_normalize(problem: Problem, x: FloatArray) -> FloatArray:
+    """Shares of each item's total (uniform when the total is zero)."""
+    x = np.maximum(x, 0.0)
+    total = segment_sum(problem, x)[problem.fact_item]
+    size = problem.item_sizes[problem.fact_item].astype(np.float64)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out = np.where(total > 0, x / np.where(total > 0, total, 1.0), 1.0 / size)
+    return out
+
+
+def item_softmax(problem: Problem, score: FloatArray, unseen: FloatArray | None = None) -> FloatArray:
+    """exp(score) normalized per item; ``unseen`` adds per-item mass of values nobody gave
+    (each of score 0)."""
+    top = segment_max(problem, score)
+    if unseen is not None:
+        top = np.maximum(top, 0.0)
+    e = np.exp(score - top[problem.fact_item])
+    total = segment_sum(problem, e)
+    if unseen is not None:
+        total = total + unseen * np.exp(-top)
+    out: FloatArray = e / total[problem.fact_item]
+    return out
+
+
+def clamp_known(problem: Problem, belief: FloatArray, settings: Settings, high: float = 1.0) -> FloatArray:
+    """Set known facts to ``high`` and the other facts of their items to 0."""
+    known = settings.known_fact
+    if len(known) == 0:
+        return belief
+    items = problem.fact_item[known]
+    mask = np.isin(problem.fact_item, items)
+    belief = belief.copy()
+    belief[mask] = 0.0
+    belief[known] = high
+    return belief
+
+
+def choose(problem: Problem, belief: FloatArray) -> IntArray:
+    """The fact of highest belief per item; ties go to the value seen first."""
+    top = segment_max(problem, belief)
+    hit = np.flatnonzero(belief >= top[problem.fact_item])
+    _, first = np.unique(problem.fact_item[hit], return_index=True)
+    out: IntArray = hit[first]
+    return out
+
+
+def similarity(problem: Problem) -> sp.csr_matrix | None:
+    """Similarity between different facts of one item, or ``None`` when all are plain strings.
+
+    Numbers: exp(-|a - b| / scale), scale the tolerance or 1% of the
+    magnitude, whichever is larger. Sets of parts: Jaccard overlap. Pairs
+    below 0.01 are dropped. Complexity: O(sum of squared item sizes).
+    """
+
+    def build() -> sp.csr_matrix | None:
+        numeric = ~np.isnan(problem.fact_number)
+        multi = np.fromiter(
+            (p is not None for p in problem.fact_parts), dtype=bool, count=problem.n_facts
+        )
+        wanted = (numeric | multi) & (problem.item_sizes[problem.fact_item] > 1)
+        if not wanted.any():
+            return None
+        facts = np.flatnonzero(wanted)
+        sizes = problem.item_sizes[problem.fact_item[facts]]
+        rows = np.repeat(facts, sizes)
+        offsets = np.arange(len(rows)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        cols = problem.item_start[problem.fact_item[rows]] + offsets
+        keep = (rows != cols) & wanted[cols]
+        rows, cols = rows[keep], cols[keep]
+        values = np.zeros(len(rows))
+        num = numeric[rows] & numeric[cols]
+        a, b = problem.fact_number[rows[num]], problem.fact_number[cols[num]]
+        scale = np.maximum.reduce(
+            [
+                np.full(len(a), problem.tolerance),
+                max(problem.relative_tolerance, 0.01) * np.maximum(np.abs(a), np.abs(b)),
+                np.full(len(a), 1e-9),
+            ]
+        )
+        values[num] = np.exp(-np.abs(a - b) / scale)
+        for position in np.flatnonzero(~num):
+            pa = problem.fact_parts[rows[position]]
+            pb = problem.fact_parts[cols[position]]
+            if pa and pb:
+                values[position] = len(pa & pb) / len(pa | pb)
+        keep = values >= 0.01
+        if not keep.any():
+            return None
+        n = problem.n_facts
+        return sp.csr_matrix((values[keep], (rows[keep], cols[keep])), shape=(n, n))
+
+    result: sp.csr_matrix | None = problem.cached("similarity", build)
+    return result
+
+
+def source_counts(problem: Problem) -> FloatArray:
+    """Number of facts each source votes on (any sign)."""
+    out: FloatArray = np.asarray(abs(problem.votes).sum(axis=1)).ravel()
+    return out

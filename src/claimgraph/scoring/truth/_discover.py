@@ -1,0 +1,186 @@
+"""The entry point: :func:`discover` and the table of methods."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Hashable, Mapping, Sequence
+
+import attrs
+import numpy as np
+
+from ..._errors import InvalidClaimError
+from ...model import Claim, fold
+from ._accu import accu, accu_copy
+from ._core import Estimate, Settings
+from ._investment import investment, pooled_investment
+from ._items import Problem, build_problem
+from ._periods import DEFAULT_WINDOW
+from ._result import TruthResult, build_result
+from ._sums import average_log, sums
+from ._truthfinder import truthfinder
+from ._vote import vote
+
+__all__ = ["DEFAULT_METHOD", "METHODS", "TruthMethod", "discover", "get_method"]
+
+
+@attrs.frozen(slots=True)
+class TruthMethod:
+    """A named truth-discovery method: ``run(problem, settings) -> Estimate``."""
+
+    name: str
+    description: str
+    run: Callable[[Problem, Settings], Estimate]
+
+
+_ALL = (
+    TruthMethod("vote", "majority vote; ties go to the value seen first", vote),
+    TruthMethod("sums", "Sums / hubs and authorities (Pasternack & Roth 2010)", sums),
+    TruthMethod("average_log", "AverageLog (Pasternack & Roth 2010)", average_log),
+    TruthMethod("investment", "Investment (Pasternack & Roth 2010)", investment),
+    TruthMethod(
+        "pooled_investment", "PooledInvestment (Pasternack & Roth 2010)", pooled_investment
+    ),
+    TruthMethod("truthfinder", "TruthFinder with value similarity (Yin et al. 2007)", truthfinder),
+    TruthMethod("accu", "Bayesian source accuracy, AccuSim (Dong et al. 2009)", accu),
+    TruthMethod(
+        "accu_copy", "Accu discounting sources that copy each other (Dong et al. 2009)", accu_copy
+    ),
+)
+
+#: Method name -> one-line description.
+METHODS: dict[str, str] = {m.name: m.description for m in _ALL}
+_BY_NAME = {m.name: m for m in _ALL}
+#: The method with the best measured accuracy (docs/benchmarks.md).
+DEFAULT_METHOD = "accu_copy"
+
+
+def get_method(name: str) -> TruthMethod:
+    """The method called ``name``; raises InvalidClaimError listing the choices."""
+    try:
+        return _BY_NAME[name]
+    except KeyError:
+        raise InvalidClaimError("method", f"one of {', '.join(METHODS)}", name) from None
+
+
+def discover(
+    claims: Sequence[Claim],
+    *,
+    method: str = DEFAULT_METHOD,
+    tolerance: float | None = None,
+    relative_tolerance: float | None = None,
+    prior_trust: Mapping[str, float] | None = None,
+    known_truth: Mapping[tuple[str, str], str] | None = None,
+    item_key: Callable[[Claim], Hashable] | None = None,
+    window: int | None = DEFAULT_WINDOW,
+    separator: str | None = None,
+    max_iterations: int = 100,
+    false_values: float = 10.0,
+) -> TruthResult:
+    """Find the most likely value of each item and how far each source can be trusted.
+
+    Parameters
+    ----------
+    claims : sequence of Claim
+    method : str
+        A key of :data:`METHODS`.
+    tolerance, relative_tolerance : float, optional
+        Numbers closer than this (absolute), or than this share of the larger
+        one, are the same value.
+    prior_trust : mapping of source to float in [0, 1], optional
+        Known trust of some sources, kept fixed (Accu, AccuCopy, TruthFinder);
+        a starting trust for Sums, AverageLog and the Investments; unused by vote.
+    known_truth : mapping of (subject, property) to value, optional
+        Values known to be true; the other values of those items are false.
+    item_key : callable, optional
+        Groups claims into items; default (subject, property, period), the
+        period from the claims' times (see ``window``).
+    window : int or None
+        Claims of one subject and property at most this many days apart are
+        about the same period; ``None`` ignores time.
+    separator : str, optional
+        String values are sets of parts separated by this ("a; b"); partly
+        overlapping sets lend each other belief (TruthFinder, Accu).
+    max_iterations : int
+    false_values : float
+        Number of false values an item may take (Accu, AccuCopy).
+
+    Returns
+    -------
+    TruthResult
+
+    Examples
+    --------
+    >>> from claimgraph.model import Claim
+    >>> rows = [("A", "Kobani", "kurdish"), ("B", "Kobani", "kurdish"),
+    ...         ("C", "Kobani", "isis"), ("A", "Tal Abyad", "kurdish"),
+    ...         ("C", "Tal Abyad", "isis")]
+    >>> claims = [Claim.from_record({"source": s, "subject": p, "property": "control",
+    ...           "value": v}) for s, p, v in rows]
+    >>> result = discover(claims, method="accu")
+    >>> [(i.subject, i.value) for i in result.items]
+    [('Kobani', 'kurdish'), ('Tal Abyad', 'kurdish')]
+    >>> result.trust["A"] > result.trust["C"]
+    True
+    """
+    chosen = get_method(method)
+    if max_iterations < 1:
+        raise InvalidClaimError("max_iterations", "a whole number >= 1", max_iterations)
+    if not false_values >= 1:
+        raise InvalidClaimError("false_values", "a number >= 1", false_values)
+    problem = build_problem(
+        claims,
+        tolerance=tolerance,
+        relative_tolerance=relative_tolerance,
+        window=window,
+        item_key=item_key,
+        separator=separator,
+    )
+    index = {name: s for s, name in enumerate(problem.sources)}
+    priors: dict[int, float] = {}
+    for name, value in (prior_trust or {}).items():
+        if not (isinstance(value, int | float) and 0 <= value <= 1):
+            raise InvalidClaimError(f"prior_trust[{name!r}]", "a number in [0, 1]", value)
+        if name in index:
+            priors[index[name]] = float(value)
+    settings = Settings(
+        max_iterations=max_iterations,
+        prior_trust=priors,
+        known_fact=_known_facts(problem, known_truth or {}),
+        false_values=false_values,
+    )
+    estimate = chosen.run(problem, settings)
+    return build_result(chosen.name, problem, estimate)
+
+
+def _known_facts(problem: Problem, known: Mapping[tuple[str, str], str]) -> np.ndarray:
+    """Facts matching known true values; an item whose known value nobody gave has
+    all its facts false (marked by the item's sentinel -1 being skipped)."""
+    if not known:
+        return np.zeros(0, dtype=np.int64)
+    wanted = {(s, p): v for (s, p), v in known.items()}
+    out: list[int] = []
+    starts = problem.item_start.tolist()
+    for i, (subject, prop, _period) in enumerate(problem.items):
+        value = wanted.get((subject, prop))
+        if value is None:
+            continue
+        for f in range(starts[i], starts[i + 1]):
+            if _same(problem, f, value):
+                out.append(f)
+                break
+    return np.asarray(out, dtype=np.int64)
+
+
+def _same(problem: Problem, fact: int, value: str) -> bool:
+    number = problem.fact_number[fact]
+    if not math.isnan(number):
+        try:
+            target = float(value.replace(",", ""))
+        except ValueError:
+            return False
+        slack = max(problem.tolerance, problem.relative_tolerance * abs(target))
+        return abs(number - target) <= slack
+    parts = problem.fact_parts[fact]
+    if parts is not None:
+        return False
+    return fold(problem.fact_label[fact]) == fold(value)
