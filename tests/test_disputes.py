@@ -1,0 +1,153 @@
+"""Disputed control: timelines, changes of hands, and disputes with their evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from claimgraph.disputes import Reason, Status, build_timelines, find_disputes
+from claimgraph.graph import ClaimGraph
+from claimgraph.testing import make_claim
+
+D = dt.date
+
+
+def build(*claims, **options):  # type: ignore[no-untyped-def]
+    return ClaimGraph.build(list(claims), resolve_places=False, **options)
+
+
+def test_taken_and_lost_a_week_later_is_a_change_of_hands() -> None:
+    cg = build(
+        make_claim("SANA", "Hilan", "army", on="2014-05-21"),
+        make_claim("Reuters", "Hilan", "army", on="2014-05-22"),
+        make_claim("SOHR", "Hilan", "rebels", on="2014-05-30"),
+    )
+    assert find_disputes(cg) == []
+    [timeline] = build_timelines(cg)
+    assert [(p.status, p.holder) for p in timeline.periods] == [
+        (Status.HELD, "government"),
+        (Status.HELD, "opposition"),
+    ]
+    [change] = timeline.changes
+    assert (change.date, change.before, change.after) == (D(2014, 5, 30), "government",
+                                                          "opposition")
+    assert timeline.holder_on(D(2014, 5, 25)) == "government"
+    assert timeline.holder_on(D(2014, 6, 25)) == "opposition"
+    assert timeline.holder_on(D(2014, 1, 1)) is None
+
+
+def test_unclear_control_is_disputed_until_a_source_names_a_holder() -> None:
+    cg = build(
+        make_claim("SANA", "Majbal", "army", on="2014-03-02"),
+        make_claim("SOHR", "Majbal", "unclear", on="2014-03-03", stance="uncertain"),
+        make_claim("SANA", "Majbal", "army", start="2014-05-01", end="2014-05-10"),
+    )
+    [dispute] = find_disputes(cg)
+    assert (dispute.start, dispute.end, dispute.until) == (D(2014, 3, 2), D(2014, 3, 3),
+                                                           D(2014, 5, 1))
+    assert dispute.reasons == (Reason.CONTRADICTION, Reason.UNCLEAR)
+    assert {p.label: p.sources for p in dispute.positions} == {
+        "government": ("SANA",),
+        "contested (uncertain)": ("SOHR",),
+    }
+    [timeline] = build_timelines(cg)
+    assert timeline.holder_on(D(2014, 4, 1)) == "contested"
+    assert timeline.holder_on(D(2014, 5, 2)) == "government"
+
+
+def test_disputed_episodes_join_until_a_decisive_one() -> None:
+    cg = build(
+        make_claim("A", "X", "army", on="2014-03-02"),
+        make_claim("B", "X", "rebels", on="2014-03-03"),
+        make_claim("A", "X", "army", on="2014-05-01"),
+        make_claim("B", "X", "rebels", on="2014-05-02"),
+        make_claim("A", "X", "army", on="2014-07-01"),
+    )
+    [dispute] = find_disputes(cg)
+    assert (dispute.start, dispute.end, dispute.until) == (D(2014, 3, 2), D(2014, 5, 2),
+                                                           D(2014, 7, 1))
+    assert len(dispute.claims) == 4
+
+
+def test_a_denial_is_a_dispute() -> None:
+    cg = build(
+        make_claim("Al-Masdar", "Tell Hadya", "army", on="2016-06-02"),
+        make_claim("LCC", "Tell Hadya", "army", on="2016-06-03", stance="denies"),
+    )
+    [dispute] = find_disputes(cg)
+    assert dispute.reasons == (Reason.DENIAL,)
+    assert dispute.values == ("government", "not government")
+    [conflict] = dispute.conflicts
+    assert (conflict.source.source, conflict.target.source) == ("LCC", "Al-Masdar")
+
+
+def test_a_source_revising_itself_is_not_a_dispute() -> None:
+    cg = build(
+        make_claim("Al-Masdar", "Kafr Naha", "rebels", on="2016-07-01"),
+        make_claim("Al-Masdar", "Kafr Naha", "army", on="2016-07-02"),
+        make_claim("SOHR", "Kafr Naha", "army", on="2016-07-02"),
+    )
+    assert find_disputes(cg) == []
+    [timeline] = build_timelines(cg)
+    [period] = timeline.periods
+    assert period.holder == "government"
+    assert set(period.supporting_sources()) == {"Al-Masdar", "SOHR"}
+
+
+def test_corroboration_needs_independent_sources() -> None:
+    same_side = build(
+        make_claim("SANA", "Zitan", "army", on="2016-06-10", alignment="government"),
+        make_claim("Al-Masdar", "Zitan", "army", on="2016-06-11", alignment="government"),
+    )
+    [period] = build_timelines(same_side)[0].periods
+    assert not period.is_corroborated(same_side.alignments)
+    across = build(
+        make_claim("SANA", "Zitan", "army", on="2016-06-10", alignment="government"),
+        make_claim("SOHR", "Zitan", "army", on="2016-06-11", alignment="independent"),
+    )
+    [period] = build_timelines(across)[0].periods
+    assert period.is_corroborated(across.alignments)
+
+
+def test_conflicting_counts_are_a_dispute_and_sub_periods_are_not() -> None:
+    cg = build(
+        make_claim("SOHR", "Aleppo", 517, property="killed", start="2013-12-15",
+                   end="2013-12-28"),
+        make_claim("SOHR", "Aleppo", 76, property="killed", on="2013-12-15"),
+        make_claim("rebel commander", "Aleppo", ">1000", property="killed", end="2013-12-26"),
+        make_claim("SANA", "Aleppo", ">=400", property="killed", start="2013-12-15",
+                   end="2013-12-28"),
+    )
+    [dispute] = find_disputes(cg)
+    assert dispute.property == "killed"
+    labels = {p.label: p.sources for p in dispute.positions}
+    assert labels["517"] == ("SOHR",)
+    assert labels[">1000"] == ("rebel commander",)
+    conflicting = {frozenset((r.source.source, r.target.source)) for r in dispute.conflicts}
+    # ">= 400" fits both 517 and "more than 1,000": it conflicts with neither.
+    assert conflicting == {frozenset(("SOHR", "rebel commander"))}
+
+
+def test_filters_by_property_and_place() -> None:
+    cg = build(
+        make_claim("A", "X", "army", on="2014-01-01"),
+        make_claim("B", "X", "rebels", on="2014-01-01"),
+        make_claim("A", "Y", "army", on="2014-01-01"),
+        make_claim("B", "Y", "rebels", on="2014-01-01"),
+        make_claim("A", "Y", 5, property="killed", on="2014-01-01"),
+        make_claim("B", "Y", 50, property="killed", on="2014-01-01"),
+    )
+    assert len(find_disputes(cg)) == 3
+    assert [d.name for d in find_disputes(cg, place="Y")] == ["Y", "Y"]
+    assert [d.property for d in find_disputes(cg, property="killed")] == ["killed"]
+
+
+def test_dispute_record_carries_the_sentences() -> None:
+    cg = build(
+        make_claim("A", "X", "army", on="2014-01-01", doc="d1", sentence=3, text="Army holds X."),
+        make_claim("B", "X", "rebels", on="2014-01-01", doc="d2", sentence=7, text="Rebels hold X."),
+    )
+    record = find_disputes(cg)[0].to_record()
+    assert [(e["doc"], e["sentence"], e["text"]) for e in record["evidence"]] == [
+        ("d1", 3, "Army holds X."),
+        ("d2", 7, "Rebels hold X."),
+    ]
