@@ -10,7 +10,12 @@ from __future__ import annotations
 __version__ = "0.1.0.dev0"
 
 from ._errors import ClaimgraphError, InputError, InvalidClaimError, MissingDependencyError
+from .data import example_claims
+from .disputes import Dispute, Timeline, build_timelines, find_disputes
+from .graph import ClaimGraph, Relation, RelationKind, export_graph
 from .io import read_claims, write_claims
+from .places import Gazetteer, PlaceIndex, resolve_places
+from .scoring import Agreement, source_agreement
 from .model import (
     CONTESTED,
     CONTROL,
@@ -27,17 +32,31 @@ __all__ = [
     "CONTESTED",
     "CONTROL",
     "SIDES",
+    "Agreement",
     "Claim",
+    "ClaimGraph",
     "ClaimgraphError",
+    "Dispute",
+    "Gazetteer",
     "InputError",
     "InvalidClaimError",
     "MissingDependencyError",
+    "PlaceIndex",
     "Precision",
+    "Relation",
+    "RelationKind",
     "Source",
     "SourceRegistry",
     "Stance",
+    "Timeline",
     "__version__",
+    "build_timelines",
     "canonical_side",
+    "example_claims",
+    "export_graph",
+    "find_disputes",
     "read_claims",
+    "resolve_places",
+    "source_agreement",
     "write_claims",
 ]
