@@ -36,9 +36,12 @@ def test_agreement_counts_items_not_claims() -> None:
 
 def test_kappa_matches_the_textbook_formula() -> None:
     # A and B rate 10 items: 4 both government, 3 both opposition, 2 A gov/B opp, 1 A opp/B gov.
-    pattern = [("army", "army")] * 4 + [("rebels", "rebels")] * 3 + [("army", "rebels")] * 2 + [
-        ("rebels", "army")
-    ]
+    pattern = (
+        [("army", "army")] * 4
+        + [("rebels", "rebels")] * 3
+        + [("army", "rebels")] * 2
+        + [("rebels", "army")]
+    )
     claims = []
     for i, (a, b) in enumerate(pattern):
         claims.append(make_claim("A", f"place{i}", a, on="2014-01-01"))
@@ -69,7 +72,8 @@ def test_denial_against_assertion_is_disagreement() -> None:
     )
     agreement = source_agreement(cg)
     ab, bc = agreement.pair("A", "B"), agreement.pair("B", "C")
-    assert ab is not None and bc is not None
+    assert ab is not None
+    assert bc is not None
     assert (ab.agreements, ab.disagreements) == (0, 1)
     assert (bc.agreements, bc.disagreements) == (1, 0)
 
@@ -97,7 +101,8 @@ def test_same_side_corroboration_is_told_apart() -> None:
     agreement = source_agreement(cg)
     sana = agreement.source("SANA")
     masdar = agreement.source("Al-Masdar")
-    assert sana is not None and masdar is not None
+    assert sana is not None
+    assert masdar is not None
     assert (sana.claims, sana.corroborated_independently, sana.contradicted) == (2, 1, 1)
     assert (masdar.corroborated_independently, masdar.corroborated_same_side) == (0, 1)
     assert agreement.pair("SANA", "Al-Masdar").same_side  # type: ignore[union-attr]

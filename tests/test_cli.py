@@ -48,8 +48,7 @@ def test_output_file_format_follows_suffix(runner: CliRunner, tmp_path: Path) ->
 def test_sources_json(runner: CliRunner) -> None:
     data = json.loads(run(runner, "sources", "--format", "json"))
     pair = next(
-        p for p in data["pairs"]
-        if {p["source_a"], p["source_b"]} == {"SANA", "Al-Masdar News"}
+        p for p in data["pairs"] if {p["source_a"], p["source_b"]} == {"SANA", "Al-Masdar News"}
     )
     assert pair["same_side"] is True
     assert pair["rate_low"] < 0.5 < pair["rate_high"]  # one item: a wide interval
@@ -88,8 +87,13 @@ def test_report_markdown(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "r.md"
     run(runner, "report", "-o", str(out))
     text = out.read_text()
-    for heading in ("## Summary", "## Disputed control", "## Control timelines",
-                    "## Source agreement", "## Place spellings merged"):
+    for heading in (
+        "## Summary",
+        "## Disputed control",
+        "## Control timelines",
+        "## Source agreement",
+        "## Place spellings merged",
+    ):
         assert heading in text
 
 
@@ -124,9 +128,17 @@ def test_window_option_changes_the_verdict(runner: CliRunner, tmp_path: Path) ->
 def test_map_option(runner: CliRunner, tmp_path: Path) -> None:
     table = tmp_path / "t.csv"
     table.write_text("SourceID,ObjectID,PropertyID,PropertyValue\ns1,x,p,1\ns2,x,p,2\n")
-    out = run(runner, "disputes", str(table), "--format", "csv",
-              "--map", "source=SourceID,subject=ObjectID,property=PropertyID",
-              "--map", "value=PropertyValue")
+    out = run(
+        runner,
+        "disputes",
+        str(table),
+        "--format",
+        "csv",
+        "--map",
+        "source=SourceID,subject=ObjectID,property=PropertyID",
+        "--map",
+        "value=PropertyValue",
+    )
     assert len(out.splitlines()) == 2
 
 
@@ -134,10 +146,21 @@ def test_gazetteer_and_sources_files(runner: CliRunner, tmp_path: Path) -> None:
     gazetteer = tmp_path / "places.csv"
     gazetteer.write_text("name,aliases,parent,lat,lon\nKhan Tuman,Khan Touman,Aleppo,36.1,37.0\n")
     sources = tmp_path / "sources.csv"
-    sources.write_text("name,aliases,alignment\nSOHR,Syrian Observatory for Human Rights,"
-                       "independent\n")
-    data = json.loads(run(runner, "sources", "--format", "json", "--gazetteer", str(gazetteer),
-                          "--sources", str(sources)))
+    sources.write_text(
+        "name,aliases,alignment\nSOHR,Syrian Observatory for Human Rights,independent\n"
+    )
+    data = json.loads(
+        run(
+            runner,
+            "sources",
+            "--format",
+            "json",
+            "--gazetteer",
+            str(gazetteer),
+            "--sources",
+            str(sources),
+        )
+    )
     assert "SOHR" in {s["source"] for s in data["sources"]}
 
 

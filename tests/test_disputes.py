@@ -28,8 +28,11 @@ def test_taken_and_lost_a_week_later_is_a_change_of_hands() -> None:
         (Status.HELD, "opposition"),
     ]
     [change] = timeline.changes
-    assert (change.date, change.before, change.after) == (D(2014, 5, 30), "government",
-                                                          "opposition")
+    assert (change.date, change.before, change.after) == (
+        D(2014, 5, 30),
+        "government",
+        "opposition",
+    )
     assert timeline.holder_on(D(2014, 5, 25)) == "government"
     assert timeline.holder_on(D(2014, 6, 25)) == "opposition"
     assert timeline.holder_on(D(2014, 1, 1)) is None
@@ -42,8 +45,11 @@ def test_unclear_control_is_disputed_until_a_source_names_a_holder() -> None:
         make_claim("SANA", "Majbal", "army", start="2014-05-01", end="2014-05-10"),
     )
     [dispute] = find_disputes(cg)
-    assert (dispute.start, dispute.end, dispute.until) == (D(2014, 3, 2), D(2014, 3, 3),
-                                                           D(2014, 5, 1))
+    assert (dispute.start, dispute.end, dispute.until) == (
+        D(2014, 3, 2),
+        D(2014, 3, 3),
+        D(2014, 5, 1),
+    )
     assert dispute.reasons == (Reason.CONTRADICTION, Reason.UNCLEAR)
     assert {p.label: p.sources for p in dispute.positions} == {
         "government": ("SANA",),
@@ -63,8 +69,11 @@ def test_disputed_episodes_join_until_a_decisive_one() -> None:
         make_claim("A", "X", "army", on="2014-07-01"),
     )
     [dispute] = find_disputes(cg)
-    assert (dispute.start, dispute.end, dispute.until) == (D(2014, 3, 2), D(2014, 5, 2),
-                                                           D(2014, 7, 1))
+    assert (dispute.start, dispute.end, dispute.until) == (
+        D(2014, 3, 2),
+        D(2014, 5, 2),
+        D(2014, 7, 1),
+    )
     assert len(dispute.claims) == 4
 
 
@@ -110,12 +119,12 @@ def test_corroboration_needs_independent_sources() -> None:
 
 def test_conflicting_counts_are_a_dispute_and_sub_periods_are_not() -> None:
     cg = build(
-        make_claim("SOHR", "Aleppo", 517, property="killed", start="2013-12-15",
-                   end="2013-12-28"),
+        make_claim("SOHR", "Aleppo", 517, property="killed", start="2013-12-15", end="2013-12-28"),
         make_claim("SOHR", "Aleppo", 76, property="killed", on="2013-12-15"),
         make_claim("rebel commander", "Aleppo", ">1000", property="killed", end="2013-12-26"),
-        make_claim("SANA", "Aleppo", ">=400", property="killed", start="2013-12-15",
-                   end="2013-12-28"),
+        make_claim(
+            "SANA", "Aleppo", ">=400", property="killed", start="2013-12-15", end="2013-12-28"
+        ),
     )
     [dispute] = find_disputes(cg)
     assert dispute.property == "killed"
@@ -144,7 +153,9 @@ def test_filters_by_property_and_place() -> None:
 def test_dispute_record_carries_the_sentences() -> None:
     cg = build(
         make_claim("A", "X", "army", on="2014-01-01", doc="d1", sentence=3, text="Army holds X."),
-        make_claim("B", "X", "rebels", on="2014-01-01", doc="d2", sentence=7, text="Rebels hold X."),
+        make_claim(
+            "B", "X", "rebels", on="2014-01-01", doc="d2", sentence=7, text="Rebels hold X."
+        ),
     )
     record = find_disputes(cg)[0].to_record()
     assert [(e["doc"], e["sentence"], e["text"]) for e in record["evidence"]] == [

@@ -90,10 +90,12 @@ def test_denying_one_value_says_nothing_about_another() -> None:
 
 
 def test_same_source_changing_its_account_revises() -> None:
-    first = make_claim("Al-Masdar", "massacre", "Fateh al-Sham", property="responsible",
-                       doc="d", sentence=1)
-    second = make_claim("Al-Masdar", "massacre", "Ahrar al-Sham", property="responsible",
-                        doc="d", sentence=2)
+    first = make_claim(
+        "Al-Masdar", "massacre", "Fateh al-Sham", property="responsible", doc="d", sentence=1
+    )
+    second = make_claim(
+        "Al-Masdar", "massacre", "Ahrar al-Sham", property="responsible", doc="d", sentence=2
+    )
     cg = build(second, first)
     [relation] = cg.relations
     assert relation.kind is RelationKind.REVISES
@@ -126,10 +128,10 @@ def test_counts_contradict_when_intervals_cannot_both_hold(a: str, b: str, expec
 
 
 def test_a_deadline_total_compares_with_the_campaign_total_but_not_one_day() -> None:
-    campaign = make_claim("SOHR", "Aleppo", 517, property="killed",
-                          start="2013-12-15", end="2013-12-28")
-    by_date = make_claim("rebel commander", "Aleppo", ">1000", property="killed",
-                         end="2013-12-26")
+    campaign = make_claim(
+        "SOHR", "Aleppo", 517, property="killed", start="2013-12-15", end="2013-12-28"
+    )
+    by_date = make_claim("rebel commander", "Aleppo", ">1000", property="killed", end="2013-12-26")
     first_day = make_claim("SOHR", "Aleppo", 76, property="killed", on="2013-12-15")
     cg = build(campaign, by_date, first_day)
     assert kinds(cg) == [("contradicts", "SOHR", "rebel commander")]
@@ -187,8 +189,9 @@ def test_unknown_graph_format_is_an_error(tmp_path: Path) -> None:
 def test_source_registry_canonicalizes_names_and_alignment() -> None:
     from claimgraph import Source, SourceRegistry
 
-    registry = SourceRegistry([Source("Syrian Observatory for Human Rights", ("SOHR", "OSDH"),
-                                      "independent")])
+    registry = SourceRegistry(
+        [Source("Syrian Observatory for Human Rights", ("SOHR", "OSDH"), "independent")]
+    )
     cg = build(
         make_claim("OSDH", "X", "army", on="2014-01-01"),
         make_claim("SOHR", "X", "army", on="2014-01-02"),

@@ -61,16 +61,24 @@ def test_line_numbers_count_physical_lines_of_quoted_cells(tmp_path: Path) -> No
     [
         ("empty.csv", "", "empty file", None),
         ("blank.jsonl", "\n\n", "empty file", None),
-        ("latin1.csv", HEADER.encode() + "SANA,Alepo,control,ejército,2016-01-01\n".encode(
-            "latin-1"), "not UTF-8", 2),
+        (
+            "latin1.csv",
+            HEADER.encode() + "SANA,Alepo,control,ejército,2016-01-01\n".encode("latin-1"),
+            "not UTF-8",
+            2,
+        ),
         ("binary.csv", b"\x00\x01\x02", "binary", None),
         ("cols.csv", "source,subject,property,value,colour\n", "unknown column", 1),
         ("missing.csv", "source,subject,value\n", "missing required column", 1),
         ("short.csv", HEADER + "SANA,Zitan,control\n", "cells where the header has", 2),
         ("broken.jsonl", '{"source": "a", "subject": "b"\n', "invalid JSON", 1),
         ("list.jsonl", "[1, 2]\n", "expected a JSON object", 1),
-        ("nosubject.jsonl", '{"source": "a", "property": "control", "value": "army"}\n',
-         "required field", 1),
+        (
+            "nosubject.jsonl",
+            '{"source": "a", "property": "control", "value": "army"}\n',
+            "required field",
+            1,
+        ),
         ("claims.xlsx", "whatever", "unsupported file type", None),
     ],
 )
@@ -102,8 +110,9 @@ def test_column_mapping_reads_other_tables(tmp_path: Path) -> None:
         "pop.csv",
         "ObjectID,PropertyID,PropertyValue,SourceID\nabu dhabi,Population2006,1000230,ed-1\n",
     )
-    mapping = parse_mapping("source=SourceID,subject=ObjectID,property=PropertyID,"
-                            "value=PropertyValue")
+    mapping = parse_mapping(
+        "source=SourceID,subject=ObjectID,property=PropertyID,value=PropertyValue"
+    )
     [claim] = read_claims(path, mapping=mapping)
     assert (claim.source, claim.subject, claim.low) == ("ed-1", "abu dhabi", 1000230.0)
 
@@ -122,8 +131,13 @@ def test_extra_columns_can_be_ignored(tmp_path: Path) -> None:
 
 
 def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
-    path = write(tmp_path, "bom.csv", b"\xef\xbb\xbf" + HEADER.replace("\n", "\r\n").encode()
-                 + b"SANA,Zitan,control,army,2016-06-10\r\n")
+    path = write(
+        tmp_path,
+        "bom.csv",
+        b"\xef\xbb\xbf"
+        + HEADER.replace("\n", "\r\n").encode()
+        + b"SANA,Zitan,control,army,2016-06-10\r\n",
+    )
     [claim] = read_claims(path)
     assert claim.source == "SANA"
 
@@ -132,14 +146,14 @@ def test_write_is_atomic_on_failure(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     out.write_text("previous\n")
 
-    class Boom(Exception):
+    class BoomError(Exception):
         pass
 
     def claims():  # type: ignore[no-untyped-def]
         yield from read_claims(write(tmp_path, "a.csv", HEADER + "a,b,control,army,\n"))
-        raise Boom
+        raise BoomError
 
-    with pytest.raises(Boom):
+    with pytest.raises(BoomError):
         write_claims(claims(), out)
     assert out.read_text() == "previous\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []
@@ -165,8 +179,10 @@ def test_dataframe_round_trip(tmp_path: Path) -> None:
 def test_dataframe_errors_name_the_row() -> None:
     pandas = pytest.importorskip("pandas")
     frame = pandas.DataFrame(
-        [{"source": "a", "subject": "b", "property": "control", "value": "army"},
-         {"source": "a", "subject": "b", "property": "control", "value": "nobody"}]
+        [
+            {"source": "a", "subject": "b", "property": "control", "value": "army"},
+            {"source": "a", "subject": "b", "property": "control", "value": "nobody"},
+        ]
     )
     with pytest.raises(InputError) as info:
         claims_from_dataframe(frame)

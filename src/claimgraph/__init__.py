@@ -14,8 +14,6 @@ from .data import example_claims
 from .disputes import Dispute, Timeline, build_timelines, find_disputes
 from .graph import ClaimGraph, Relation, RelationKind, export_graph
 from .io import read_claims, write_claims
-from .places import Gazetteer, PlaceIndex, resolve_places
-from .scoring import Agreement, source_agreement
 from .model import (
     CONTESTED,
     CONTROL,
@@ -27,6 +25,8 @@ from .model import (
     Stance,
     canonical_side,
 )
+from .places import Gazetteer, PlaceIndex, resolve_places
+from .scoring import Agreement, source_agreement
 
 __all__ = [
     "CONTESTED",

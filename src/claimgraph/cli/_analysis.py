@@ -70,8 +70,9 @@ def places(fmt: str | None, output: Path | None, **options: Any) -> None:
                 "place": r["name"],
                 "id": r["id"],
                 "variants": r["variants"],
-                "merged by": [f"{m['a']} ~ {m['b']}: {m['rule']} ({m['score']:.0f})"
-                              for m in r["merges"]],
+                "merged by": [
+                    f"{m['a']} ~ {m['b']}: {m['rule']} ({m['score']:.0f})" for m in r["merges"]
+                ],
                 "parent": r.get("parent"),
             }
             for r in records
@@ -155,7 +156,9 @@ def graph(fmt: str | None, output: Path, **options: Any) -> None:
     cg = build_from_options(**options)
     export_graph(cg, output, fmt=fmt)
     g = cg.graph
-    click.echo(f"wrote {output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges", err=True)
+    click.echo(
+        f"wrote {output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges", err=True
+    )
 
 
 @main.command()
@@ -168,5 +171,3 @@ def report(title: str, output: Path | None, **options: Any) -> None:
     """A readable Markdown report: disputes with their sentences, timelines, agreement."""
     cg = build_from_options(**options)
     echo_or_write(report_markdown(cg, title=title), output)
-
-

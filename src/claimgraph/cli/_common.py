@@ -185,5 +185,3 @@ def pick_format(fmt: str | None, output: Path | None, choices: tuple[str, ...]) 
         if suffix in choices:
             return suffix
     return choices[0]
-
-

@@ -56,9 +56,7 @@ def load_inputs(
 @format_option("jsonl", "csv")
 @output_option
 @fail_cleanly
-def claims(
-    inputs: tuple[Path, ...], fmt: str | None, output: Path | None, **read: Any
-) -> None:
+def claims(inputs: tuple[Path, ...], fmt: str | None, output: Path | None, **read: Any) -> None:
     """Validate and normalize claims; write them as JSONL (or CSV).
 
     Sides are made canonical (regime -> government), numbers become low/high

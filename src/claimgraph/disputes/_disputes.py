@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
@@ -29,7 +31,7 @@ class Position:
     sources: tuple[str, ...]
     claims: tuple[Claim, ...]
 
-    @property
+    @builtins.property
     def label(self) -> str:
         if self.stance is Stance.DENIES:
             return f"not {self.value}"
@@ -81,11 +83,11 @@ class Dispute:
     claims: tuple[Claim, ...]
     conflicts: tuple[Relation, ...]
 
-    @property
+    @builtins.property
     def sources(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(s for p in self.positions for s in p.sources))
 
-    @property
+    @builtins.property
     def values(self) -> tuple[str, ...]:
         return tuple(p.label for p in self.positions)
 
@@ -182,9 +184,18 @@ def find_disputes(
         for period in timeline.periods:
             if period.status is not Status.DISPUTED:
                 continue
-            out.append(_dispute(timeline.place, timeline.name, timeline.property,
-                                period.start, period.end, period.until,
-                                period.assessments, period.claims))
+            out.append(
+                _dispute(
+                    timeline.place,
+                    timeline.name,
+                    timeline.property,
+                    period.start,
+                    period.end,
+                    period.until,
+                    period.assessments,
+                    period.claims,
+                )
+            )
     for episode in cg.episodes:
         if property is not None and episode.property != property:
             continue
@@ -194,8 +205,18 @@ def find_disputes(
             continue
         verdict = assess(episode, relative_tolerance=cg.relative_tolerance)
         if verdict.status is Status.DISPUTED:
-            out.append(_dispute(episode.subject, cg.place_name(episode.subject), episode.property,
-                                episode.start, episode.end, None, (verdict,), episode.claims))
+            out.append(
+                _dispute(
+                    episode.subject,
+                    cg.place_name(episode.subject),
+                    episode.property,
+                    episode.start,
+                    episode.end,
+                    None,
+                    (verdict,),
+                    episode.claims,
+                )
+            )
     out.sort(key=lambda d: (d.name.casefold(), d.property, d.start or dt.date.min))
     return out
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
@@ -35,7 +37,7 @@ class Period:
     claims: tuple[Claim, ...]
     assessments: tuple[Assessment, ...] = attrs.field(repr=False)
 
-    @property
+    @builtins.property
     def sources(self) -> tuple[str, ...]:
         """Sources whose claims are the evidence, in order of appearance."""
         return tuple(dict.fromkeys(c.source for c in self.claims))
@@ -104,7 +106,7 @@ class Timeline:
     property: str
     periods: tuple[Period, ...]
 
-    @property
+    @builtins.property
     def changes(self) -> tuple[Change, ...]:
         """Changes of hands: consecutive held periods with different holders."""
         out: list[Change] = []
@@ -119,13 +121,18 @@ class Timeline:
             if previous is not None and previous.holder != period.holder:
                 assert previous.holder is not None
                 out.append(
-                    Change(period.start, previous.holder, period.holder, disputed_between,
-                           period.claims)
+                    Change(
+                        period.start,
+                        previous.holder,
+                        period.holder,
+                        disputed_between,
+                        period.claims,
+                    )
                 )
             previous, disputed_between = period, False
         return tuple(out)
 
-    @property
+    @builtins.property
     def disputed(self) -> bool:
         return any(p.status is Status.DISPUTED for p in self.periods)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -224,9 +224,7 @@ def _with_registry(claim: Claim, registry: SourceRegistry) -> Claim:
     return attrs.evolve(claim, source=found.name, alignment=alignment)
 
 
-def _alignments(
-    claims: Sequence[Claim], registry: SourceRegistry | None
-) -> dict[str, str | None]:
+def _alignments(claims: Sequence[Claim], registry: SourceRegistry | None) -> dict[str, str | None]:
     """Each source's alignment: the registry's, else the one most of its claims carry."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for claim in claims:
@@ -240,5 +238,3 @@ def _alignments(
             stated = sorted(votes[source].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         out[source] = stated
     return out
-
-

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import builtins
+
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
@@ -39,7 +41,7 @@ class Episode:
     end: dt.date | None
     claims: tuple[Claim, ...]
 
-    @property
+    @builtins.property
     def sources(self) -> tuple[str, ...]:
         """Sources in order of first appearance."""
         return tuple(dict.fromkeys(c.source for c in self.claims))
@@ -56,9 +58,7 @@ class Episode:
         for claim in self.claims:
             kept = standing.setdefault(claim.source, [])
             if claim.is_numeric:
-                kept[:] = [
-                    c for c in kept if not (c.is_numeric and comparable_periods(c, claim))
-                ]
+                kept[:] = [c for c in kept if not (c.is_numeric and comparable_periods(c, claim))]
             else:
                 kept[:] = [c for c in kept if c.is_numeric]
             kept.append(claim)
@@ -107,7 +107,7 @@ def group_episodes(
     for claim in claims:
         groups[key(claim), claim.property].append(claim)
     episodes: list[Episode] = []
-    for (subject, prop) in sorted(groups):
+    for subject, prop in sorted(groups):
         episodes.extend(_split(subject, prop, groups[subject, prop], window))
     return episodes
 
@@ -144,8 +144,4 @@ def _episode(
     subject: str, prop: str, first: int, last: int, timed: list[Claim], timeless: list[Claim]
 ) -> Episode:
     claims = tuple(timed) if not timeless else tuple(sorted([*timeless, *timed], key=claim_order))
-    return Episode(
-        subject, prop, dt.date.fromordinal(first), dt.date.fromordinal(last), claims
-    )
-
-
+    return Episode(subject, prop, dt.date.fromordinal(first), dt.date.fromordinal(last), claims)

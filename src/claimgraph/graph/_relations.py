@@ -144,8 +144,9 @@ def all_relations(
     for episode in episodes:
         if len(episode.claims) < 2:
             continue
-        shared = episode.start is not None and any(c.start is None and c.end is None
-                                                   for c in episode.claims)
+        shared = episode.start is not None and any(
+            c.start is None and c.end is None for c in episode.claims
+        )
         for relation in relations_in(episode, relative_tolerance=relative_tolerance):
             if shared:
                 pair = (id(relation.source), id(relation.target))

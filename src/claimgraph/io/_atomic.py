@@ -7,13 +7,13 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 __all__ = ["atomic_write"]
 
 
 @contextlib.contextmanager
-def atomic_write(path: str | Path, *, binary: bool = False) -> Iterator[IO[str]]:
+def atomic_write(path: str | Path, *, binary: bool = False) -> Iterator[IO[Any]]:
     """Open a temporary file beside ``path``; on success rename it onto ``path``.
 
     If the block raises, the temporary file is removed and ``path`` is left as
@@ -23,9 +23,10 @@ def atomic_write(path: str | Path, *, binary: bool = False) -> Iterator[IO[str]]
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
-        mode = "wb" if binary else "w"
-        kwargs = {} if binary else {"encoding": "utf-8", "newline": ""}
-        with os.fdopen(fd, mode, **kwargs) as handle:
+        handle: IO[Any] = (
+            os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
+        )
+        with handle:
             yield handle
         os.replace(tmp, target)
     except BaseException:

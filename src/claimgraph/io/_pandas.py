@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .._errors import InputError, import_optional
 from ..model import RECORD_FIELDS, Claim
@@ -26,12 +26,12 @@ def to_dataframe(claims: Iterable[Claim]) -> pd.DataFrame:
     frame = pandas.DataFrame.from_records(rows, columns=list(RECORD_FIELDS))
     for column in ("start", "end"):
         frame[column] = pandas.to_datetime(frame[column]).dt.date
-    return frame
+    return cast("pd.DataFrame", frame)
 
 
 def records_to_dataframe(records: Sequence[dict[str, Any]]) -> pd.DataFrame:
     """A DataFrame from result records (disputes, agreement rows ...)."""
-    return _pandas().DataFrame.from_records(list(records))
+    return cast("pd.DataFrame", _pandas().DataFrame.from_records(list(records)))
 
 
 def claims_from_dataframe(

@@ -228,15 +228,19 @@ def read_jsonl(
                 )
             for required in REQUIRED:
                 if record.get(required) in (None, ""):
-                    raise InputError("required field is missing", path=str(path), line=number,
-                                     field=required)
+                    raise InputError(
+                        "required field is missing", path=str(path), line=number, field=required
+                    )
             yield number, record
 
     return list(claims_from_records(records(), str(path), id_prefix=path.stem))
 
 
 def write_claims(
-    claims: Iterable[Claim], path: str | Path | None = None, *, fmt: str | None = None,
+    claims: Iterable[Claim],
+    path: str | Path | None = None,
+    *,
+    fmt: str | None = None,
     stream: Any = None,
 ) -> None:
     """Write claims as JSONL (default) or CSV, atomically when writing to ``path``.

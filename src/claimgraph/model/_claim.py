@@ -57,15 +57,22 @@ class Precision(enum.StrEnum):
     """No time given: the claim is compared with claims of any time."""
 
 
-def _to_enum(kind: type[enum.StrEnum], field: str) -> Any:
-    def convert(value: object) -> Any:
-        try:
-            return kind(value)
-        except ValueError:
-            allowed = ", ".join(member.value for member in kind)
-            raise InvalidClaimError(field, f"one of {allowed}", value) from None
+def _to_enum(kind: type[enum.StrEnum], field: str, value: object) -> Any:
+    try:
+        return kind(str(value.value) if isinstance(value, enum.Enum) else str(value))
+    except ValueError:
+        allowed = ", ".join(member.value for member in kind)
+        raise InvalidClaimError(field, f"one of {allowed}", value) from None
 
-    return convert
+
+def _to_precision(value: object) -> Precision:
+    result: Precision = _to_enum(Precision, "precision", value)
+    return result
+
+
+def _to_stance(value: object) -> Stance:
+    result: Stance = _to_enum(Stance, "stance", value)
+    return result
 
 
 def _optional_str(field: str) -> Any:
@@ -89,9 +96,7 @@ def _optional_number(_inst: object, attr: attrs.Attribute[Any], value: object) -
 
 
 def _optional_date(_inst: object, attr: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (
-        not isinstance(value, dt.date) or isinstance(value, dt.datetime)
-    ):
+    if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
         raise InvalidClaimError(attr.name, "a datetime.date or None", value)
 
 
@@ -167,8 +172,8 @@ class Claim:
     high: float | None = attrs.field(default=None, validator=_optional_number)
     start: dt.date | None = attrs.field(default=None, validator=_optional_date)
     end: dt.date | None = attrs.field(default=None, validator=_optional_date)
-    precision: Precision = attrs.field(default=Precision.UNKNOWN, converter=_to_enum(Precision, "precision"))
-    stance: Stance = attrs.field(default=Stance.ASSERTS, converter=_to_enum(Stance, "stance"))
+    precision: Precision = attrs.field(default=Precision.UNKNOWN, converter=_to_precision)
+    stance: Stance = attrs.field(default=Stance.ASSERTS, converter=_to_stance)
     partial: bool = False
     share: float | None = attrs.field(default=None, validator=_optional_number)
     alignment: str | None = attrs.field(default=None, validator=_optional_str("alignment"))
@@ -210,7 +215,10 @@ class Claim:
         return f"{_num(low)}-{_num(high)}"
 
     def time_text(self) -> str:
-        """Human-readable time: ``'2014-01-16'``, ``'2013-12-15..2013-12-28'``, ``'by 2014-01-11'``."""
+        """Human-readable time.
+
+        Examples: ``'2014-01-16'``, ``'2013-12-15..2013-12-28'``, ``'by 2014-01-11'``.
+        """
         if self.precision is Precision.BY and self.end is not None:
             return f"by {self.end.isoformat()}"
         if self.start is None and self.end is None:
@@ -258,7 +266,8 @@ class Claim:
         ...     "value": "martians"})
         Traceback (most recent call last):
         ...
-        claimgraph._errors.InvalidClaimError: value: expected a side (government, opposition, isis, kurdish, contested) or an alias of one, got 'martians'
+        claimgraph._errors.InvalidClaimError: value: expected a side (government, ...
+        ... got 'martians'
         """
         get = record.get
         prop = _text(get("property"))
@@ -353,8 +362,23 @@ class Claim:
 
 #: Field names of :class:`Claim`, in order, as used in tables.
 RECORD_FIELDS: tuple[str, ...] = (
-    "id", "source", "subject", "property", "value", "low", "high", "start", "end",
-    "precision", "stance", "partial", "share", "alignment", "doc", "sentence", "text",
+    "id",
+    "source",
+    "subject",
+    "property",
+    "value",
+    "low",
+    "high",
+    "start",
+    "end",
+    "precision",
+    "stance",
+    "partial",
+    "share",
+    "alignment",
+    "doc",
+    "sentence",
+    "text",
 )
 
 
@@ -421,7 +445,7 @@ def parse_bounds(text: str) -> tuple[float | None, float | None] | None:
         return number, number
     for prefix, lower in ((">=", True), ("<=", False), (">", True), ("<", False)):
         if s.startswith(prefix):
-            bound = parse_number(s[len(prefix):])
+            bound = parse_number(s[len(prefix) :])
             if bound is None:
                 return None
             if len(prefix) == 1 and bound.is_integer():

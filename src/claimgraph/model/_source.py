@@ -22,7 +22,7 @@ _NO_SIDE = frozenset({INDEPENDENT, "unknown", "neutral", ""})
 
 def _aliases(value: Iterable[str] | str) -> tuple[str, ...]:
     if isinstance(value, str):
-        value = [part for part in value.replace("|", ";").split(";")]
+        value = list(value.replace("|", ";").split(";"))
     return tuple(a.strip() for a in value if a and a.strip())
 
 

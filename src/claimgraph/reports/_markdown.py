@@ -54,9 +54,7 @@ def dispute_rows(disputes: Sequence[Dispute]) -> list[dict[str, Any]]:
             "to": _iso(d.end),
             "until": _iso(d.until),
             "reasons": ", ".join(r.value for r in d.reasons),
-            "positions": " | ".join(
-                f"{p.label}: {', '.join(p.sources)}" for p in d.positions
-            ),
+            "positions": " | ".join(f"{p.label}: {', '.join(p.sources)}" for p in d.positions),
             "claims": len(d.claims),
         }
         for d in disputes
@@ -86,9 +84,7 @@ def disputes_markdown(disputes: Sequence[Dispute], *, heading_level: int = 2) ->
     return "\n".join(out)
 
 
-def timelines_markdown(
-    timelines: Iterable[Timeline], alignments: dict[str, str | None]
-) -> str:
+def timelines_markdown(timelines: Iterable[Timeline], alignments: dict[str, str | None]) -> str:
     """A table of periods per place: holder or dispute, evidence span, sources."""
     out: list[str] = []
     for t in timelines:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -214,9 +213,7 @@ def _categorical(
         dtype=np.int64,
         count=len(rows),
     )
-    denies = np.fromiter(
-        (c.stance is Stance.DENIES for _, c in rows), dtype=bool, count=len(rows)
-    )
+    denies = np.fromiter((c.stance is Stance.DENIES for _, c in rows), dtype=bool, count=len(rows))
     n_items = int(items.max()) + 1
     # One row per (item, value): a source's column is set when that is its word on the item.
     _, row = np.unique(items * len(codes) + values, return_inverse=True)
@@ -326,5 +323,3 @@ def _figures(cg: ClaimGraph, property: str | None) -> list[SourceFigures]:
 
 def _round(x: float | None) -> float | None:
     return None if x is None else round(x, 4)
-
-
