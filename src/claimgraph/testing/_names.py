@@ -136,13 +136,16 @@ def skeleton(name: str) -> str:
     True
     >>> skeleton("Tell Alam") == skeleton("Tal Alam"), skeleton("Tal Alam") == skeleton("Tal Riman")
     (True, False)
+    >>> skeleton("Aziziyeh") == skeleton("Aziziya"), skeleton("Aziza") == skeleton("Aziziyeh")
+    (True, False)
     """
     words = re.split(r"[\s\-']+", fold(name))
     kept = []
     for word in words:
         if word in {"al", "el", "ad", "as", "ash", "ar", "at", "az", "an", "ath", "adh"}:
             continue
-        kept.append(_PREFIX_OF.get(word, word))
+        word = _PREFIX_OF.get(word, word)
+        kept.append(re.sub(r"(iyeh|iyah|iyye|iya|ieh)$", "Y", word))
     joined = "".join(kept)
     consonants = re.sub(r"[aeiouyw]", "", joined)
     return re.sub(r"(.)\1+", r"\1", consonants)
@@ -189,14 +192,12 @@ def _hyphenated(name: str, _rng: np.random.Generator) -> str | None:
 
 
 _CONSONANT = "[bdfghjklmnqrstz]h?"
-_SHORT_VOWEL_FIRST = re.compile(
-    rf"\b([BTJHDRZSQKLMNFGbtjhdrzsqklmnfg][hs]?)[au]({_CONSONANT}[aeiou])"
-)
-_SHORT_VOWEL_SECOND = re.compile(rf"\b([A-Z][a-z]?[aiu])({_CONSONANT})a({_CONSONANT})\b")
+_SHORT_VOWEL_FIRST = re.compile(rf"\b([BTJHDRZSQKLMNFG][hs]?)u({_CONSONANT}(?:a|ei|ey|ay))")
+_SHORT_VOWEL_SECOND = re.compile(rf"\b([A-Z][a-z]?a)({_CONSONANT})a({_CONSONANT})\b")
 
 
 def _vowel_dropped(name: str, rng: np.random.Generator) -> str | None:
-    # Karam -> Karm (second vowel) or Turab -> Trab, Bureij -> Breij (first vowel).
+    # Karam -> Karm (CaCaC loses its second a); Turab -> Trab, Bureij -> Breij (CuC.. its u).
     options = []
     second = _SHORT_VOWEL_SECOND.sub(r"\1\2\3", name, count=1)
     if second != name:
