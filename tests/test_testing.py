@@ -165,9 +165,10 @@ def test_control_claims_are_true_at_about_the_reliability(data: SyntheticClaimSe
     for claim, original, correct in zip(data.claims, data.copy_of, data.is_correct, strict=True):
         if claim.property != "control" or original >= 0:
             continue
-        days = [
-            claim.start + dt.timedelta(days=i) for i in range((claim.end - claim.start).days + 1)
-        ]
+        first, last = claim.start, claim.end
+        assert first is not None
+        assert last is not None
+        days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
         holders = {truth.holder(claim.subject, day) for day in days}
         assert len(holders) == 1  # a claim over several days never straddles a change
         held = claim.value in holders
@@ -267,7 +268,8 @@ def test_options_are_checked() -> None:
 def test_small_sets_still_work() -> None:
     tiny = synthetic_claims(5, seed=1, n_sources=3, n_days=3)
     assert len(tiny.claims) == 5
-    assert all(tiny.truth.start <= c.start <= tiny.truth.end for c in tiny.claims)
+    days = [c.start for c in tiny.claims]
+    assert all(day is not None and tiny.truth.start <= day <= tiny.truth.end for day in days)
 
 
 # -- writing and reading back -----------------------------------------------------------
