@@ -50,6 +50,15 @@ class Assessment:
     conflicts: tuple[Relation, ...]
 
 
+def _may_conflict(latest: tuple[Claim, ...]) -> bool:
+    """Whether categorical last words hold two values, or deny an asserted one."""
+    asserted: set[str | None] = set()
+    denied: set[str | None] = set()
+    for claim in latest:
+        (denied if claim.stance is Stance.DENIES else asserted).add(claim.value)
+    return len(asserted) > 1 or not denied.isdisjoint(asserted)
+
+
 def assess(episode: Episode, *, relative_tolerance: float = 0.0) -> Assessment:
     """Judge an episode from each source's last word in it.
 
@@ -71,11 +80,12 @@ def assess(episode: Episode, *, relative_tolerance: float = 0.0) -> Assessment:
     latest = episode.last_words()
     conflicts: list[Relation] = []
     reasons: set[Reason] = set()
-    for a, b in combinations(latest, 2):
-        relation = relate(a, b, relative_tolerance=relative_tolerance)
-        if relation is not None and relation.kind in _CONFLICT:
-            conflicts.append(relation)
-            reasons.add(_CONFLICT[relation.kind])
+    if any(c.is_numeric for c in latest) or _may_conflict(latest):
+        for a, b in combinations(latest, 2):
+            relation = relate(a, b, relative_tolerance=relative_tolerance)
+            if relation is not None and relation.kind in _CONFLICT:
+                conflicts.append(relation)
+                reasons.add(_CONFLICT[relation.kind])
     if any(claim.value == CONTESTED for claim in latest):
         reasons.add(Reason.UNCLEAR)
     asserted = {

@@ -181,23 +181,28 @@ class ClaimGraph:
         keys = {self.place_key(c) for c in self.claims} if self.places is None else None
         for key in keys if keys is not None else names:
             g.add_node(place_node(key), kind="place", name=names.get(key, key))
-        g.add_nodes_from((claim_node(c), {"kind": "claim", "claim": c}) for c in self.claims)
+        nodes = {id(c): claim_node(c) for c in self.claims}
+        g.add_nodes_from((nodes[id(c)], {"kind": "claim", "claim": c}) for c in self.claims)
         key_of = _subject_key(self.places) if self.places is not None else None
         g.add_edges_from(
-            (source_node(c.source), claim_node(c), {"kind": "asserts"}) for c in self.claims
+            ((source_node(c.source), nodes[id(c)]) for c in self.claims), kind="asserts"
         )
         g.add_edges_from(
             (
-                claim_node(c),
-                place_node(key_of(c) if key_of is not None else c.subject),
-                {"kind": "about"},
+                (nodes[id(c)], place_node(key_of(c) if key_of is not None else c.subject))
+                for c in self.claims
+            ),
+            kind="about",
+        )
+        for kind in RelationKind:
+            g.add_edges_from(
+                (
+                    (nodes[id(r.source)], nodes[id(r.target)])
+                    for r in self.relations
+                    if r.kind is kind
+                ),
+                kind=kind.value,
             )
-            for c in self.claims
-        )
-        g.add_edges_from(
-            (claim_node(r.source), claim_node(r.target), {"kind": r.kind.value})
-            for r in self.relations
-        )
         return g
 
 

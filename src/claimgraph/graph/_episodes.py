@@ -40,6 +40,7 @@ class Episode:
     start: dt.date | None
     end: dt.date | None
     claims: tuple[Claim, ...]
+    _standing: tuple[Claim, ...] = attrs.field(init=False, repr=False, eq=False)
 
     @builtins.property
     def sources(self) -> tuple[str, ...]:
@@ -52,17 +53,29 @@ class Episode:
         For a categorical property that is each source's last claim. A count
         supersedes an earlier count of the same source only when both are
         about comparable periods (a total for the week does not revise the
-        toll of its first day).
+        toll of its first day). Computed once, when the episode is made.
         """
-        standing: dict[str, list[Claim]] = {}
-        for claim in self.claims:
-            kept = standing.setdefault(claim.source, [])
-            if claim.is_numeric:
-                kept[:] = [c for c in kept if not (c.is_numeric and comparable_periods(c, claim))]
-            else:
-                kept[:] = [c for c in kept if c.is_numeric]
-            kept.append(claim)
-        return tuple(c for claims in standing.values() for c in claims)
+        return self._standing
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_standing", _standing(self.claims))
+
+
+def _standing(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
+    if all(c.low is None and c.high is None for c in claims):
+        last: dict[str, Claim] = {}
+        for claim in claims:
+            last[claim.source] = claim
+        return tuple(last.values())
+    standing: dict[str, list[Claim]] = {}
+    for claim in claims:
+        kept = standing.setdefault(claim.source, [])
+        if claim.is_numeric:
+            kept[:] = [c for c in kept if not (c.is_numeric and comparable_periods(c, claim))]
+        else:
+            kept[:] = [c for c in kept if c.is_numeric]
+        kept.append(claim)
+    return tuple(c for claims in standing.values() for c in claims)
 
 
 def group_episodes(
@@ -113,22 +126,28 @@ def group_episodes(
 
 
 def _split(subject: str, prop: str, claims: Sequence[Claim], window: int) -> list[Episode]:
-    timed: list[tuple[tuple[int, int], Claim]] = []
+    timed: list[tuple[tuple[int, str, int, str], int, Claim]] = []
     timeless: list[Claim] = []
     for claim in claims:
         span = day_span(claim)
         if span is None:
             timeless.append(claim)
         else:
-            timed.append((span, claim))
+            order = (
+                span[0],
+                claim.doc or "",
+                -1 if claim.sentence is None else claim.sentence,
+                claim.id,
+            )
+            timed.append((order, span[1], claim))
     timeless.sort(key=claim_order)
     if not timed:
         return [Episode(subject, prop, None, None, tuple(timeless))]
-    timed.sort(key=lambda pair: claim_order(pair[1]))
+    timed.sort(key=lambda entry: entry[0])
     out: list[Episode] = []
     current: list[Claim] = []
     first = last = 0
-    for (lo, hi), claim in timed:
+    for (lo, *_), hi, claim in timed:
         if current and lo - last > window:
             out.append(_episode(subject, prop, first, last, current, timeless))
             current = []

@@ -6,7 +6,7 @@ import enum
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from ..model import CONTESTED, Claim, Stance
+from ..model import Claim, Stance
 from ._episodes import Episode
 from ._time import comparable_periods
 
@@ -69,8 +69,8 @@ def _widen(low: float | None, high: float | None, tol: float) -> tuple[float, fl
     return lo, hi
 
 
-def _is_contested(claim: Claim) -> bool:
-    return claim.value == CONTESTED
+def _numeric(claim: Claim) -> bool:
+    return claim.low is not None or claim.high is not None
 
 
 def relate(earlier: Claim, later: Claim, *, relative_tolerance: float = 0.0) -> Relation | None:
@@ -78,7 +78,8 @@ def relate(earlier: Claim, later: Claim, *, relative_tolerance: float = 0.0) -> 
 
     Returns ``None`` when they neither support nor oppose each other: a
     source repeating itself, counts for periods that are not comparable, or a
-    denial of one value next to the assertion of another.
+    denial of one value next to the assertion of another. ``contested`` is a
+    value like the others: it contradicts every holder and agrees with itself.
 
     Examples
     --------
@@ -91,13 +92,15 @@ def relate(earlier: Claim, later: Claim, *, relative_tolerance: float = 0.0) -> 
     >>> relate(army, make_claim("Al-Manar", "Tal Alam", "unclear", on="2014-01-16")).kind.value
     'revises'
     """
-    if earlier.is_numeric != later.is_numeric:
+    numeric = _numeric(earlier)
+    if numeric != _numeric(later):
         return None
-    if earlier.is_numeric and not comparable_periods(earlier, later):
-        return None
-    same_value = compatible_values(earlier, later, relative_tolerance=relative_tolerance)
-    if _is_contested(earlier) or _is_contested(later):
-        same_value = _is_contested(earlier) and _is_contested(later)
+    if numeric:
+        if not comparable_periods(earlier, later):
+            return None
+        same_value = compatible_values(earlier, later, relative_tolerance=relative_tolerance)
+    else:
+        same_value = earlier.value == later.value
     deny_a = earlier.stance is Stance.DENIES
     deny_b = later.stance is Stance.DENIES
     if earlier.source == later.source:
@@ -118,17 +121,46 @@ def relate(earlier: Claim, later: Claim, *, relative_tolerance: float = 0.0) -> 
 def relations_in(episode: Episode, *, relative_tolerance: float = 0.0) -> Iterator[Relation]:
     """Relations among an episode's claims.
 
-    Each claim is related to the latest earlier claim of every source (its own
-    included, for revisions), so the number of edges grows with claims times
-    sources in the episode, not with the square of the claims.
+    A claim is related to its own source's previous claim (a revision, if it
+    differs) and, for every position taken earlier (a value asserted, or a
+    value denied), to the latest claim of another source holding it. Claims
+    of one position thus form a chain of corroboration instead of a clique,
+    and the number of edges grows with claims times positions, not with the
+    square of the claims. Counts, whose agreement depends on their periods,
+    are related to the latest earlier count of every source.
     """
-    latest: dict[str, Claim] = {}
+    own: dict[str, Claim] = {}
+    # position -> the latest claim holding it, and the latest from another source
+    holders: dict[tuple[bool, str], list[Claim]] = {}
     for claim in episode.claims:
-        for earlier in latest.values():
-            relation = relate(earlier, claim, relative_tolerance=relative_tolerance)
+        previous = own.get(claim.source)
+        if previous is not None:
+            relation = relate(previous, claim, relative_tolerance=relative_tolerance)
             if relation is not None:
                 yield relation
-        latest[claim.source] = claim
+        if _numeric(claim):
+            for source, earlier in own.items():
+                if source != claim.source and _numeric(earlier):
+                    relation = relate(earlier, claim, relative_tolerance=relative_tolerance)
+                    if relation is not None:
+                        yield relation
+        else:
+            for slot in holders.values():
+                earlier = slot[0] if slot[0].source != claim.source else slot[-1]
+                if earlier.source == claim.source:
+                    continue
+                relation = relate(earlier, claim, relative_tolerance=relative_tolerance)
+                if relation is not None:
+                    yield relation
+            key = (claim.stance is Stance.DENIES, claim.value or "")
+            slot = holders.get(key)
+            if slot is None:
+                holders[key] = [claim]
+            elif slot[0].source == claim.source:
+                slot[0] = claim
+            else:
+                holders[key] = [claim, slot[0]]
+        own[claim.source] = claim
 
 
 def all_relations(

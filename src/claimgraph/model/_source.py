@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -45,6 +46,7 @@ class Source:
         return (self.name, *self.aliases)
 
 
+@functools.lru_cache(maxsize=4096)
 def independent_of(alignment_a: str | None, alignment_b: str | None) -> bool:
     """Whether two sources with these alignments are independent of each other.
 

@@ -9,7 +9,7 @@ import attrs
 import numpy as np
 import scipy.sparse as sp
 
-from ..graph import RelationKind, compatible_values
+from ..graph import RelationKind, compatible_values, relate
 from ..model import Claim, Stance, independent_of
 
 if TYPE_CHECKING:
@@ -286,23 +286,33 @@ def _numeric(
 
 
 def _figures(cg: ClaimGraph, property: str | None) -> list[SourceFigures]:
+    """Per-source figures from each episode's standing claims (each source's last word)."""
     counts: dict[str, int] = dict.fromkeys(cg.alignments, 0)
     for claim in cg.claims:
         if property is None or claim.property == property:
             counts[claim.source] += 1
+    align = cg.alignments
     independent: set[int] = set()
     same_side: set[int] = set()
     contradicted: set[int] = set()
-    align = cg.alignments
-    for relation in cg.relations:
-        a, b = relation.source, relation.target
-        if property is not None and a.property != property:
+    for episode in cg.episodes:
+        if property is not None and episode.property != property:
             continue
-        if relation.kind is RelationKind.CORROBORATES:
-            apart = independent_of(align.get(a.source), align.get(b.source))
-            (independent if apart else same_side).update((id(a), id(b)))
-        elif relation.kind in (RelationKind.CONTRADICTS, RelationKind.DENIES):
-            contradicted.update((id(a), id(b)))
+        standing = episode.last_words()
+        if len(standing) < 2:
+            continue
+        for i, a in enumerate(standing):
+            for b in standing[i + 1 :]:
+                if a.source == b.source:
+                    continue
+                relation = relate(a, b, relative_tolerance=cg.relative_tolerance)
+                if relation is None:
+                    continue
+                if relation.kind is RelationKind.CORROBORATES:
+                    apart = independent_of(align.get(a.source), align.get(b.source))
+                    (independent if apart else same_side).update((id(a), id(b)))
+                else:
+                    contradicted.update((id(a), id(b)))
     by_source: dict[str, list[int]] = {name: [0, 0, 0] for name in counts}
     for claim in cg.claims:
         if property is not None and claim.property != property:
