@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
-from datasets import DATA, Dataset, load_book, load_flight, load_population  # noqa: E402
+from loaders import DATA, Dataset, load_book, load_flight, load_population  # noqa: E402
 from peers import PEERS, run_peer  # noqa: E402
 
 from claimgraph.scoring.truth import METHODS, discover  # noqa: E402

@@ -140,23 +140,31 @@ def accu_copy(problem: Problem, settings: Settings) -> Estimate:
 
     accuracy = model.initial()
     votes_t = problem.votes.T.tocsr()
-    accuracy, belief, iterations, converged = model.run(accuracy, votes_t, settings.max_iterations)
+    # copying is judged from the first, vote-like beliefs: converging Accu first
+    # would let a copied majority entrench itself as accurate
+    belief = model.truth(accuracy, votes_t)
+    iterations, converged = 0, False
     previous = np.ones(len(support.data))
+    k_same = _pair_values(pattern, pattern_t, rows, cols)
     for _round in range(COPY_ROUNDS):
         k_true = _pair_values(pattern.multiply(belief).tocsr(), pattern_t, rows, cols)
-        k_same = _pair_values(pattern, pattern_t, rows, cols)
         k_false = np.maximum(k_same - k_true, 0.0)
         k_diff = np.maximum(n_shared - k_same, 0.0)
         a1, a2 = accuracy[rows], accuracy[cols]
         mean = (a1 + a2) / 2
         p_true = a1 * a2
         p_false = (1 - a1) * (1 - a2) / model.n
-        p_diff = np.maximum(1 - p_true - p_false, 1e-12)
-        log_ratio = (
-            k_true * np.log((mean * c + p_true * (1 - c)) / p_true)
-            + k_false * np.log(((1 - mean) * c + p_false * (1 - c)) / p_false)
-            + k_diff * np.log(1 - c)
-        )
+        if _round == 0:
+            # first round: agreement alone, since the beliefs so far come from
+            # counting copies as independent votes
+            p_same = p_true + p_false
+            log_ratio = k_same * np.log((c + p_same * (1 - c)) / p_same) + k_diff * np.log(1 - c)
+        else:
+            log_ratio = (
+                k_true * np.log((mean * c + p_true * (1 - c)) / p_true)
+                + k_false * np.log(((1 - mean) * c + p_false * (1 - c)) / p_false)
+                + k_diff * np.log(1 - c)
+            )
         dependence = 1.0 / (1.0 + np.exp(-np.clip(prior_logit + log_ratio, -50, 50)))
         keep = dependence > 0.01
         n_s = problem.n_sources

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._core import Estimate, Settings, clamp_known, segment_sum, source_counts
+from ._core import (
+    Estimate,
+    Settings,
+    clamp_known,
+    item_normalize,
+    segment_sum,
+    source_counts,
+)
 from ._items import Problem
 
 __all__ = ["investment", "pooled_investment"]
@@ -28,7 +35,10 @@ def _iterate(problem: Problem, settings: Settings, *, pooled: bool) -> Estimate:
         return clamp_known(problem, out, settings, high=float(out.max(initial=1.0)))
 
     invested = support_t @ (trust / counts)
-    belief = beliefs(invested)
+    # start from the vote shares of each item, as Pasternack & Roth do
+    belief = clamp_known(
+        problem, item_normalize(problem, np.asarray(problem.votes.sum(axis=0)).ravel()), settings
+    )
     converged = False
     iterations = 0
     for iterations in range(1, settings.max_iterations + 1):  # noqa: B007

@@ -132,7 +132,9 @@ def build_result(method: str, problem: Problem, estimate: Estimate) -> TruthResu
     """Turn a method's estimate into a :class:`TruthResult`."""
     belief = estimate.belief
     share = belief if estimate.probabilistic else item_normalize(problem, belief)
-    chosen = choose(problem, belief)
+    has_support = np.asarray(problem.support.sum(axis=0)).ravel() > 0
+    # a value nobody asserts (only denied) is never chosen
+    chosen = choose(problem, np.where(has_support, belief, -np.inf))
     counts = source_counts(problem)
     right = problem.support @ share + problem.against @ (1.0 - share)
     right = np.clip(right, 0.0, counts)
@@ -150,7 +152,7 @@ def build_result(method: str, problem: Problem, estimate: Estimate) -> TruthResu
             key=lambda t: (-t.accuracy, t.source),
         )
     )
-    supported = segment_sum(problem, np.maximum(belief, 0.0)) > 0
+    supported = segment_sum(problem, has_support.astype(np.float64)) > 0
     items = _items(problem, share, chosen, supported)
     return TruthResult(
         method=method,

@@ -1,0 +1,179 @@
+"""Each method on small cases whose answer follows from reasoning."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph import InvalidClaimError
+from claimgraph.scoring.truth import METHODS, discover
+
+ALL = list(METHODS)
+
+
+def chosen(result: object) -> dict[str, str | None]:
+    return {i.subject: i.value for i in result.items}  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("method", ALL)
+def test_clear_majority_wins(method, claims_of):
+    claims = claims_of([("a", "x", "1"), ("b", "x", "1"), ("c", "x", "1"), ("d", "x", "2"),
+                        ("a", "y", "5"), ("b", "y", "5"), ("d", "y", "6")])
+    result = discover(claims, method=method)
+    assert chosen(result) == {"x": "1", "y": "5"}
+    item = result.items[0]
+    assert item.supporting == ("c0", "c1", "c2")
+    assert item.opposing == ("c3",)
+    assert 0 <= item.confidence <= 1
+    assert item.confidence == pytest.approx(item.belief["1"])
+
+
+@pytest.mark.parametrize("method", ["sums", "truthfinder", "accu", "accu_copy",
+                                    "pooled_investment", "average_log"])
+def test_trust_breaks_a_one_against_one(method, claims_of):
+    # a and b agree on five items where c stands alone; on item z it is a against c:
+    # a has earned more trust, so its value wins although the vote is tied.
+    rows = []
+    for n in range(5):
+        rows += [("a", f"i{n}", "t"), ("b", f"i{n}", "t"), ("c", f"i{n}", f"w{n}")]
+    rows += [("c", "z", "cz"), ("a", "z", "az")]
+    result = discover(claims_of(rows), method=method)
+    assert chosen(result)["z"] == "az"
+    assert result.trust["a"] > result.trust["c"]
+
+
+def test_vote_tie_goes_to_the_value_seen_first(claims_of):
+    result = discover(claims_of([("a", "x", "late"), ("b", "x", "early")]), method="vote")
+    assert result.items[0].value == "late"
+    assert result.items[0].confidence == pytest.approx(0.5)
+
+
+def _copy_case(with_copies: bool) -> list[tuple[str, str, str, dict[str, str]]]:
+    """X and (optionally) three exact copies against two independent sources I1, I2.
+
+    Items 0-29: everyone right. Items 30-39: X's group gives its own value, both
+    independents the true one. Items 40-59: each independent errs alone on ten
+    items (so the two are visibly independent of each other).
+    """
+    group = ["X", "C1", "C2", "C3"] if with_copies else ["X"]
+    gov = {"alignment": "government"}
+    rows: list[tuple[str, str, str, dict[str, str]]] = []
+    for n in range(60):
+        item = f"i{n:02d}"
+        group_value = f"x{n}" if 30 <= n < 40 else "t"
+        i1 = f"e{n}" if 50 <= n < 60 else "t"
+        i2 = f"f{n}" if 40 <= n < 50 else "t"
+        rows += [(s, item, group_value, gov) for s in group]
+        rows += [("I1", item, i1, {"alignment": "independent"}),
+                 ("I2", item, i2, {"alignment": "opposition"})]
+    return rows
+
+
+def test_copies_do_not_swing_accu_copy(claims_of):
+    # Without the copies, X is outvoted 2 to 1 on items 30-39. Four identical
+    # sources outvote the two independents under vote and Accu, but AccuCopy sees
+    # that the four always agree (dependent, about one source's worth) while I1 and
+    # I2 often differ (independent), and keeps the independents' value.
+    alone = chosen(discover(claims_of(_copy_case(False)), method="accu"))
+    copied = claims_of(_copy_case(True))
+    assert chosen(discover(copied, method="vote"))["i35"] == "x35"
+    assert chosen(discover(copied, method="accu"))["i35"] == "x35"
+    with_copy = chosen(discover(copied, method="accu_copy"))
+    assert alone["i35"] == "t"
+    assert with_copy == alone
+
+
+@pytest.mark.parametrize("method", ALL)
+def test_changing_holder_is_out_of_date_not_wrong_forever(method, claims_of):
+    rows = [
+        ("A", "Hilan", "army", {"date": "2014-05-01"}),
+        ("B", "Hilan", "army", {"date": "2014-05-02"}),
+        ("C", "Hilan", "army", {"date": "2014-05-02"}),
+        ("A", "Hilan", "rebels", {"date": "2014-06-10"}),
+        ("B", "Hilan", "rebels", {"date": "2014-06-11"}),
+        ("C", "Hilan", "army", {"date": "2014-06-11"}),
+    ]
+    result = discover(claims_of(rows, prop="control"), method=method)
+    first, second = result.items
+    assert (first.value, second.value) == ("government", "opposition")
+    assert first.period[0].isoformat() == "2014-05-01"
+    assert second.period[0].isoformat() == "2014-06-10"
+    assert "c2" in first.supporting
+    assert second.opposing == ("c5",)
+    assert second.out_of_date == ("c5",)
+    # without periods the two holders are one item and someone must be wrong
+    merged = discover(claims_of(rows, prop="control"), method=method, window=None)
+    assert len(merged.items) == 1
+
+
+def test_denial_counts_against(claims_of):
+    rows = [("a", "x", "army"), ("b", "x", "army", {"stance": "denies"}),
+            ("c", "x", "army", {"stance": "denies"}), ("d", "x", "rebels")]
+    result = discover(claims_of(rows, prop="control"), method="vote")
+    assert result.items[0].value == "opposition"
+    assert set(result.items[0].opposing) == {"c0"}
+
+
+def test_only_denied_value_is_not_chosen(claims_of):
+    rows = [("a", "x", "army", {"stance": "denies"})]
+    item = discover(claims_of(rows, prop="control"), method="accu").items[0]
+    assert item.value is None and item.confidence == 0
+
+
+def test_numeric_tolerance_and_bounds(claims_of):
+    rows = [("a", "x", "100"), ("b", "x", "102"), ("c", "x", "250"), ("d", "x", "251")]
+    exact = discover(claims_of(rows), method="vote")
+    assert len(exact.items[0].belief) == 4
+    close = discover(claims_of(rows), method="vote", tolerance=5)
+    assert len(close.items[0].belief) == 2
+    assert close.items[0].value == "100"  # tie between the two groups: first seen
+    relative = discover(claims_of(rows), method="vote", relative_tolerance=0.03)
+    assert len(relative.items[0].belief) == 2
+    # "more than 200" supports the 250 group and breaks the tie
+    bounded = discover(
+        claims_of([*rows, ("e", "x", None, {"low": "201"})]), method="vote", tolerance=5
+    )
+    assert bounded.items[0].value == "250"
+    assert "c4" in bounded.items[0].supporting
+
+
+def test_multi_valued_partial_credit(claims_of):
+    rows = [("a", "b1", "knuth; fuller"), ("b", "b1", "fuller; knuth"),
+            ("c", "b1", "knuth"), ("d", "b1", "smith")]
+    result = discover(claims_of(rows), method="accu", separator=";")
+    item = result.items[0]
+    assert item.value == "knuth; fuller"
+    assert len(item.belief) == 3
+    # the partial list gets more belief than the unrelated one
+    assert item.belief["knuth"] > item.belief["smith"]
+
+
+def test_known_truth_and_prior_trust(claims_of):
+    rows = [("a", "x", "1"), ("b", "x", "1"), ("c", "x", "2"),
+            ("a", "y", "1"), ("b", "y", "1"), ("c", "y", "2")]
+    known = discover(claims_of(rows), method="accu", known_truth={("x", "p"): "2"})
+    assert chosen(known)["x"] == "2"
+    # c was right where the truth is known, so its trust rises above a's
+    assert known.trust["c"] > known.trust["a"]
+    fixed = discover(claims_of(rows), method="accu", prior_trust={"c": 0.99, "a": 0.2, "b": 0.2})
+    assert fixed.trust["c"] == pytest.approx(0.99)
+    assert chosen(fixed) == {"x": "2", "y": "2"}
+
+
+def test_small_samples_get_wide_intervals(claims_of):
+    rows = [("big", f"i{n}", "t") for n in range(40)] + [("small", f"i{n}", "t") for n in range(3)]
+    rows += [("other", f"i{n}", "t") for n in range(40)]
+    result = discover(claims_of(rows), method="accu")
+    by = {s.source: s for s in result.sources}
+    assert by["small"].claims == 3 and by["big"].claims == 40
+    assert by["small"].high - by["small"].low > 2 * (by["big"].high - by["big"].low)
+    assert by["small"].low < by["small"].accuracy < by["small"].high
+
+
+def test_bad_arguments_name_the_field(claims_of):
+    claims = claims_of([("a", "x", "1")])
+    with pytest.raises(InvalidClaimError, match="method"):
+        discover(claims, method="oracle")
+    with pytest.raises(InvalidClaimError, match="tolerance"):
+        discover(claims, tolerance=-1)
+    with pytest.raises(InvalidClaimError, match="prior_trust"):
+        discover(claims, prior_trust={"a": 2.0})
