@@ -1,0 +1,32 @@
+"""Places: resolve the many spellings of a place to one canonical place.
+
+Arabic place names reach Spanish and English text romanized in many ways
+(``Karam al Qasr`` / ``Karm al-Qasr``, ``Bureij`` / ``Breij``, ``al-Sheij`` /
+``Sheikh``). :func:`resolve_places` groups such spellings with explained merges,
+optionally guided by a :class:`Gazetteer`.
+
+Examples
+--------
+>>> index = resolve_places(["Karam al-Turab", "Karm al-Trab", "Aziza", "Aziziyeh"])
+>>> index.key_of("Karm al-Trab") == index.key_of("Karam al-Turab")
+True
+>>> index.key_of("Aziza") == index.key_of("Aziziyeh")
+False
+"""
+
+from ._gazetteer import GAZETTEER_COLUMNS, Gazetteer, GazetteerEntry
+from ._normalize import normalize_place
+from ._resolve import FUZZY_MIN_SCORE, RULES, Merge, Place, PlaceIndex, resolve_places
+
+__all__ = [
+    "FUZZY_MIN_SCORE",
+    "GAZETTEER_COLUMNS",
+    "RULES",
+    "Gazetteer",
+    "GazetteerEntry",
+    "Merge",
+    "Place",
+    "PlaceIndex",
+    "normalize_place",
+    "resolve_places",
+]

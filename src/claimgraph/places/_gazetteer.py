@@ -1,0 +1,307 @@
+"""The gazetteer: curated places with their aliases, parent and coordinates."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .._errors import InputError, InvalidClaimError
+from ._normalize import normalize_place
+
+__all__ = ["GAZETTEER_COLUMNS", "Gazetteer", "GazetteerEntry"]
+
+#: The columns a gazetteer CSV may have; only ``name`` is required.
+GAZETTEER_COLUMNS: tuple[str, ...] = ("name", "aliases", "parent", "lat", "lon")
+
+
+def _split_aliases(value: Iterable[str] | str | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = value.replace("|", ";").split(";")
+    seen: dict[str, None] = {}
+    for alias in value:
+        if not isinstance(alias, str):
+            raise InvalidClaimError("aliases", "strings", alias)
+        if alias.strip():
+            seen.setdefault(alias.strip(), None)
+    return tuple(seen)
+
+
+def _coordinate(limit: float) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    def check(_inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        if value is None:
+            return
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+            or not -limit <= value <= limit
+        ):
+            raise InvalidClaimError(attr.name, f"a number between -{limit:g} and {limit:g}", value)
+
+    return check
+
+
+def _name(_inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidClaimError(attr.name, "a non-empty string", value)
+    normalize_place(value)  # raises when the name has no letter or digit
+
+
+@attrs.frozen(slots=True)
+class GazetteerEntry:
+    """One curated place.
+
+    Parameters
+    ----------
+    name : str
+        The canonical name, used as the display name of the resolved place.
+    aliases : tuple of str
+        Other spellings; a string is split on ``;`` or ``|``.
+    parent : str or None
+        The enclosing place (a city for a district), as free text.
+    lat, lon : float or None
+        WGS84 coordinates in degrees.
+
+    Examples
+    --------
+    >>> GazetteerEntry("Karm al-Trab", aliases="Karam al-Turab|Karm at-Turab").aliases
+    ('Karam al-Turab', 'Karm at-Turab')
+    """
+
+    name: str = attrs.field(validator=_name)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_split_aliases)
+    parent: str | None = None
+    lat: float | None = attrs.field(default=None, validator=_coordinate(90))
+    lon: float | None = attrs.field(default=None, validator=_coordinate(180))
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name followed by the aliases."""
+        return (self.name, *self.aliases)
+
+
+class Gazetteer:
+    """A set of curated places, looked up by any spelling that normalizes like theirs.
+
+    Two entries may not share a name or alias (after :func:`normalize_place`): a
+    spelling must lead to one place.
+
+    Parameters
+    ----------
+    entries : iterable of GazetteerEntry
+
+    Raises
+    ------
+    InputError
+        When two entries share a spelling.
+
+    Examples
+    --------
+    >>> gaz = Gazetteer([GazetteerEntry("Aleppo", aliases="Alepo;Halab", lat=36.2, lon=37.15)])
+    >>> gaz.find("ALEPO").name
+    'Aleppo'
+    >>> gaz.find("Damascus") is None
+    True
+    """
+
+    def __init__(self, entries: Iterable[GazetteerEntry]) -> None:
+        self._entries = tuple(entries)
+        self._lookup = _build_lookup(self._entries)
+
+    @property
+    def entries(self) -> tuple[GazetteerEntry, ...]:
+        """The entries in the order given."""
+        return self._entries
+
+    def find(self, name: str) -> GazetteerEntry | None:
+        """The entry with ``name`` as its name or an alias, or ``None``."""
+        index = self._lookup.get(normalize_place(name))
+        return None if index is None else self._entries[index]
+
+    def index_of_key(self, key: str) -> int | None:
+        """The position of the entry spelled with normalized ``key``, or ``None``."""
+        return self._lookup.get(key)
+
+    def __iter__(self) -> Iterator[GazetteerEntry]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self.find(name) is not None
+
+    def __repr__(self) -> str:
+        return f"Gazetteer({len(self._entries)} entries)"
+
+    @classmethod
+    def from_csv(cls, path: str | Path) -> Gazetteer:
+        """Read a gazetteer from a CSV file with a header row.
+
+        Columns: ``name`` (required), ``aliases`` (separated by ``;`` or ``|``),
+        ``parent``, ``lat``, ``lon``; empty cells are absent values.
+
+        Raises
+        ------
+        InputError
+            Naming file, line and field: unreadable or non-UTF-8 file, empty file,
+            missing ``name`` column, unknown column, a row with too many cells,
+            empty name, latitude or longitude that is not a number in range (or
+            given without the other), a spelling shared by two entries.
+
+        Examples
+        --------
+        >>> import pathlib, tempfile
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "gaz.csv").write_text(
+        ...     "name,aliases,lat,lon\\nKarm al-Trab,Karam al-Turab,36.19,37.19\\n"
+        ...     "Tal Alam,,,\\n", encoding="utf-8")
+        >>> gaz = Gazetteer.from_csv(folder / "gaz.csv")
+        >>> [(e.name, e.aliases, e.lat) for e in gaz]
+        [('Karm al-Trab', ('Karam al-Turab',), 36.19), ('Tal Alam', (), None)]
+        >>> _ = (folder / "bad.csv").write_text("name,lat,lon\\nAziza,north,37\\n")
+        >>> Gazetteer.from_csv(folder / "bad.csv")
+        Traceback (most recent call last):
+        ...
+        claimgraph._errors.InputError: .../bad.csv:2: field 'lat': expected a number ... got 'north'
+        """
+        where = str(path)
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise InputError(exc.strerror or str(exc), path=where) from exc
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise InputError(
+                f"not UTF-8 text (byte 0x{data[exc.start]:02x}); re-encode the file as UTF-8",
+                path=where,
+                line=line,
+            ) from exc
+        if not text.strip():
+            raise InputError("empty file: expected a header row with at least 'name'", path=where)
+        reader = csv.reader(io.StringIO(text, newline=""))
+        try:
+            header = [cell.strip() for cell in next(reader)]
+        except csv.Error as exc:
+            raise InputError(f"unreadable CSV: {exc}", path=where, line=1) from exc
+        _check_header(header, where)
+        entries: list[GazetteerEntry] = []
+        lines: list[int] = []
+        try:
+            for row in reader:
+                if not any(cell.strip() for cell in row):
+                    continue
+                entries.append(_entry_from_row(header, row, where, reader.line_num))
+                lines.append(reader.line_num)
+        except csv.Error as exc:
+            raise InputError(f"unreadable CSV: {exc}", path=where, line=reader.line_num) from exc
+        if not entries:
+            raise InputError("no entries: the file has a header but no rows", path=where)
+        gazetteer = cls.__new__(cls)
+        gazetteer._entries = tuple(entries)
+        gazetteer._lookup = _build_lookup(gazetteer._entries, lines=lines, path=where)
+        return gazetteer
+
+
+def _check_header(header: Sequence[str], where: str) -> None:
+    for column in header:
+        if column not in GAZETTEER_COLUMNS:
+            raise InputError(
+                f"unknown column {column!r}; a gazetteer has {', '.join(GAZETTEER_COLUMNS)}",
+                path=where,
+                line=1,
+                field=column,
+            )
+    repeated = sorted({c for c in header if header.count(c) > 1})
+    if repeated:
+        raise InputError(f"repeated column(s) {repeated}", path=where, line=1)
+    if "name" not in header:
+        raise InputError("missing required column 'name'", path=where, line=1)
+
+
+def _entry_from_row(
+    header: Sequence[str], row: Sequence[str], where: str, line: int
+) -> GazetteerEntry:
+    if len(row) > len(header):
+        raise InputError(
+            f"{len(row)} cells but the header has {len(header)} columns", path=where, line=line
+        )
+    cells = {column: (row[i].strip() if i < len(row) else "") for i, column in enumerate(header)}
+    coordinates: dict[str, float | None] = {}
+    for axis, limit in (("lat", 90), ("lon", 180)):
+        raw = cells.get(axis, "")
+        try:
+            coordinates[axis] = float(raw) if raw else None
+        except ValueError:
+            raise InputError(
+                f"expected a number between -{limit} and {limit}, got {raw!r}",
+                path=where,
+                line=line,
+                field=axis,
+            ) from None
+    lat, lon = coordinates["lat"], coordinates["lon"]
+    if (lat is None) != (lon is None):
+        raise InputError(
+            "latitude and longitude go together; this row has only one",
+            path=where,
+            line=line,
+            field="lon" if lon is None else "lat",
+        )
+    try:
+        return GazetteerEntry(
+            cells["name"],
+            aliases=cells.get("aliases", ""),
+            parent=cells.get("parent") or None,
+            lat=lat,
+            lon=lon,
+        )
+    except InvalidClaimError as exc:
+        raise InputError(
+            f"expected {exc.expected}, got {exc.got!r}", path=where, line=line, field=exc.field
+        ) from exc
+
+
+def _build_lookup(
+    entries: Sequence[GazetteerEntry],
+    *,
+    lines: Sequence[int] | None = None,
+    path: str | None = None,
+) -> dict[str, int]:
+    """Map every normalized spelling to its entry; refuse spellings shared by two entries."""
+    lookup: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, GazetteerEntry):
+            raise InvalidClaimError("gazetteer entry", "a GazetteerEntry", entry)
+        for position, spelling in enumerate(entry.names):
+            field = "name" if position == 0 else "aliases"
+            try:
+                key = normalize_place(spelling)
+            except InvalidClaimError:
+                raise InputError(
+                    f"{spelling!r} has no letter or digit",
+                    path=path,
+                    line=None if lines is None else lines[index],
+                    field=field,
+                ) from None
+            other = lookup.setdefault(key, index)
+            if other != index:
+                first = entries[other]
+                where = f" (line {lines[other]})" if lines is not None else ""
+                raise InputError(
+                    f"{spelling!r} is spelled like {first.name!r}{where}, an entry of its own; "
+                    "a spelling must lead to one place (merge the entries or drop the alias)",
+                    path=path,
+                    line=None if lines is None else lines[index],
+                    field=field,
+                )
+    return lookup

@@ -1,0 +1,678 @@
+"""Resolve spellings of places to canonical places, with explanations."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import attrs
+import numpy
+from rapidfuzz import fuzz, process
+
+from .._errors import InvalidClaimError
+from ._gazetteer import Gazetteer, GazetteerEntry
+from ._normalize import (
+    GENERIC_WORDS,
+    QUALIFIER_WORDS,
+    TokenShape,
+    analyze_token,
+    normalize_place,
+    slots_compatible,
+)
+
+__all__ = [
+    "FUZZY_MIN_SCORE",
+    "RULES",
+    "Merge",
+    "Place",
+    "PlaceIndex",
+    "resolve_places",
+]
+
+#: Spellings equal after :func:`normalize_place`.
+NORMALIZED = "normalized"
+#: A spelling matches a gazetteer name or alias, or two spellings are names of one entry.
+GAZETTEER = "gazetteer"
+#: Same consonant skeleton, and one spelling's vowels contained in the other's.
+ROMANIZATION = "romanization"
+#: Similar consonants and a high rapidfuzz ratio of the distinctive words.
+FUZZY = "fuzzy"
+#: A name whose words begin exactly one longer known name.
+SHORT_FORM = "short-form"
+
+#: Every rule a :class:`Merge` may name, strongest first.
+RULES: tuple[str, ...] = (NORMALIZED, GAZETTEER, ROMANIZATION, FUZZY, SHORT_FORM)
+
+#: Minimum rapidfuzz ratio (0-100) of the distinctive words for the fuzzy rule.
+FUZZY_MIN_SCORE = 85.0
+
+_RULE_ORDER = {rule: position for position, rule in enumerate(RULES)}
+
+
+@attrs.frozen(slots=True)
+class Merge:
+    """Why two spellings are one place.
+
+    Attributes
+    ----------
+    a, b : str
+        The two spellings joined (a gazetteer name or alias, or an input spelling).
+    rule : str
+        One of :data:`RULES`: ``normalized``, ``gazetteer``, ``romanization``,
+        ``fuzzy``, ``short-form``.
+    score : float
+        The rapidfuzz ratio (0-100) of the two normalized forms (of their
+        distinctive words for ``fuzzy``); 100 for ``normalized`` and ``gazetteer``.
+    """
+
+    a: str
+    b: str
+    rule: str
+    score: float
+
+    def to_record(self) -> dict[str, Any]:
+        """A plain dict: ``a``, ``b``, ``rule``, ``score``."""
+        return {"a": self.a, "b": self.b, "rule": self.rule, "score": self.score}
+
+
+@attrs.frozen(slots=True)
+class Place:
+    """A canonical place and the spellings that name it.
+
+    Attributes
+    ----------
+    id : str
+        A slug of the normalized display name (``karm-qasr``); unique in an index.
+    name : str
+        The display name: the gazetteer name if there is one, else the most
+        frequent spelling.
+    variants : tuple of str
+        The input spellings of the place, most frequent first.
+    merges : tuple of Merge
+        The merges that join the variants (a tree: one fewer than the spellings
+        it connects), starting from the display name.
+    parent, lat, lon
+        From the gazetteer, else ``None``.
+    """
+
+    id: str
+    name: str
+    variants: tuple[str, ...]
+    merges: tuple[Merge, ...] = ()
+    parent: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        """A plain dict for JSON or a table; merges as a list of dicts."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "variants": list(self.variants),
+            "merges": [merge.to_record() for merge in self.merges],
+            "parent": self.parent,
+            "lat": self.lat,
+            "lon": self.lon,
+        }
+
+
+class PlaceIndex:
+    """The places found among a set of spellings, and how each spelling maps to one.
+
+    Built by :func:`resolve_places`. Any spelling that normalizes like a known one
+    (same :func:`normalize_place` key) is found too.
+    """
+
+    def __init__(
+        self,
+        places: Iterable[Place],
+        lookup: Mapping[str, Place],
+        key_lookup: Mapping[str, Place],
+        trees: Mapping[str, Mapping[str, list[tuple[str, Merge]]]],
+        representatives: Mapping[str, str],
+    ) -> None:
+        self._places = tuple(sorted(places, key=lambda place: place.id))
+        self._lookup = dict(lookup)
+        self._key_lookup = dict(key_lookup)
+        self._trees = trees
+        self._representatives = representatives
+
+    @property
+    def places(self) -> tuple[Place, ...]:
+        """Every place, ordered by id."""
+        return self._places
+
+    def place_of(self, name: str) -> Place:
+        """The place spelled ``name``.
+
+        Raises
+        ------
+        KeyError
+            If ``name`` is neither a resolved spelling nor normalizes like one.
+        """
+        found = self._lookup.get(name)
+        if found is not None:
+            return found
+        try:
+            key = normalize_place(name)
+        except InvalidClaimError:
+            raise KeyError(name) from None
+        found = self._key_lookup.get(key)
+        if found is None:
+            raise KeyError(name)
+        return found
+
+    def key_of(self, name: str) -> str:
+        """The id of the place spelled ``name`` (raises ``KeyError`` like :meth:`place_of`)."""
+        return self.place_of(name).id
+
+    def explain(self, a: str, b: str) -> tuple[Merge, ...]:
+        """The chain of merges leading from spelling ``a`` to spelling ``b``.
+
+        Each merge shares a spelling with the next. Empty when ``a`` and ``b`` are
+        different places, or the same string. A spelling that was not among the
+        inputs but normalizes like one is linked to it by a ``normalized`` merge.
+
+        Raises
+        ------
+        KeyError
+            If either spelling is unknown.
+        """
+        place_a, place_b = self.place_of(a), self.place_of(b)
+        if place_a.id != place_b.id or a == b:
+            return ()
+        tree = self._trees[place_a.id]
+        start, end = self._node(a, tree), self._node(b, tree)
+        chain = list(_path(tree, start, end))
+        if start != a:
+            chain.insert(0, Merge(a, start, NORMALIZED, 100.0))
+        if end != b:
+            if start == end and start != a:
+                return (Merge(a, b, NORMALIZED, 100.0),)
+            chain.append(Merge(end, b, NORMALIZED, 100.0))
+        return tuple(chain)
+
+    def _node(self, name: str, tree: Mapping[str, object]) -> str:
+        if name in tree:
+            return name
+        return self._representatives[normalize_place(name)]
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One dict a place: id, name, variants, merges, parent, lat, lon."""
+        return [place.to_record() for place in self._places]
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def __iter__(self) -> Iterator[Place]:
+        return iter(self._places)
+
+    def __contains__(self, name: object) -> bool:
+        if not isinstance(name, str):
+            return False
+        try:
+            self.place_of(name)
+        except KeyError:
+            return False
+        return True
+
+    def __repr__(self) -> str:
+        return f"PlaceIndex({len(self._places)} places, {len(self._lookup)} spellings)"
+
+
+def _path(tree: Mapping[str, list[tuple[str, Merge]]], start: str, end: str) -> Iterator[Merge]:
+    came_from: dict[str, tuple[str, Merge] | None] = {start: None}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        if node == end:
+            break
+        for neighbour, merge in tree.get(node, ()):
+            if neighbour not in came_from:
+                came_from[neighbour] = (node, merge)
+                queue.append(neighbour)
+    steps: list[Merge] = []
+    node = end
+    while (step := came_from.get(node)) is not None:
+        node, merge = step
+        steps.append(merge)
+    return reversed(steps)
+
+
+class _UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, item: int) -> int:
+        root = item
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[item] != root:
+            self.parent[item], item = root, self.parent[item]
+        return root
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # The smaller index stays root, so roots do not depend on merge order.
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+_Edge = tuple[int, int, str, float]
+
+
+def _edge_order(edge: _Edge) -> tuple[float, int, int, int]:
+    return (-edge[3], _RULE_ORDER[edge[2]], edge[0], edge[1])
+
+
+def _links_strangers(linked: set[int], neighbours: Mapping[int, set[int]]) -> bool:
+    """Whether two of the ``linked`` groups are not linked to each other."""
+    return any(not linked - {other} <= neighbours[other] for other in linked)
+
+
+def _is_generic(token: str) -> bool:
+    return token in GENERIC_WORDS
+
+
+class _Resolver:
+    """The working state of one resolution: keys, their shapes, and the union-find."""
+
+    def __init__(self, keys: list[str], entry_of: dict[int, int]) -> None:
+        self.keys = keys
+        self.entry_of = entry_of
+        shape_cache: dict[str, TokenShape] = {}
+        self.tokens: list[tuple[str, ...]] = []
+        self.shapes: list[tuple[TokenShape, ...]] = []
+        for key in keys:
+            tokens = tuple(key.split(" "))
+            shapes = []
+            for token in tokens:
+                shape = shape_cache.get(token)
+                if shape is None:
+                    shape = shape_cache[token] = analyze_token(token)
+                shapes.append(shape)
+            self.tokens.append(tokens)
+            self.shapes.append(tuple(shapes))
+        # Shapes are shared per token, so identities key the cache of token comparisons.
+        self._shape_cache = shape_cache
+        self._compatible_cache: dict[tuple[int, int], bool] = {}
+        self.uf = _UnionFind(len(keys))
+        self.tree_edges: list[_Edge] = []
+
+    # -- candidate edges -------------------------------------------------------
+
+    def _compatible(self, a: TokenShape, b: TokenShape) -> bool:
+        if a is b:
+            return True
+        pair = (id(a), id(b))
+        known = self._compatible_cache.get(pair)
+        if known is None:
+            known = self._compatible_cache[pair] = slots_compatible(a, b)
+        return known
+
+    def _tokens_compatible(self, i: int, j: int, upto: int | None = None) -> bool:
+        shapes_i, shapes_j = self.shapes[i], self.shapes[j]
+        n = len(shapes_i) if upto is None else upto
+        return all(self._compatible(shapes_i[t], shapes_j[t]) for t in range(n))
+
+    def learned_edges(self) -> list[_Edge]:
+        strict_blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        loose_blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for index, shapes in enumerate(self.shapes):
+            strict_blocks[tuple(s.skeleton for s in shapes)].append(index)
+            loose_blocks[tuple(s.loose for s in shapes)].append(index)
+        edges: list[_Edge] = []
+        for block in strict_blocks.values():
+            for position, i in enumerate(block):
+                for j in block[position + 1 :]:
+                    if self._tokens_compatible(i, j):
+                        score = fuzz.ratio(self.keys[i], self.keys[j])
+                        edges.append((i, j, ROMANIZATION, round(score, 1)))
+        for block in loose_blocks.values():
+            if len(block) < 2:
+                continue
+            by_strict: dict[tuple[str, ...], list[int]] = defaultdict(list)
+            for i in block:
+                by_strict[tuple(s.skeleton for s in self.shapes[i])].append(i)
+            if len(by_strict) < 2:
+                continue
+            edges.extend(self._fuzzy_edges(block, by_strict))
+        return edges
+
+    def _fuzzy_edges(
+        self, block: list[int], by_strict: Mapping[tuple[str, ...], list[int]]
+    ) -> Iterator[_Edge]:
+        """Fuzzy edges between the strict groups of one loose block."""
+        group_of = {i: number for number, group in enumerate(by_strict.values()) for i in group}
+        texts = [self._distinctive(i) for i in block]
+        # One vectorized pass finds the similar pairs; few survive the cut-off.
+        scores = process.cdist(
+            texts, texts, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE, workers=1
+        )
+        rows, columns = numpy.nonzero(numpy.triu(scores, k=1))
+        for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
+            i, j = block[row], block[column]
+            if group_of[i] != group_of[j]:
+                edge = self._fuzzy_edge(i, j)
+                if edge is not None:
+                    yield edge
+
+    def _fuzzy_edge(self, i: int, j: int) -> _Edge | None:
+        """A fuzzy edge between keys of one loose and different strict skeletons, if similar.
+
+        Words that share a strict skeleton must still agree on their vowels.
+        """
+        for a, b in zip(self.shapes[i], self.shapes[j], strict=True):
+            if a.skeleton == b.skeleton and not self._compatible(a, b):
+                return None
+        score = fuzz.ratio(self._distinctive(i), self._distinctive(j), score_cutoff=FUZZY_MIN_SCORE)
+        return (min(i, j), max(i, j), FUZZY, round(score, 1)) if score else None
+
+    def _distinctive(self, i: int) -> str:
+        return " ".join(t for t in self.tokens[i] if not _is_generic(t))
+
+    # -- clustering --------------------------------------------------------------
+
+    def cluster(self, edges: list[_Edge]) -> None:
+        """Join the groups that learned edges link, unless a group is ambiguous.
+
+        A group is ambiguous when two of the groups it links to are not linked to
+        each other (``Karm`` between ``Karam`` and ``Karim``): it then joins none,
+        so every place the rules build is a clique of mutually compatible groups.
+        """
+        find = self.uf.find
+        best: dict[tuple[int, int], _Edge] = {}
+        for edge in sorted(edges, key=_edge_order):
+            ra, rb = find(edge[0]), find(edge[1])
+            if ra == rb or (self._entry(ra) is not None and self._entry(rb) is not None):
+                continue
+            pair = (min(ra, rb), max(ra, rb))
+            best.setdefault(pair, edge)
+        neighbours: dict[int, set[int]] = defaultdict(set)
+        for ra, rb in best:
+            neighbours[ra].add(rb)
+            neighbours[rb].add(ra)
+        ambiguous = {
+            node for node, linked in neighbours.items() if _links_strangers(linked, neighbours)
+        }
+        for (ra, rb), edge in sorted(best.items(), key=lambda item: _edge_order(item[1])):
+            if ra in ambiguous or rb in ambiguous:
+                continue
+            self._join(edge)
+
+    def _entry(self, root: int) -> int | None:
+        return self.entry_of.get(root)
+
+    def _join(self, edge: _Edge) -> bool:
+        ra, rb = self.uf.find(edge[0]), self.uf.find(edge[1])
+        if ra == rb:
+            return False
+        entry_a, entry_b = self._entry(ra), self._entry(rb)
+        if entry_a is not None and entry_b is not None and entry_a != entry_b:
+            return False
+        self.uf.union(ra, rb)
+        root = self.uf.find(ra)
+        entry = entry_a if entry_a is not None else entry_b
+        if entry is not None:
+            self.entry_of[root] = entry
+        self.tree_edges.append(edge)
+        return True
+
+    def short_forms(self) -> None:
+        """Join a name to the one longer place whose name begins with its words."""
+        find = self.uf.find
+        by_prefix: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for index, shapes in enumerate(self.shapes):
+            skeletons = tuple(s.skeleton for s in shapes)
+            for length in range(1, len(skeletons)):
+                by_prefix[skeletons[:length]].append(index)
+        targets: dict[int, dict[int, _Edge]] = defaultdict(dict)
+        for i, shapes in enumerate(self.shapes):
+            if all(_is_generic(t) for t in self.tokens[i]):
+                continue
+            longer = by_prefix.get(tuple(s.skeleton for s in shapes), ())
+            for j in longer:
+                extra = self.tokens[j][len(shapes) :]
+                if any(t in QUALIFIER_WORDS or t.isdigit() for t in extra):
+                    continue
+                if not self._tokens_compatible(i, j, upto=len(shapes)):
+                    continue
+                root_i, root_j = find(i), find(j)
+                if root_i == root_j:
+                    continue
+                score = round(fuzz.ratio(self.keys[i], self.keys[j]), 1)
+                edge = (i, j, SHORT_FORM, score)
+                known = targets[root_i].get(root_j)
+                if known is None or _edge_order(edge) < _edge_order(known):
+                    targets[root_i][root_j] = edge
+        accepted: dict[int, list[tuple[int, _Edge]]] = defaultdict(list)
+        for root_i, by_target in targets.items():
+            if len(by_target) == 1:
+                ((root_j, edge),) = by_target.items()
+                accepted[root_j].append((root_i, edge))
+        for root_j, shorts in sorted(accepted.items()):
+            entries = {self._entry(root_j)} | {self._entry(root_i) for root_i, _ in shorts}
+            entries.discard(None)
+            for root_i, edge in sorted(shorts, key=lambda item: _edge_order(item[1])):
+                if len(entries) > 1 and self._entry(root_i) is not None:
+                    continue  # two curated places would meet through one long name
+                self._join(edge)
+
+
+def _display_order(weights: Mapping[str, int]) -> Any:
+    def order(spelling: str) -> tuple[int, int, str, str]:
+        return (-weights.get(spelling, 0), -len(spelling.split()), spelling.casefold(), spelling)
+
+    return order
+
+
+def _spelling_weights(names: Iterable[str], counts: Mapping[str, int] | None) -> dict[str, int]:
+    seen: Counter[str] = Counter()
+    for name in names:
+        if not isinstance(name, str):
+            raise InvalidClaimError("place", "a string", name)
+        seen[name] += 1
+    if counts is None:
+        return dict(seen)
+    weights: dict[str, int] = {}
+    for name in seen:
+        count = counts.get(name, 0)
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            raise InvalidClaimError(f"counts[{name!r}]", "a whole number >= 0", count)
+        weights[name] = count
+    return weights
+
+
+def resolve_places(
+    names: Iterable[str],
+    *,
+    gazetteer: Gazetteer | None = None,
+    counts: Mapping[str, int] | None = None,
+) -> PlaceIndex:
+    """Group spellings of places into canonical places.
+
+    Rules, applied in this order (see ``docs/places.md``):
+
+    1. ``normalized``: equal :func:`normalize_place` keys.
+    2. ``gazetteer``: a spelling that normalizes like a gazetteer name or alias
+       belongs to that entry; the entry's names are one place.
+    3. ``romanization``: every word has the same consonant skeleton, and one
+       word's vowels are contained in the other's (``Karm``/``Karam``,
+       ``Trab``/``Turab``, ``Breij``/``Bureij``).
+    4. ``fuzzy``: similar consonants and a rapidfuzz ratio of at least
+       :data:`FUZZY_MIN_SCORE` over the distinctive (non-generic) words.
+    5. ``short-form``: a name whose words begin exactly one longer known place
+       (``Al-Majbal`` -> ``Majbal al-Zeft``), unless the rest of the longer name
+       is a facility, direction or size word.
+
+    Rules 3 and 4 never join a group that links two groups not linked to each
+    other, and no learned rule joins two gazetteer entries.
+
+    Parameters
+    ----------
+    names : iterable of str
+        Spellings, repeated or not (repetitions count as occurrences).
+    gazetteer : Gazetteer, optional
+        Curated places that override and extend what is learned.
+    counts : mapping of str to int, optional
+        How often each spelling occurs (instead of counting ``names``); the most
+        frequent spelling names a place that has no gazetteer entry.
+
+    Returns
+    -------
+    PlaceIndex
+
+    Raises
+    ------
+    InvalidClaimError
+        If a name is not a string or has no letter or digit, or a count is not a
+        whole number >= 0.
+
+    Examples
+    --------
+    >>> index = resolve_places(["Karam al Qasr", "Karm al-Qasr", "Karm al-Qasr",
+    ...                         "Karm al-Jabal", "Al-Majbal", "Majbal al-Zeft"])
+    >>> [(p.name, p.variants) for p in index.places]
+    [('Karm al-Jabal', ('Karm al-Jabal',)), ('Karm al-Qasr', ('Karm al-Qasr', 'Karam al Qasr')),
+     ('Majbal al-Zeft', ('Majbal al-Zeft', 'Al-Majbal'))]
+    >>> index.key_of("Karam al-Qasr")
+    'karm-qasr'
+    >>> [(m.a, m.b, m.rule) for m in index.explain("Al-Majbal", "Majbal al-Zeft")]
+    [('Al-Majbal', 'Majbal al-Zeft', 'short-form')]
+    """
+    weights = _spelling_weights(names, counts)
+    order = _display_order(weights)
+    key_of_spelling = {spelling: normalize_place(spelling) for spelling in weights}
+    spellings_of: dict[str, list[str]] = defaultdict(list)
+    for spelling in sorted(weights, key=order):
+        spellings_of[key_of_spelling[spelling]].append(spelling)
+
+    entries: tuple[GazetteerEntry, ...] = gazetteer.entries if gazetteer is not None else ()
+    gazetteer_spelling: dict[str, str] = {}
+    entry_of_key: dict[str, int] = {}
+    for number, curated in enumerate(entries):
+        for spelling in curated.names:
+            key = normalize_place(spelling)
+            gazetteer_spelling.setdefault(key, spelling)
+            entry_of_key[key] = number
+
+    keys = sorted(set(spellings_of) | set(gazetteer_spelling))
+    position = {key: index for index, key in enumerate(keys)}
+    resolver = _Resolver(keys, {position[k]: e for k, e in entry_of_key.items()})
+
+    entry_key: dict[int, str] = {}
+    for entry_number, curated in enumerate(entries):
+        entry_key[entry_number] = normalize_place(curated.name)
+        first = position[entry_key[entry_number]]
+        for spelling in curated.aliases:
+            other = position[normalize_place(spelling)]
+            if other != first:
+                resolver._join((first, other, GAZETTEER, 100.0))
+
+    resolver.cluster(resolver.learned_edges())
+    resolver.short_forms()
+
+    # Each key is shown by one spelling: the gazetteer's, else its most frequent.
+    representative = {key: gazetteer_spelling.get(key) or spellings_of[key][0] for key in keys}
+    members: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(keys)):
+        members[resolver.uf.find(index)].append(index)
+    edges_of: dict[int, list[_Edge]] = defaultdict(list)
+    for edge in resolver.tree_edges:
+        edges_of[resolver.uf.find(edge[0])].append(edge)
+
+    places: list[Place] = []
+    lookup: dict[str, Place] = {}
+    key_lookup: dict[str, Place] = {}
+    trees: dict[str, dict[str, list[tuple[str, Merge]]]] = {}
+    for root, group in members.items():
+        spellings = [s for i in group for s in spellings_of.get(keys[i], ())]
+        if not spellings:
+            continue  # a gazetteer entry that no input names
+        entry_of_root = resolver.entry_of.get(root)
+        entry = entries[entry_of_root] if entry_of_root is not None else None
+        variants = tuple(sorted(spellings, key=order))
+        name = entry.name if entry is not None else variants[0]
+        tree = _merge_tree(group, keys, representative, spellings_of, entry_of_key,
+                           edges_of[root])  # fmt: skip
+        place = Place(
+            id=(
+                entry_key[entry_of_root] if entry_of_root is not None else key_of_spelling[name]
+            ).replace(" ", "-"),
+            name=name,
+            variants=variants,
+            merges=_pruned_merges(tree, name, set(variants)),
+            parent=entry.parent if entry is not None else None,
+            lat=entry.lat if entry is not None else None,
+            lon=entry.lon if entry is not None else None,
+        )
+        places.append(place)
+        trees[place.id] = tree
+        for spelling in spellings:
+            lookup[spelling] = place
+        for i in group:
+            key_lookup[keys[i]] = place
+    return PlaceIndex(places, lookup, key_lookup, trees, representative)
+
+
+def _merge_tree(
+    group: list[int],
+    keys: list[str],
+    representative: Mapping[str, str],
+    spellings_of: Mapping[str, list[str]],
+    entry_of_key: Mapping[str, int],
+    edges: list[_Edge],
+) -> dict[str, list[tuple[str, Merge]]]:
+    """The spanning tree of a place over spellings: spelling links, then key links."""
+    tree: dict[str, list[tuple[str, Merge]]] = defaultdict(list)
+
+    def link(merge: Merge) -> None:
+        tree[merge.a].append((merge.b, merge))
+        tree[merge.b].append((merge.a, merge))
+
+    for i in group:
+        key = keys[i]
+        rep = representative[key]
+        tree.setdefault(rep, [])
+        rule = GAZETTEER if key in entry_of_key else NORMALIZED
+        for spelling in spellings_of.get(key, ()):
+            if spelling != rep:
+                link(Merge(rep, spelling, rule, 100.0))
+    for a, b, rule, score in edges:
+        link(Merge(representative[keys[a]], representative[keys[b]], rule, score))
+    return dict(tree)
+
+
+def _pruned_merges(
+    tree: Mapping[str, list[tuple[str, Merge]]], name: str, keep: set[str]
+) -> tuple[Merge, ...]:
+    """The merges connecting the variants and the display name, from the name outwards."""
+    if len(tree) <= 1:
+        return ()
+    keep = keep | {name}
+    degree = {node: len(links) for node, links in tree.items()}
+    removed: set[str] = set()
+    stack = [node for node, d in degree.items() if d <= 1 and node not in keep]
+    while stack:
+        node = stack.pop()
+        if node in removed:
+            continue
+        removed.add(node)
+        for neighbour, _ in tree[node]:
+            if neighbour not in removed:
+                degree[neighbour] -= 1
+                if degree[neighbour] <= 1 and neighbour not in keep:
+                    stack.append(neighbour)
+    merges: list[Merge] = []
+    seen = {name}
+    queue = deque([name])
+    while queue:
+        node = queue.popleft()
+        for neighbour, merge in sorted(tree.get(node, ()), key=lambda link: link[0]):
+            if neighbour in removed or neighbour in seen:
+                continue
+            seen.add(neighbour)
+            merges.append(merge)
+            queue.append(neighbour)
+    return tuple(merges)
