@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import enum
+import functools
 import hashlib
 import math
 from collections.abc import Mapping
@@ -66,11 +67,15 @@ def _to_enum(kind: type[enum.StrEnum], field: str, value: object) -> Any:
 
 
 def _to_precision(value: object) -> Precision:
+    if type(value) is Precision:
+        return value
     result: Precision = _to_enum(Precision, "precision", value)
     return result
 
 
 def _to_stance(value: object) -> Stance:
+    if type(value) is Stance:
+        return value
     result: Stance = _to_enum(Stance, "stance", value)
     return result
 
@@ -270,32 +275,17 @@ class Claim:
         ... got 'martians'
         """
         get = record.get
-        prop = _text(get("property"))
-        raw_value = get("value")
-        value: str | None
         low = _number_field(get("low"), "low")
         high = _number_field(get("high"), "high")
+        raw_value = get("value")
         if isinstance(raw_value, int | float) and not isinstance(raw_value, bool):
-            value = _num(float(raw_value))
+            prop = _text(get("property"))
+            value: str | None = _num(float(raw_value))
             if low is None and high is None:
                 low = high = float(raw_value)
         else:
-            value = _text(raw_value)
-        if prop is not None and fold(prop) == CONTROL:
-            prop = CONTROL
-            if value is not None:
-                side = canonical_side(value)
-                if side is None:
-                    raise InvalidClaimError(
-                        "value",
-                        "a side (government, opposition, isis, kurdish, contested) "
-                        "or an alias of one",
-                        value,
-                    )
-                value = side
-        elif value is not None and low is None and high is None:
-            bounds = parse_bounds(value)
-            if bounds is not None:
+            prop, value, bounds = _property_and_value(_text(get("property")), _text(raw_value))
+            if bounds is not None and low is None and high is None:
                 low, high = bounds
 
         start, end, precision = _time_fields(record)
@@ -392,12 +382,31 @@ def _json_number(x: float) -> int | float:
     return int(x) if x.is_integer() else x
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _property_and_value(
+    prop: str | None, value: str | None
+) -> tuple[str | None, str | None, tuple[float | None, float | None] | None]:
+    """Canonical property and value, and numeric bounds read from the value (cached:
+    tables repeat the same few properties and values)."""
+    if prop is not None and fold(prop) == CONTROL:
+        if value is None:
+            return CONTROL, None, None
+        side = canonical_side(value)
+        if side is None:
+            raise InvalidClaimError(
+                "value",
+                "a side (government, opposition, isis, kurdish, contested) or an alias of one",
+                value,
+            )
+        return CONTROL, side, None
+    return prop, value, None if value is None else parse_bounds(value)
+
+
 def _text(value: object) -> str | None:
     if value is None:
         return None
     if isinstance(value, str):
-        stripped = value.strip()
-        return stripped or None
+        return value.strip() or None
     if isinstance(value, int | float) and not isinstance(value, bool):
         return _num(float(value))
     raise InvalidClaimError("field", "a string", value)
@@ -472,10 +481,15 @@ def _number_field(value: object, field: str) -> float | None:
             raise InvalidClaimError(field, "a number", value)
         return float(value)
     if isinstance(value, str):
-        number = parse_number(value)
+        number = _cached_number(value)
         if number is not None:
             return number
     raise InvalidClaimError(field, "a number", value)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _cached_number(text: str) -> float | None:
+    return parse_number(text)
 
 
 def _int_field(value: object, field: str) -> int | None:
@@ -506,10 +520,15 @@ def _enum_field(value: object, kind: Any, field: str, default: Any) -> Any:
     if text is None:
         return default
     try:
-        return kind(fold(text))
+        return _enum_member(kind, text)
     except ValueError:
         allowed = ", ".join(member.value for member in kind)
         raise InvalidClaimError(field, f"one of {allowed}", value) from None
+
+
+@functools.lru_cache(maxsize=256)
+def _enum_member(kind: Any, text: str) -> Any:
+    return kind(fold(text))
 
 
 def parse_date(value: object, field: str = "date") -> dt.date | None:
@@ -530,11 +549,18 @@ def parse_date(value: object, field: str = "date") -> dt.date | None:
         text = value.strip()
         if not text:
             return None
-        try:
-            return dt.date.fromisoformat(text[:10] if "T" in text else text)
-        except ValueError:
-            pass
+        day = _iso_date(text)
+        if day is not None:
+            return day
     raise InvalidClaimError(field, "an ISO date YYYY-MM-DD", value)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _iso_date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text[:10] if "T" in text else text)
+    except ValueError:
+        return None
 
 
 def _time_fields(record: Mapping[str, Any]) -> tuple[dt.date | None, dt.date | None, Precision]:

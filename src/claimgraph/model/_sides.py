@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 __all__ = ["CONTESTED", "SIDES", "canonical_side", "fold"]
@@ -99,6 +100,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case ``text``, strip accents and squeeze white space.
 
