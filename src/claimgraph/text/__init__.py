@@ -1,0 +1,121 @@
+"""Claims from narrative text: one engine over language packs of data.
+
+>>> claims = extract_text(
+...     "El 3 de marzo de 2015, las tropas gubernamentales tomaron Kafr Lam. "
+...     "Al día siguiente, según el OSDH, los rebeldes recapturaron Kafr Lam.")
+>>> [(c.source, c.subject, c.value, c.start.isoformat()) for c in claims]
+[('<text>', 'Kafr Lam', 'government', '2015-03-03'), ('Syrian Observatory for Human Rights', 'Kafr Lam', 'opposition', '2015-03-04')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .._errors import InputError
+from ..model import Claim, SourceRegistry
+from ._engine import Engine
+from ._pack import Actor, LanguagePack, get_pack, register_pack
+from ._sentences import Sentence, clean_text, fold_aligned, split_sentences
+from ._sources import UNNAMED, known_sources
+
+__all__ = [
+    "UNNAMED",
+    "Actor",
+    "LanguagePack",
+    "Sentence",
+    "clean_text",
+    "extract_file",
+    "extract_text",
+    "fold_aligned",
+    "get_pack",
+    "known_sources",
+    "register_pack",
+    "split_sentences",
+]
+
+
+def extract_text(
+    text: str,
+    *,
+    doc: str = "<text>",
+    lang: str = "es",
+    year: int | None = None,
+    doc_date: dt.date | None = None,
+    sources: SourceRegistry | None = None,
+) -> list[Claim]:
+    """Extract claims from narrative ``text``.
+
+    Parameters
+    ----------
+    text : str
+        The document.
+    doc : str
+        Its name: the ``doc`` of every claim, the start of every ``id``, and the
+        source of statements the text makes in its own voice.
+    lang : str
+        Language pack to use (``"es"``).
+    year : int, optional
+        Year of dates that give none, until the text states one.
+    doc_date : datetime.date, optional
+        Date of the document: gives the year when ``year`` is not given (dates after
+        it are read in the year before).
+    sources : SourceRegistry, optional
+        Sources to know besides the built-in ones (they take precedence).
+
+    Returns
+    -------
+    list of Claim
+        In text order; ``id`` is ``f"{doc}:{sentence}:{k}"``.
+
+    Examples
+    --------
+    >>> c = extract_text("Para el 9 de mayo, el ejército había capturado la mayor parte "
+    ...                  "del barrio de Bab Sharqi.", year=2016)[0]
+    >>> c.subject, c.value, c.partial, c.time_text()
+    ('Bab Sharqi', 'government', True, 'by 2016-05-09')
+    """
+    if year is not None and doc_date is not None:
+        raise InputError("give either year or doc_date, not both")
+    registry = known_sources(lang)
+    if sources is not None:
+        registry = registry.merged(sources)
+    engine = Engine(get_pack(lang), registry)
+    return engine.extract(split_sentences(text), doc=doc, year=year, doc_date=doc_date)
+
+
+def extract_file(
+    path: str | Path,
+    *,
+    lang: str = "es",
+    year: int | None = None,
+    doc_date: dt.date | None = None,
+    sources: SourceRegistry | None = None,
+) -> list[Claim]:
+    """Extract claims from a UTF-8 text file; ``doc`` is the file's name.
+
+    Raises
+    ------
+    InputError
+        Naming the file (and line) when it is missing, binary, not UTF-8 or empty.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), path=str(path)) from exc
+    if b"\x00" in data[:8192]:
+        raise InputError("binary data, not narrative text", path=str(path))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x}); re-encode the file as UTF-8",
+            path=str(path), line=line,
+        ) from exc
+    if not text.strip():
+        raise InputError("empty file: no text to read claims from", path=str(path))
+    return extract_text(
+        text, doc=path.name, lang=lang, year=year, doc_date=doc_date, sources=sources
+    )

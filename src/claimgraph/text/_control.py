@@ -1,0 +1,173 @@
+"""Control of places: captures, losses, strongholds, advances into, and non-changes."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import CONTROL
+from ._actors import OPPONENT, ActorReader
+from ._finding import Finding
+from ._pack import LanguagePack
+from ._places import reader_for
+
+__all__ = ["ControlReader"]
+
+ADVANCE = "advance"
+FIGHTING = "fighting"
+
+
+class ControlReader:
+    """Turn control verbs and their places into findings of ``control`` (or, for
+    attempts, advances towards and attacks, ``advance`` and ``fighting``)."""
+
+    def __init__(self, pack: LanguagePack, actors: ActorReader) -> None:
+        self._times: list[tuple[int, int]] = []
+        self.pack = pack
+        self.places = reader_for(pack)
+        self.actors = actors
+        c = re.compile
+        self.gain, self.passive, self.nominal = c(pack.gain_verbs), c(pack.passive_gain), c(
+            pack.nominal_gain)
+        self.loss, self.fall, self.held = c(pack.loss_verbs), c(pack.fall_verbs), c(pack.held_by)
+        self.stronghold = c(pack.stronghold)
+        self.into, self.toward, self.attack = c(pack.advance_into), c(pack.advance_toward), c(
+            pack.attack_verbs)
+        self.attempt, self.partial = c(pack.attempt_markers), c(pack.partial_markers)
+        self.apposition = c(r",\s*(?:al|a|cerca|en|junto|dentro|frente|justo)\b[^,]*(?=,)")
+
+    def find(
+        self, text: str, folded: str, blocked: list[tuple[int, int]],
+        speaker_side: str | None, last_side: str | None, times: list[tuple[int, int]],
+    ) -> list[Finding]:
+        self._times = times
+        mentions = self.actors.mentions(folded)
+        out: list[Finding] = []
+        taken: list[tuple[int, int]] = list(blocked)
+
+        def free(m: re.Match[str]) -> bool:
+            return all(m.end() <= a or m.start() >= b for a, b in taken)
+
+        def side_for(pos: int, agent_from: int | None = None, anywhere: bool = False) -> str | None:
+            actor = None
+            if agent_from is not None:
+                actor = self.actors.agent_after(folded, mentions, agent_from)
+            if actor is None:
+                actor = self.actors.subject_before(mentions, pos)
+            if actor is None and anywhere and mentions:
+                actor = mentions[0].actor
+            return actor.side if actor is not None else last_side
+
+        for m in self.passive.finditer(folded):
+            if not free(m):
+                continue
+            taken.append(m.span())
+            side = side_for(m.start(), agent_from=m.end())
+            for name in self._subjects_before(text, folded, m.start()):
+                out.append(Finding(CONTROL, m.start(), name, side))
+        for m in self.nominal.finditer(folded):
+            if not free(m):
+                continue
+            taken.append(m.span())
+            side = side_for(m.start(), agent_from=m.end(), anywhere=True)
+            out.extend(self._list(text, folded, m.end(), CONTROL, side, m.start()))
+        for m in self.into.finditer(folded):
+            if not free(m):
+                continue
+            taken.append(m.span())
+            side = side_for(m.start())
+            prop = ADVANCE if self._attempted(folded, m.start()) else CONTROL
+            for f in self._list(text, folded, m.end(), prop, side, m.start()):
+                out.append(f if prop != CONTROL else _partial(f))
+        for m in self.gain.finditer(folded):
+            if not free(m):
+                continue
+            taken.append(m.span())
+            side = side_for(m.start())
+            prop = ADVANCE if self._attempted(folded, m.start()) else CONTROL
+            out.extend(self._list(text, folded, m.end(), prop, side, m.start()))
+        for m in self.loss.finditer(folded):
+            if not free(m):
+                continue
+            taken.append(m.span())
+            loser = side_for(m.start())
+            gainer = OPPONENT.get(loser or "")
+            after = re.match(r"\s*(?:de|del)?\s*", folded[m.end():])
+            start = m.end() + (after.end() if after else 0)
+            if gainer and not self._attempted(folded, m.start()):
+                out.extend(self._list(text, folded, start, CONTROL, gainer, m.start()))
+        for m in self.fall.finditer(folded):
+            if not free(m):
+                continue
+            hands = re.match(r"\s+en\s+manos\s+(?:de|del)\s+", folded[m.end():])
+            if hands:
+                actor = self.actors.agent_after(folded, mentions, m.end()) or next(
+                    (a.actor for a in mentions if a.start >= m.end()), None)
+                side = actor.side if actor else None
+            else:
+                side = OPPONENT.get(speaker_side or "") or last_side
+            for name in self._subjects_before(text, folded, m.start()):
+                out.append(Finding(CONTROL, m.start(), name, side))
+        for m in self.held.finditer(folded):
+            if not free(m):
+                continue
+            actor = next((a.actor for a in mentions if a.start >= m.end() - 1), None)
+            if actor is None:
+                continue
+            for name in self.places.last_list_before(text, folded, m.start()):
+                if self._adjacent(text, name, m.start()):
+                    out.append(Finding(CONTROL, m.start(), name, actor.side))
+        for m in self.stronghold.finditer(folded):
+            side = self.pack.stronghold_sides.get(m.group("side"))
+            if not side:
+                continue
+            for name in self.places.last_list_before(text, folded, m.start()):
+                out.append(Finding(CONTROL, m.start(), name, side))
+        for pattern, prop in ((self.toward, ADVANCE), (self.attack, FIGHTING)):
+            for m in pattern.finditer(folded):
+                if not free(m):
+                    continue
+                side = side_for(m.start())
+                out.extend(self._list(text, folded, m.end(), prop, side, m.start()))
+        return [f for f in out if f.value is not None]
+
+    def _adjacent(self, text: str, name: str, pos: int) -> bool:
+        """Whether ``name`` ends shortly before ``pos`` (same phrase, not a distant list)."""
+        where = text.rfind(name, 0, pos)
+        return where >= 0 and pos - (where + len(name)) < 15
+
+    def _attempted(self, folded: str, pos: int) -> bool:
+        return bool(self.attempt.search(folded[max(0, pos - 40) : pos]))
+
+    def _list(
+        self, text: str, folded: str, start: int, prop: str, side: str | None, pos: int
+    ) -> list[Finding]:
+        partial, share = False, None
+        m = self.partial.match(folded, start + (len(folded[start:]) - len(folded[start:].lstrip())))
+        if m:
+            partial = True
+            share = int(m.group("pct")) / 100 if m.group("pct") else None
+            start = m.end()
+        out = []
+        for name, _, _ in self.places.list_after(text, folded, start):
+            out.append(Finding(prop, pos, name, side, partial=partial, share=share))
+        return out
+
+    def _subjects_before(self, text: str, folded: str, verb: int) -> list[str | None]:
+        """Places that are the subject of a passive or intransitive verb at ``verb``."""
+        que = folded.rfind(" que ", 0, verb)
+        begin = max(que + 5 if que >= 0 else 0, folded.rfind(";", 0, verb) + 1)
+        span = text[begin:verb]
+        fspan = folded[begin:verb]
+        span = self.apposition.sub(lambda x: " " * len(x.group()), span)
+        # a time expression before the subject is not part of it ("El 2 de marzo, X ...")
+        cut = max((b for a, b in self._times if begin <= a and b <= verb), default=begin)
+        offset = cut - begin
+        lead = re.match(r"[\s,]*", fspan[offset:])
+        offset += lead.end() if lead else 0
+        items = self.places.list_after(span, fspan, offset)
+        names: list[str | None] = [n for n, _, _ in items]
+        return names
+
+
+def _partial(f: Finding) -> Finding:
+    return Finding(f.property, f.pos, f.subject, f.value, partial=True, share=f.share)

@@ -1,0 +1,218 @@
+"""The shared extraction engine: sentences in, claims out, driven by a language pack."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import attrs
+
+from ..model import CONTROL, SIDES, Claim, SourceRegistry, Stance, fold
+from ._actors import ActorReader
+from ._attribution import AttributionReader
+from ._control import ControlReader
+from ._counts import CountReader
+from ._finding import Finding
+from ._pack import LanguagePack
+from ._places import reader_for
+from ._sentences import Sentence, fold_aligned
+from ._statements import DENY_PREVIOUS, DOUBT_PREVIOUS, SETTING, StatementReader
+from ._time import TimeMention, TimeResolver, TimeSpan
+
+__all__ = ["Engine"]
+
+_COUNTED = ("killed", "wounded", "surrendered", "evacuated")
+_PLACE_PROPERTIES = frozenset({CONTROL, "advance", "fighting"})
+
+
+@attrs.define
+class _Context:
+    """What a reader remembers from earlier sentences."""
+
+    source: str | None = None
+    place: str | None = None
+    side: str | None = None
+    control: list[Claim] = attrs.field(factory=list)
+
+
+class Engine:
+    """Extract claims from sentences with one language pack and one source registry."""
+
+    def __init__(self, pack: LanguagePack, registry: SourceRegistry) -> None:
+        self.pack = pack
+        self.registry = registry
+        self.places = reader_for(pack)
+        actors = ActorReader(pack)
+        self.attribution = AttributionReader(pack, registry)
+        self.control = ControlReader(pack, actors)
+        self.counts = CountReader(pack)
+        self.statements = StatementReader(pack, actors)
+        self.clause_breaks = re.compile(pack.clause_breaks)
+        self.event_reference = re.compile(pack.event_references)
+        self.count_place = re.compile(r"\ben\s+")
+
+    def setting(self, sentences: Sequence[Sentence]) -> str | None:
+        """The place the document is about: the name most often after "de"/"en"."""
+        counts: Counter[str] = Counter()
+        for sentence in sentences:
+            for m in self.places.name.finditer(sentence.text):
+                before = sentence.text[max(0, m.start() - 4) : m.start()]
+                if re.search(r"\b(?:de|en)\s$", before) and self.places.is_place(m.group()):
+                    counts[self.places.clean(m.group())] += 1
+        return counts.most_common(1)[0][0] if counts else None
+
+    def extract(
+        self, sentences: Sequence[Sentence], *, doc: str, year: int | None,
+        doc_date: dt.date | None,
+    ) -> list[Claim]:
+        time = TimeResolver(self.pack, year=year, doc_date=doc_date)
+        ctx = _Context()
+        setting = self.setting(sentences)
+        claims: list[Claim] = []
+        for sentence in sentences:
+            claims.extend(self._sentence(sentence, doc, time, ctx, setting))
+        return claims
+
+    def _sentence(
+        self, sentence: Sentence, doc: str, time: TimeResolver, ctx: _Context,
+        setting: str | None,
+    ) -> list[Claim]:
+        text = sentence.text
+        folded = fold_aligned(text)
+        clause_of = self._clauses(folded)
+        mentions = time.mentions(folded)
+        attribution = self.attribution.read(folded, ctx.source)
+        source = attribution.source or doc
+        speaker_side = self.registry.alignment(source)
+
+        uncertain, blocked = self.statements.uncertain(text, folded)
+        findings = uncertain + self.statements.find(text, folded, self.attribution.source_in)
+        findings += self.control.find(
+            text, folded, blocked, speaker_side, ctx.side, [(m.begin, m.stop) for m in mentions]
+        )
+        control_places = [f for f in findings if f.property == CONTROL and f.subject]
+        for count in self.counts.find(folded, clause_of):
+            findings.append(attrs.evolve(
+                count, subject=self._count_place(text, folded, count, control_places, ctx)))
+        findings.sort(key=lambda f: f.pos)
+
+        out: list[Claim] = []
+        new_control: list[Claim] = []
+        for finding in findings:
+            span = self._time_at(finding.pos, mentions, clause_of, time.current)
+            if finding.property in (DENY_PREVIOUS, DOUBT_PREVIOUS):
+                for target in self._targets(finding, ctx):
+                    out.append(self._claim(
+                        finding, sentence, doc, source, span, len(out) + 1,
+                        subject=target.subject, prop=target.property, value=target.value,
+                        partial=target.partial, share=target.share))
+                continue
+            subject = finding.subject
+            if subject == SETTING:
+                subject = setting
+            elif subject is None:
+                subject = ctx.place
+            if not subject:
+                continue
+            claim = self._claim(finding, sentence, doc, finding.source or source, span,
+                                len(out) + 1, subject=subject)
+            out.append(claim)
+            if claim.property in _PLACE_PROPERTIES:
+                ctx.place = subject
+            if claim.property == CONTROL and claim.value in SIDES[:4]:
+                ctx.side = claim.value
+            if claim.property == CONTROL:
+                new_control.append(claim)
+        if new_control:
+            ctx.control = new_control
+        if attribution.named:
+            ctx.source = attribution.source
+        time.advance(mentions)
+        return out
+
+    def _claim(
+        self, finding: Finding, sentence: Sentence, doc: str, source: str, span: TimeSpan,
+        k: int, *, subject: str, prop: str | None = None, value: str | None = None,
+        partial: bool | None = None, share: float | None = None,
+    ) -> Claim:
+        canonical = self.registry.canonical(source)
+        return Claim(
+            source=canonical,
+            subject=subject,
+            property=prop or finding.property,
+            value=value if value is not None else finding.value,
+            low=finding.low,
+            high=finding.high,
+            start=span.start,
+            end=span.end,
+            precision=span.precision,
+            stance=finding.stance,
+            partial=finding.partial if partial is None else partial,
+            share=finding.share if share is None else share,
+            alignment=self.registry.alignment(canonical),
+            doc=doc,
+            sentence=sentence.number,
+            text=sentence.text,
+            id=f"{doc}:{sentence.number}:{k}",
+        )
+
+    def _targets(self, finding: Finding, ctx: _Context) -> list[Claim]:
+        if finding.subject:
+            key = fold(finding.subject)
+            named = [c for c in ctx.control if fold(c.subject) == key]
+            if named:
+                return named
+        return list(ctx.control)
+
+    def _clauses(self, folded: str) -> list[int]:
+        clause_of = [0] * (len(folded) + 1)
+        number = 0
+        last = 0
+        for m in self.clause_breaks.finditer(folded):
+            for i in range(last, m.start()):
+                clause_of[i] = number
+            number += 1
+            last = m.start()
+        for i in range(last, len(clause_of)):
+            clause_of[i] = number
+        return clause_of
+
+    def _time_at(
+        self, pos: int, mentions: list[TimeMention], clause_of: list[int], base: TimeSpan
+    ) -> TimeSpan:
+        if not mentions:
+            return base
+        clause = clause_of[min(pos, len(clause_of) - 1)]
+        same = [m for m in mentions if clause_of[m.begin] == clause]
+        if same:
+            before = [m for m in same if m.begin <= pos]
+            return (before[-1] if before else same[0]).span
+        earlier = [m for m in mentions if m.begin <= pos]
+        return (earlier[-1] if earlier else mentions[0]).span
+
+    def _count_place(
+        self, text: str, folded: str, count: Finding, control: list[Finding], ctx: _Context,
+    ) -> str:
+        clause = self._clause_span(folded, count.pos)
+        for m in self.count_place.finditer(folded, *clause):
+            found = self.places.name_at(text[: clause[1]], m.end())
+            if found:
+                return found[0]
+        if control:
+            return control[0].subject or SETTING
+        if self.event_reference.search(folded) and ctx.place:
+            return ctx.place
+        return SETTING
+
+    def _clause_span(self, folded: str, pos: int) -> tuple[int, int]:
+        starts = [0] + [m.end() for m in self.clause_breaks.finditer(folded)]
+        begin = max(s for s in starts if s <= pos) if starts else 0
+        later = [m.start() for m in self.clause_breaks.finditer(folded) if m.start() > pos]
+        return begin, (later[0] if later else len(folded))
+
+
+def counted_properties() -> tuple[str, ...]:
+    """The base properties of counts."""
+    return _COUNTED

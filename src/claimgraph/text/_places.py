@@ -1,0 +1,132 @@
+"""Reading place names and lists of places from a stretch of text."""
+
+from __future__ import annotations
+
+import re
+from ._pack import LanguagePack
+
+__all__ = ["PlaceReader"]
+
+_UP = "A-ZÁÉÍÓÚÑÜ"
+_WORD_CAP = rf"[{_UP}][\w'\-]*"
+_WORD_PREFIXED = r"(?:[Aa][lsdrzt]|[Aa]sh|[Ee]l)-[\w'\-]+"
+
+
+class PlaceReader:
+    """Find place names as a pack describes them.
+
+    A name starts with a capital (or an Arabic article written ``al-``) and runs
+    over capitalized words, numbers and connectors ("de", "al"); the pack adds
+    lower-case area names ("zona industrial") and compass areas ("noreste de X").
+    """
+
+    def __init__(self, pack: LanguagePack) -> None:
+        self.pack = pack
+        common = "|".join(re.escape(c) for c in pack.common_places)
+        connectors = "|".join(r"\s+".join(map(re.escape, c.split())) for c in pack.name_connectors)
+        first = rf"(?:{_WORD_PREFIXED}|{_WORD_CAP}|(?:{common})\b)"
+        nxt = rf"(?:{_WORD_PREFIXED}|{_WORD_CAP}|\d+\b|(?:{common})\b)"
+        compass = "|".join(pack.compass_words)
+        self.name = re.compile(
+            rf"(?:(?:{compass})\s+(?:de|del)\s+)?{first}(?:\s+(?:(?:{connectors})\s+)?{nxt})*"
+        )
+        self._common_head = re.compile(rf"^(?:{common})\s+(?:de|del)\s+(?=\S)")
+        self.separators = re.compile(pack.list_separators)
+        self.references = re.compile(pack.place_references)
+        self.heads = re.compile(pack.list_heads)
+        self.skip_word = re.compile(r"[a-záéíóúñü0-9%]+\s+")
+        self.verb_like = re.compile(pack.verb_like)
+        self.apposition = re.compile(pack.apposition)
+
+    def clean(self, name: str) -> str:
+        """Tidy a matched name: drop a leading area head ("zona industrial de") and
+        trailing punctuation."""
+        name = self._common_head.sub("", name.strip())
+        return name.strip(" .,;:'\"")
+
+    def is_place(self, name: str) -> bool:
+        words = name.split()
+        first = words[0] if words else ""
+        if len(words) > 2 and first in self.pack.compass_words and words[1] in ("de", "del"):
+            return True
+        return bool(first) and first not in self.pack.not_places and first.casefold() not in {
+            w.casefold() for w in self.pack.not_places
+        }
+
+    def name_at(self, text: str, pos: int) -> tuple[str, int] | None:
+        """A place name starting at ``pos`` (after skipping heads such as "el barrio
+        de" or "el cercano"), with the position after it."""
+        i = pos
+        for _ in range(9):
+            m = self.name.match(text, i)
+            if m and self.is_place(m.group()):
+                return self.clean(m.group()), m.end()
+            w = self.skip_word.match(text, i)
+            word = w.group().strip().casefold() if w else ""
+            if not word or word in self.pack.list_stops or self.verb_like.fullmatch(word):
+                return None
+            i = w.end()
+        return None
+
+    def reference_at(self, folded: str, pos: int) -> int | None:
+        """End of a reference to an earlier place ("la zona") starting at ``pos``."""
+        m = self.references.match(folded, pos)
+        return m.end() if m else None
+
+    def list_after(self, text: str, folded: str, pos: int) -> list[tuple[str | None, int, int]]:
+        """Places listed from ``pos``: ``(name or None for a reference, start, end)``."""
+        out: list[tuple[str | None, int, int]] = []
+        head = self.heads.match(folded, pos)
+        i = head.end() if head else pos
+        while True:
+            while i < len(text) and text[i] == " ":
+                i += 1
+            found = self.name_at(text, i)
+            if found is not None:
+                out.append((found[0], i, found[1]))
+                i = found[1]
+            else:
+                ref = self.reference_at(folded, i)
+                if ref is None:
+                    break
+                out.append((None, i, ref))
+                i = ref
+            sep = self.separators.match(folded, i)
+            if sep is None:
+                break
+            i = sep.end()
+            skip = self.apposition.match(folded, i)
+            if skip is not None:
+                sep = self.separators.match(folded, skip.end() - 1)
+                i = sep.end() if sep is not None else skip.end()
+        return out
+
+    def last_list_before(self, text: str, folded: str, end: int) -> list[str]:
+        """The list of names that ends closest before ``end`` (for "X, un bastión rebelde",
+        "X en manos de", "X bajo control de")."""
+        best: list[str] = []
+        i = 0
+        while True:
+            m = self.name.search(text, i, end)
+            if m is None:
+                break
+            if not self.is_place(m.group()):
+                i = m.end()
+                continue
+            items = self.list_after(text, folded, m.start())
+            names = [n for n, _, stop in items if n is not None and stop <= end + 1]
+            if names:
+                best = names
+            i = max(m.end(), max((stop for _, _, stop in items), default=m.end()))
+        return best
+
+
+_READERS: dict[int, tuple[LanguagePack, PlaceReader]] = {}
+
+
+def reader_for(pack: LanguagePack) -> PlaceReader:
+    """The (cached) reader for ``pack``."""
+    cached = _READERS.get(id(pack))
+    if cached is None or cached[0] is not pack:
+        cached = _READERS[id(pack)] = (pack, PlaceReader(pack))
+    return cached[1]

@@ -1,0 +1,148 @@
+"""Uncertainty, denial, massacre and responsibility statements."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..model import CONTESTED, CONTROL, Stance
+from ._actors import ActorReader
+from ._finding import Finding
+from ._pack import LanguagePack
+from ._places import reader_for
+
+__all__ = ["DENY_PREVIOUS", "DOUBT_PREVIOUS", "MASSACRE", "RESPONSIBLE", "SETTING",
+           "StatementReader"]
+
+#: Subject placeholder: the place the whole document is about.
+SETTING = "\x00setting"
+#: Pseudo-properties the engine turns into denials of earlier claims.
+DENY_PREVIOUS = "\x00deny"
+DOUBT_PREVIOUS = "\x00doubt"
+MASSACRE = "massacre"
+RESPONSIBLE = "responsible"
+_YES = "yes"
+
+SourceFinder = Callable[[str, int, int], "str | None"]
+
+
+class StatementReader:
+    """Find contested control, denials of earlier or accused claims, massacres and
+    who is held responsible for them."""
+
+    def __init__(self, pack: LanguagePack, actors: ActorReader) -> None:
+        self.pack = pack
+        self.places = reader_for(pack)
+        self.actors = actors
+        c = re.compile
+        self.uncertainty, self.denial, self.doubt = c(pack.uncertainty), c(pack.denial_verbs), c(
+            pack.doubt_verbs)
+        self.accusation, self.massacre, self.alleged = c(pack.accusation), c(pack.massacre), c(
+            pack.alleged)
+        self.no_bodies, self.blame, self.behind = c(pack.no_bodies), c(pack.blame), c(pack.behind)
+        self.responsible_after = c(pack.responsible_after)
+        self.progress = c(r"\s*(?:\w+\s+){0,2}?(?:progreso|avance|avances|captura|toma|control"
+                          r"|conquista|victoria)\b")
+
+    def uncertain(self, text: str, folded: str) -> tuple[list[Finding], list[tuple[int, int]]]:
+        """Contested control findings and the spans they cover (control verbs there are
+        part of the uncertainty, not claims of their own)."""
+        out: list[Finding] = []
+        spans: list[tuple[int, int]] = []
+        for m in self.uncertainty.finditer(folded):
+            end = _clause_end(folded, m.end())
+            spans.append((m.start(), end))
+            names: list[str | None] = []
+            i = m.end()
+            while i < end and not names:
+                items = self.places.list_after(text, folded, i)
+                names = [n for n, _, _ in items]
+                nxt = folded.find(" ", i + 1)
+                i = end if nxt < 0 else nxt
+            for name in names or [None]:
+                out.append(Finding(CONTROL, m.start(), name, CONTESTED, stance=Stance.UNCERTAIN))
+        return out, spans
+
+    def find(self, text: str, folded: str, source_at: SourceFinder) -> list[Finding]:
+        out: list[Finding] = []
+        denied = False
+        for m in self.denial.finditer(folded):
+            acc = self.accusation.match(folded, m.end() + 1)
+            if acc:
+                accused = source_at(folded, acc.end(), min(len(folded), acc.end() + 60))
+                prop = MASSACRE if self._about_killing(folded) else "accusation"
+                out.append(Finding(prop, m.start(), SETTING, _YES, source=accused))
+                out.append(Finding(prop, m.start(), SETTING, _YES, stance=Stance.DENIES))
+                denied = True
+                continue
+            if self.progress.match(folded, m.end()):
+                name = self._place_in(text, folded, m.end(), _clause_end(folded, m.end()))
+                out.append(Finding(DENY_PREVIOUS, m.start(), name, stance=Stance.DENIES))
+                denied = True
+        if not denied:
+            for m in self.doubt.finditer(folded):
+                out.append(Finding(DOUBT_PREVIOUS, m.start(), None, stance=Stance.UNCERTAIN))
+        for m in self.no_bodies.finditer(folded):
+            out.append(Finding(MASSACRE, m.start(), SETTING, _YES, stance=Stance.DENIES))
+        mentions = self.actors.mentions(folded)
+        for m in self.massacre.finditer(folded):
+            place = self._place_in(text, folded, m.end(), min(len(folded), m.end() + 40))
+            subject = place or SETTING
+            if not self.alleged.search(folded[: m.start()]):
+                out.append(Finding(MASSACRE, m.start(), subject, _YES))
+                agent = self.actors.agent_after(folded, mentions, m.end())
+                if agent is not None:
+                    out.append(Finding(RESPONSIBLE, m.start(), subject, agent.name))
+        last_subject = next((f.subject for f in out if f.property == MASSACRE), SETTING)
+        for m in self.behind.finditer(folded):
+            que = folded.rfind(" que ", 0, m.start())
+            begin = que + 5 if que >= 0 else 0
+            who = self._actor_names(folded, begin, m.start())
+            place = self._place_in(text, folded, m.end(), _clause_end(folded, m.end()))
+            if who:
+                last_subject = self._massacre_place(text, folded, m.end()) or place or last_subject
+                out.append(Finding(RESPONSIBLE, m.start(), last_subject, who))
+        for m in self.responsible_after.finditer(folded):
+            group = "who" if m.group("who") else "who1"
+            who = self._actor_names(folded, m.start(group), m.end(group))
+            if who:
+                out.append(Finding(RESPONSIBLE, m.start(), last_subject, who))
+        for m in self.blame.finditer(folded):
+            rest_start = m.start("rest")
+            actor = next((a.actor for a in mentions if rest_start <= a.start < rest_start + 40),
+                         None)
+            if actor is None:
+                continue
+            obj = re.search(r"\b(?:de|por)\s+\w+r\s+(?:a\s+)?(?:el|la|los|las)\s+(\w+)",
+                            folded[rest_start:])
+            subject = text[rest_start + obj.start(1) : rest_start + obj.end(1)] if obj else SETTING
+            out.append(Finding(RESPONSIBLE, m.start(), subject, actor.name))
+        return out
+
+    def _about_killing(self, folded: str) -> bool:
+        return bool(self.massacre.search(folded) or re.search(r"\bcadaveres|\bcuerpos", folded))
+
+    def _massacre_place(self, text: str, folded: str, start: int) -> str | None:
+        m = self.massacre.search(folded, start, min(len(folded), start + 60))
+        if m is None:
+            return None
+        return self._place_in(text, folded, m.end(), min(len(folded), m.end() + 40))
+
+    def _place_in(self, text: str, folded: str, start: int, end: int) -> str | None:
+        m = re.compile(r"\s+en\s+(?:el\s+|la\s+|los\s+|las\s+)?").match(folded, start)
+        if m is None:
+            return None
+        found = self.places.name_at(text[:end], m.end())
+        return found[0] if found else None
+
+    def _actor_names(self, folded: str, start: int, end: int) -> str | None:
+        names: list[str] = []
+        for mention in self.actors.mentions(folded[:end]):
+            if mention.start >= start and mention.actor.name not in names:
+                names.append(mention.actor.name)
+        return ", ".join(names) if names else None
+
+
+def _clause_end(folded: str, start: int) -> int:
+    m = re.compile(r"[.;]|,\s+(?:y|pero|mientras|aunque|sin\s+embargo)\b").search(folded, start)
+    return m.start() if m else len(folded)

@@ -1,0 +1,8 @@
+"""The Spanish language pack (``lang="es"``)."""
+
+from .._pack import register_pack
+from ._lexicon import PACK
+
+__all__ = ["PACK"]
+
+register_pack(PACK)
