@@ -73,3 +73,4 @@ def claims(inputs: tuple[Path, ...], fmt: str | None, output: Path | None, **rea
 # Commands defined in their own modules register themselves on ``main``.
 from . import _analysis  # noqa: E402,F401
 from . import _resolve  # noqa: E402,F401
+from . import _extract  # noqa: E402,F401
