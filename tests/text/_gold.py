@@ -39,8 +39,12 @@ def kind_of(claim: Claim) -> str:
 
 def _key(kind: str, line: int, record: dict[str, Any]) -> tuple[Any, ...]:
     if kind == "control":
-        return (line, place_key(record["subject"]), record["value"],
-                record.get("stance", "asserts"))
+        return (
+            line,
+            place_key(record["subject"]),
+            record["value"],
+            record.get("stance", "asserts"),
+        )
     if kind == "count":
         return (line, record["property"], record.get("low"), record.get("high"))
     return (line, record["property"], fold(record["value"]), record.get("stance", "asserts"))
@@ -65,18 +69,24 @@ def score(doc: str, claims: Iterable[Claim], text: str) -> dict[str, dict[str, A
             e[_key(kind, line_of[claim.sentence or 0], record)] = claim
         matched = set(g) & set(e)
         source_ok = sum(
-            1 for k in matched
+            1
+            for k in matched
             if (g[k]["source"] == DOCUMENT and e[k].source == doc)
             or fold(g[k]["source"]) == fold(e[k].source)
         )
         time_ok = sum(
-            1 for k in matched
-            if (g[k].get("start"), g[k].get("end")) == (
+            1
+            for k in matched
+            if (g[k].get("start"), g[k].get("end"))
+            == (
                 e[k].start.isoformat() if e[k].start else None,
-                e[k].end.isoformat() if e[k].end else None)
+                e[k].end.isoformat() if e[k].end else None,
+            )
         )
         results[kind] = {
-            "gold": len(g), "extracted": len(e), "matched": len(matched),
+            "gold": len(g),
+            "extracted": len(e),
+            "matched": len(matched),
             "precision": len(matched) / len(e) if e else 1.0,
             "recall": len(matched) / len(g) if g else 1.0,
             "source_agreement": source_ok / len(matched) if matched else 1.0,

@@ -38,9 +38,15 @@ def test_seed_links_the_issue_names() -> None:
         pytest.skip(f"seed documents not found at {SEEDS_DIR}")
     claims = extract_file(path, year=2016)
     accused = [c for c in claims if c.property == "massacre" and c.source == "Syrian Army"]
-    denial = [c for c in claims if c.property == "massacre" and c.stance.value == "denies"
-              and c.source == "Syrian Observatory for Human Rights"]
-    assert accused and denial
+    denial = [
+        c
+        for c in claims
+        if c.property == "massacre"
+        and c.stance.value == "denies"
+        and c.source == "Syrian Observatory for Human Rights"
+    ]
+    assert accused
+    assert denial
     assert (accused[0].subject, accused[0].value) == (denial[0].subject, denial[0].value)
     revised = [c for c in claims if c.source == "Al-Masdar News" and c.property == "responsible"]
     assert len({c.subject for c in revised}) == 1

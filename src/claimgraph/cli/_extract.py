@@ -17,20 +17,31 @@ __all__ = ["extract"]
 
 @main.command()
 @click.argument(
-    "files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path),
+    "files",
+    nargs=-1,
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
     metavar="FILE.txt...",
 )
 @text_options
 @click.option(
-    "--sources", "sources_file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    default=None, help="CSV or JSON of extra sources (name, aliases, alignment).",
+    "--sources",
+    "sources_file",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="CSV or JSON of extra sources (name, aliases, alignment).",
 )
 @format_option("jsonl", "csv")
 @output_option
 @fail_cleanly
 def extract(
-    files: tuple[Path, ...], lang: str, year: int | None, doc_date: Any,
-    sources_file: Path | None, fmt: str | None, output: Path | None,
+    files: tuple[Path, ...],
+    lang: str,
+    year: int | None,
+    doc_date: Any,
+    sources_file: Path | None,
+    fmt: str | None,
+    output: Path | None,
 ) -> None:
     """Read claims from narrative text: who says who holds which place, counts of
     killed, wounded, surrendered and evacuated, denials and blame.
@@ -44,9 +55,7 @@ def extract(
     sources = SourceRegistry.from_file(sources_file) if sources_file else None
     claims: list[Claim] = []
     for path in files:
-        claims.extend(
-            extract_file(path, lang=lang, year=year, doc_date=doc_date, sources=sources)
-        )
+        claims.extend(extract_file(path, lang=lang, year=year, doc_date=doc_date, sources=sources))
     write_claims(claims, output, fmt=pick_format(fmt, output, ("jsonl", "csv")))
     if output is not None:
         click.echo(f"wrote {len(claims)} claims to {output}", err=True)

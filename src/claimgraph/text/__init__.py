@@ -3,8 +3,10 @@
 >>> claims = extract_text(
 ...     "El 3 de marzo de 2015, las tropas gubernamentales tomaron Kafr Lam. "
 ...     "Al día siguiente, según el OSDH, los rebeldes recapturaron Kafr Lam.")
->>> [(c.source, c.subject, c.value, c.start.isoformat()) for c in claims]
-[('<text>', 'Kafr Lam', 'government', '2015-03-03'), ('Syrian Observatory for Human Rights', 'Kafr Lam', 'opposition', '2015-03-04')]
+>>> for c in claims:
+...     print(c.source, "|", c.subject, "|", c.value, "|", c.start)
+<text> | Kafr Lam | government | 2015-03-03
+Syrian Observatory for Human Rights | Kafr Lam | opposition | 2015-03-04
 """
 
 from __future__ import annotations
@@ -112,7 +114,8 @@ def extract_file(
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(
             f"not UTF-8 text (byte 0x{data[exc.start]:02x}); re-encode the file as UTF-8",
-            path=str(path), line=line,
+            path=str(path),
+            line=line,
         ) from exc
     if not text.strip():
         raise InputError("empty file: no text to read claims from", path=str(path))

@@ -8,7 +8,7 @@ import attrs
 
 from ._pack import Actor, LanguagePack
 
-__all__ = ["ActorMention", "ActorReader", "OPPONENT"]
+__all__ = ["OPPONENT", "ActorMention", "ActorReader"]
 
 #: In a two-sided fight, who gains what the other loses.
 OPPONENT = {"government": "opposition", "opposition": "government"}
@@ -39,7 +39,9 @@ class ActorReader:
     def mentions(self, folded: str) -> list[ActorMention]:
         return [
             ActorMention(
-                self.by_alias[m.group()], m.start(), m.end(),
+                self.by_alias[m.group()],
+                m.start(),
+                m.end(),
                 bool(self.governed.search(folded[max(0, m.start() - 25) : m.start()])),
             )
             for m in self.pattern.finditer(folded)
@@ -54,8 +56,8 @@ class ActorReader:
 
     def agent_after(self, folded: str, mentions: list[ActorMention], pos: int) -> Actor | None:
         """The agent of a passive or nominal: "por ACTOR" shortly after ``pos``."""
+        agent = re.compile(r"\bpor\s+(?:(?:el|la|los|las)\s+)?$")
         for mention in mentions:
-            if mention.start >= pos and mention.start - pos < 120:
-                if re.search(r"\bpor\s+(?:(?:el|la|los|las)\s+)?$", folded[: mention.start]):
-                    return mention.actor
+            if 0 <= mention.start - pos < 120 and agent.search(folded[: mention.start]):
+                return mention.actor
         return None

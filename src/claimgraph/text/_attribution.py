@@ -36,8 +36,10 @@ class AttributionReader:
         self.according, self.speech = c(pack.according_to), c(pack.speech_verbs)
         self.needs_que, self.unnamed = c(pack.speech_needs_que), c(pack.unnamed_attribution)
         self.previous = c(pack.previous_speaker)
-        self.unknown_speaker = c(r"\b(?:un|una|el|la)\s+(?P<np>[a-z]+(?:\s+[a-z]+)?)\s+"
-                                 r"(?:tambien\s+)?$")
+        self.unknown_speaker = c(
+            r"\b(?:un|una|el|la)\s+(?P<np>[a-z]+(?:\s+[a-z]+)?)\s+"
+            r"(?:tambien\s+)?$"
+        )
 
     def source_in(self, folded: str, start: int, end: int, last: bool = False) -> str | None:
         """The registered source named between ``start`` and ``end`` (first or last)."""
@@ -53,7 +55,7 @@ class AttributionReader:
             if named and not self.unnamed.match(folded, m.start()):
                 return Attribution(named, True)
         for m in self.speech.finditer(folded):
-            if self.needs_que.match(m.group()) and not re.match(r"\s*(?:que|:)", folded[m.end():]):
+            if self.needs_que.match(m.group()) and not re.match(r"\s*(?:que|:)", folded[m.end() :]):
                 continue
             begin = max(0, folded.rfind(",", 0, max(0, m.start() - 40)) + 1, m.start() - 90)
             span = folded[begin : m.start()]

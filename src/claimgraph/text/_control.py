@@ -26,18 +26,29 @@ class ControlReader:
         self.places = reader_for(pack)
         self.actors = actors
         c = re.compile
-        self.gain, self.passive, self.nominal = c(pack.gain_verbs), c(pack.passive_gain), c(
-            pack.nominal_gain)
+        self.gain, self.passive, self.nominal = (
+            c(pack.gain_verbs),
+            c(pack.passive_gain),
+            c(pack.nominal_gain),
+        )
         self.loss, self.fall, self.held = c(pack.loss_verbs), c(pack.fall_verbs), c(pack.held_by)
         self.stronghold = c(pack.stronghold)
-        self.into, self.toward, self.attack = c(pack.advance_into), c(pack.advance_toward), c(
-            pack.attack_verbs)
+        self.into, self.toward, self.attack = (
+            c(pack.advance_into),
+            c(pack.advance_toward),
+            c(pack.attack_verbs),
+        )
         self.attempt, self.partial = c(pack.attempt_markers), c(pack.partial_markers)
         self.apposition = c(r",\s*(?:al|a|cerca|en|junto|dentro|frente|justo)\b[^,]*(?=,)")
 
     def find(
-        self, text: str, folded: str, blocked: list[tuple[int, int]],
-        speaker_side: str | None, last_side: str | None, times: list[tuple[int, int]],
+        self,
+        text: str,
+        folded: str,
+        blocked: list[tuple[int, int]],
+        speaker_side: str | None,
+        last_side: str | None,
+        times: list[tuple[int, int]],
     ) -> list[Finding]:
         self._times = times
         mentions = self.actors.mentions(folded)
@@ -91,17 +102,18 @@ class ControlReader:
             taken.append(m.span())
             loser = side_for(m.start())
             gainer = OPPONENT.get(loser or "")
-            after = re.match(r"\s*(?:de|del)?\s*", folded[m.end():])
+            after = re.match(r"\s*(?:de|del)?\s*", folded[m.end() :])
             start = m.end() + (after.end() if after else 0)
             if gainer and not self._attempted(folded, m.start()):
                 out.extend(self._list(text, folded, start, CONTROL, gainer, m.start()))
         for m in self.fall.finditer(folded):
             if not free(m):
                 continue
-            hands = re.match(r"\s+en\s+manos\s+(?:de|del)\s+", folded[m.end():])
+            hands = re.match(r"\s+en\s+manos\s+(?:de|del)\s+", folded[m.end() :])
             if hands:
                 actor = self.actors.agent_after(folded, mentions, m.end()) or next(
-                    (a.actor for a in mentions if a.start >= m.end()), None)
+                    (a.actor for a in mentions if a.start >= m.end()), None
+                )
                 side = actor.side if actor else None
             else:
                 side = OPPONENT.get(speaker_side or "") or last_side

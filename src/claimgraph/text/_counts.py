@@ -22,10 +22,14 @@ class CountReader:
         words = "|".join(sorted(pack.number_words, key=len, reverse=True))
         nouns = "|".join(sorted(pack.person_nouns, key=len, reverse=True))
         self.number = re.compile(rf"\b(?P<n>{_NUMBER}|{words})\b")
-        self.person_after = re.compile(rf"\s+(?:de\s+(?:sus\s+|los\s+|las\s+)?)?(?P<noun>{nouns})\b")
+        self.person_after = re.compile(
+            rf"\s+(?:de\s+(?:sus\s+|los\s+|las\s+)?)?(?P<noun>{nouns})\b"
+        )
         self.between = re.compile(pack.between + rf"\s+(?P<noun>{nouns})\b")
-        self.vague = [(re.compile(p + rf"\s+(?P<noun>{nouns})\b"), lo, hi)
-                      for p, lo, hi in pack.vague_quantities]
+        self.vague = [
+            (re.compile(p + rf"\s+(?P<noun>{nouns})\b"), lo, hi)
+            for p, lo, hi in pack.vague_quantities
+        ]
         self.qualifiers = [(re.compile(p), kind) for p, kind in pack.number_qualifiers]
         self.events = [(re.compile(p), prop) for p, prop in pack.count_events]
         self.subcount = re.compile(pack.subcount_openers)
@@ -73,7 +77,7 @@ class CountReader:
             prop = head_prop if is_sub else self._event(folded, start, end, clause_of)
             if prop is None:
                 continue
-            if group == "fighters" and re.search(r"\bsus\s+$", folded[:end - len(noun)]):
+            if group == "fighters" and re.search(r"\bsus\s+$", folded[: end - len(noun)]):
                 group = self._casualty_group(folded, start, end) or group
             if noun == "bajas" or (noun in {"cadaveres", "cuerpos"} and not group):
                 group = self._casualty_group(folded, start, end) or group

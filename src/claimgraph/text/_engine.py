@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..model import CONTROL, SIDES, Claim, SourceRegistry, Stance, fold
+from ..model import CONTROL, SIDES, Claim, SourceRegistry, fold
 from ._actors import ActorReader
 from ._attribution import AttributionReader
 from ._control import ControlReader
@@ -64,7 +64,11 @@ class Engine:
         return counts.most_common(1)[0][0] if counts else None
 
     def extract(
-        self, sentences: Sequence[Sentence], *, doc: str, year: int | None,
+        self,
+        sentences: Sequence[Sentence],
+        *,
+        doc: str,
+        year: int | None,
         doc_date: dt.date | None,
     ) -> list[Claim]:
         time = TimeResolver(self.pack, year=year, doc_date=doc_date)
@@ -76,7 +80,11 @@ class Engine:
         return claims
 
     def _sentence(
-        self, sentence: Sentence, doc: str, time: TimeResolver, ctx: _Context,
+        self,
+        sentence: Sentence,
+        doc: str,
+        time: TimeResolver,
+        ctx: _Context,
         setting: str | None,
     ) -> list[Claim]:
         text = sentence.text
@@ -94,8 +102,11 @@ class Engine:
         )
         control_places = [f for f in findings if f.property == CONTROL and f.subject]
         for count in self.counts.find(folded, clause_of):
-            findings.append(attrs.evolve(
-                count, subject=self._count_place(text, folded, count, control_places, ctx)))
+            findings.append(
+                attrs.evolve(
+                    count, subject=self._count_place(text, folded, count, control_places, ctx)
+                )
+            )
         findings.sort(key=lambda f: f.pos)
 
         out: list[Claim] = []
@@ -104,10 +115,21 @@ class Engine:
             span = self._time_at(finding.pos, mentions, clause_of, time.current)
             if finding.property in (DENY_PREVIOUS, DOUBT_PREVIOUS):
                 for target in self._targets(finding, ctx):
-                    out.append(self._claim(
-                        finding, sentence, doc, source, span, len(out) + 1,
-                        subject=target.subject, prop=target.property, value=target.value,
-                        partial=target.partial, share=target.share))
+                    out.append(
+                        self._claim(
+                            finding,
+                            sentence,
+                            doc,
+                            source,
+                            span,
+                            len(out) + 1,
+                            subject=target.subject,
+                            prop=target.property,
+                            value=target.value,
+                            partial=target.partial,
+                            share=target.share,
+                        )
+                    )
                 continue
             subject = finding.subject
             if subject == SETTING:
@@ -116,8 +138,15 @@ class Engine:
                 subject = ctx.place
             if not subject:
                 continue
-            claim = self._claim(finding, sentence, doc, finding.source or source, span,
-                                len(out) + 1, subject=subject)
+            claim = self._claim(
+                finding,
+                sentence,
+                doc,
+                finding.source or source,
+                span,
+                len(out) + 1,
+                subject=subject,
+            )
             out.append(claim)
             if claim.property in _PLACE_PROPERTIES:
                 ctx.place = subject
@@ -133,9 +162,19 @@ class Engine:
         return out
 
     def _claim(
-        self, finding: Finding, sentence: Sentence, doc: str, source: str, span: TimeSpan,
-        k: int, *, subject: str, prop: str | None = None, value: str | None = None,
-        partial: bool | None = None, share: float | None = None,
+        self,
+        finding: Finding,
+        sentence: Sentence,
+        doc: str,
+        source: str,
+        span: TimeSpan,
+        k: int,
+        *,
+        subject: str,
+        prop: str | None = None,
+        value: str | None = None,
+        partial: bool | None = None,
+        share: float | None = None,
     ) -> Claim:
         canonical = self.registry.canonical(source)
         return Claim(
@@ -193,7 +232,12 @@ class Engine:
         return (earlier[-1] if earlier else mentions[0]).span
 
     def _count_place(
-        self, text: str, folded: str, count: Finding, control: list[Finding], ctx: _Context,
+        self,
+        text: str,
+        folded: str,
+        count: Finding,
+        control: list[Finding],
+        ctx: _Context,
     ) -> str:
         clause = self._clause_span(folded, count.pos)
         for m in self.count_place.finditer(folded, *clause):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 from collections.abc import Mapping
 
@@ -161,10 +162,8 @@ def get_pack(lang: str) -> LanguagePack:
     claimgraph._errors.InputError: no language pack for 'xx'; available: es
     """
     if lang not in _PACKS and lang.isidentifier():
-        try:
+        with contextlib.suppress(ModuleNotFoundError):
             importlib.import_module(f"{__package__}.{lang}")
-        except ModuleNotFoundError:
-            pass
     if lang not in _PACKS:
         importlib.import_module(f"{__package__}.es")
         raise InputError(f"no language pack for {lang!r}; available: {', '.join(sorted(_PACKS))}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+
 from ._pack import LanguagePack
 
 __all__ = ["PlaceReader"]
@@ -49,9 +50,11 @@ class PlaceReader:
         first = words[0] if words else ""
         if len(words) > 2 and first in self.pack.compass_words and words[1] in ("de", "del"):
             return True
-        return bool(first) and first not in self.pack.not_places and first.casefold() not in {
-            w.casefold() for w in self.pack.not_places
-        }
+        return (
+            bool(first)
+            and first not in self.pack.not_places
+            and first.casefold() not in {w.casefold() for w in self.pack.not_places}
+        )
 
     def name_at(self, text: str, pos: int) -> tuple[str, int] | None:
         """A place name starting at ``pos`` (after skipping heads such as "el barrio
@@ -63,7 +66,7 @@ class PlaceReader:
                 return self.clean(m.group()), m.end()
             w = self.skip_word.match(text, i)
             word = w.group().strip().casefold() if w else ""
-            if not word or word in self.pack.list_stops or self.verb_like.fullmatch(word):
+            if w is None or word in self.pack.list_stops or self.verb_like.fullmatch(word):
                 return None
             i = w.end()
         return None

@@ -11,8 +11,14 @@ from ._finding import Finding
 from ._pack import LanguagePack
 from ._places import reader_for
 
-__all__ = ["DENY_PREVIOUS", "DOUBT_PREVIOUS", "MASSACRE", "RESPONSIBLE", "SETTING",
-           "StatementReader"]
+__all__ = [
+    "DENY_PREVIOUS",
+    "DOUBT_PREVIOUS",
+    "MASSACRE",
+    "RESPONSIBLE",
+    "SETTING",
+    "StatementReader",
+]
 
 #: Subject placeholder: the place the whole document is about.
 SETTING = "\x00setting"
@@ -35,14 +41,22 @@ class StatementReader:
         self.places = reader_for(pack)
         self.actors = actors
         c = re.compile
-        self.uncertainty, self.denial, self.doubt = c(pack.uncertainty), c(pack.denial_verbs), c(
-            pack.doubt_verbs)
-        self.accusation, self.massacre, self.alleged = c(pack.accusation), c(pack.massacre), c(
-            pack.alleged)
+        self.uncertainty, self.denial, self.doubt = (
+            c(pack.uncertainty),
+            c(pack.denial_verbs),
+            c(pack.doubt_verbs),
+        )
+        self.accusation, self.massacre, self.alleged = (
+            c(pack.accusation),
+            c(pack.massacre),
+            c(pack.alleged),
+        )
         self.no_bodies, self.blame, self.behind = c(pack.no_bodies), c(pack.blame), c(pack.behind)
         self.responsible_after = c(pack.responsible_after)
-        self.progress = c(r"\s*(?:\w+\s+){0,2}?(?:progreso|avance|avances|captura|toma|control"
-                          r"|conquista|victoria)\b")
+        self.progress = c(
+            r"\s*(?:\w+\s+){0,2}?(?:progreso|avance|avances|captura|toma|control"
+            r"|conquista|victoria)\b"
+        )
 
     def uncertain(self, text: str, folded: str) -> tuple[list[Finding], list[tuple[int, int]]]:
         """Contested control findings and the spans they cover (control verbs there are
@@ -109,12 +123,14 @@ class StatementReader:
                 out.append(Finding(RESPONSIBLE, m.start(), last_subject, who))
         for m in self.blame.finditer(folded):
             rest_start = m.start("rest")
-            actor = next((a.actor for a in mentions if rest_start <= a.start < rest_start + 40),
-                         None)
+            actor = next(
+                (a.actor for a in mentions if rest_start <= a.start < rest_start + 40), None
+            )
             if actor is None:
                 continue
-            obj = re.search(r"\b(?:de|por)\s+\w+r\s+(?:a\s+)?(?:el|la|los|las)\s+(\w+)",
-                            folded[rest_start:])
+            obj = re.search(
+                r"\b(?:de|por)\s+\w+r\s+(?:a\s+)?(?:el|la|los|las)\s+(\w+)", folded[rest_start:]
+            )
             subject = text[rest_start + obj.start(1) : rest_start + obj.end(1)] if obj else SETTING
             out.append(Finding(RESPONSIBLE, m.start(), subject, actor.name))
         return out

@@ -12,7 +12,7 @@ import attrs
 from ..model import Precision
 from ._pack import LanguagePack
 
-__all__ = ["TimeMention", "TimeSpan", "TimeResolver"]
+__all__ = ["TimeMention", "TimeResolver", "TimeSpan"]
 
 _DAY = dt.timedelta(days=1)
 # A date this far before the previous one, given without a year, is read in the next
@@ -82,18 +82,16 @@ class TimeResolver:
                 if free(m.start(), m.end()):
                     taken.append((m.start(), m.end()))
                     relative.append((m.start(), m.end(), a, b, kind))
-        items = sorted(
-            [(s, e, ("abs", m, k)) for s, e, m, k in absolute]
-            + [(s, e, ("rel", a, b, k)) for s, e, a, b, k in relative],
+        items: list[tuple[int, int, re.Match[str] | None, str, int, int]] = sorted(
+            [(s, e, m, k, 0, 0) for s, e, m, k in absolute]
+            + [(s, e, None, k, a, b) for s, e, a, b, k in relative],
             key=lambda item: item[0],
         )
         base = self.current
-        for start, stop, spec in items:
-            if spec[0] == "abs":
-                _, match, kind = spec
+        for start, stop, match, kind, a, b in items:
+            if match is not None:
                 span = self._absolute(match, kind, folded[:start])
             else:
-                _, a, b, kind = spec
                 span = _shift(base, a, b, kind)
             found.append((start, stop, span))
         if found and self._year_start.search(folded):

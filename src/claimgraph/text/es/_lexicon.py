@@ -7,19 +7,51 @@ from .._pack import Actor, LanguagePack
 __all__ = ["PACK"]
 
 _MONTHS = {
-    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
-    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
+    "enero": 1,
+    "febrero": 2,
+    "marzo": 3,
+    "abril": 4,
+    "mayo": 5,
+    "junio": 6,
+    "julio": 7,
+    "agosto": 8,
+    "septiembre": 9,
+    "setiembre": 9,
+    "octubre": 10,
+    "noviembre": 11,
     "diciembre": 12,
 }
 _M = "(?P<month>" + "|".join(_MONTHS) + ")"
 _Y = r"(?:\s+(?:de|del)\s+(?P<year>\d{4}))?"
 
 _NUMBER_WORDS = {
-    "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
-    "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13,
-    "catorce": 14, "quince": 15, "veinte": 20, "treinta": 30, "cuarenta": 40,
-    "cincuenta": 50, "cien": 100, "ciento": 100, "doscientos": 200, "trescientos": 300,
-    "quinientos": 500, "mil": 1000,
+    "un": 1,
+    "uno": 1,
+    "una": 1,
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "cinco": 5,
+    "seis": 6,
+    "siete": 7,
+    "ocho": 8,
+    "nueve": 9,
+    "diez": 10,
+    "once": 11,
+    "doce": 12,
+    "trece": 13,
+    "catorce": 14,
+    "quince": 15,
+    "veinte": 20,
+    "treinta": 30,
+    "cuarenta": 40,
+    "cincuenta": 50,
+    "cien": 100,
+    "ciento": 100,
+    "doscientos": 200,
+    "trescientos": 300,
+    "quinientos": 500,
+    "mil": 1000,
 }
 
 
@@ -32,82 +64,179 @@ def _forms(*stems: str) -> str:
 _GOV = "government"
 _OPP = "opposition"
 _ACTORS = (
-    Actor("Syrian government forces", _GOV, (
-        "ejercito", "ejercito arabe sirio", "ejercito sirio", "fuerzas leales", "fuerzas legales",
-        "fuerzas progubernamentales", "fuerzas gubernamentales", "fuerzas del gobierno",
-        "fuerzas del gobierno sirio", "fuerzas del regimen", "tropas gubernamentales",
-        "tropas leales", "tropas del gobierno", "tropas sirias", "bando gubernamental",
-        "bando leal", "soldados", "militares", "gobierno", "gobierno sirio", "regimen",
-        "fuerza aerea", "tanques del gobierno", "fuerzas leales al gobierno",
-    )),
+    Actor(
+        "Syrian government forces",
+        _GOV,
+        (
+            "ejercito",
+            "ejercito arabe sirio",
+            "ejercito sirio",
+            "fuerzas leales",
+            "fuerzas legales",
+            "fuerzas progubernamentales",
+            "fuerzas gubernamentales",
+            "fuerzas del gobierno",
+            "fuerzas del gobierno sirio",
+            "fuerzas del regimen",
+            "tropas gubernamentales",
+            "tropas leales",
+            "tropas del gobierno",
+            "tropas sirias",
+            "bando gubernamental",
+            "bando leal",
+            "soldados",
+            "militares",
+            "gobierno",
+            "gobierno sirio",
+            "regimen",
+            "fuerza aerea",
+            "tanques del gobierno",
+            "fuerzas leales al gobierno",
+        ),
+    ),
     Actor("National Defence Forces", _GOV, ("fdn", "fuerzas de defensa nacional")),
     Actor("Hezbollah", _GOV, ("hezbola", "hezbolah", "hizbula")),
     Actor("Republican Guard", _GOV, ("guardia republicana",)),
-    Actor("pro-government militias", _GOV, (
-        "milicias progubernamentales", "milicias chiitas progubernamentales",
-        "milicias chiitas", "milicias leales",
-    )),
-    Actor("rebels", _OPP, (
-        "rebeldes", "insurgentes", "oposicion", "oposicion armada", "opositores",
-        "combatientes rebeldes",
-    )),
+    Actor(
+        "pro-government militias",
+        _GOV,
+        (
+            "milicias progubernamentales",
+            "milicias chiitas progubernamentales",
+            "milicias chiitas",
+            "milicias leales",
+        ),
+    ),
+    Actor(
+        "rebels",
+        _OPP,
+        (
+            "rebeldes",
+            "insurgentes",
+            "oposicion",
+            "oposicion armada",
+            "opositores",
+            "combatientes rebeldes",
+        ),
+    ),
     Actor("Free Syrian Army", _OPP, ("esl", "ejercito libre sirio")),
-    Actor("Jabhat Fateh al-Sham", _OPP, (
-        "jabhat fateh al-sham", "jabhat fatah al-sham", "fatah al-sham", "fateh al-sham",
-        "frente al-nusra", "jabhat al-nusra", "al-nusra", "frente fatah al-sham",
-    )),
+    Actor(
+        "Jabhat Fateh al-Sham",
+        _OPP,
+        (
+            "jabhat fateh al-sham",
+            "jabhat fatah al-sham",
+            "fatah al-sham",
+            "fateh al-sham",
+            "frente al-nusra",
+            "jabhat al-nusra",
+            "al-nusra",
+            "frente fatah al-sham",
+        ),
+    ),
     Actor("Ahrar al-Sham", _OPP, ("ahrar al-sham",)),
-    Actor("Harakat Nour al-Din al-Zinki", _OPP, (
-        "harakat nouriddeen al-zinki", "nouriddeen al-zinki", "nour al-din al-zinki",
-        "harakat nour al-din al-zinki", "al-zinki",
-    )),
+    Actor(
+        "Harakat Nour al-Din al-Zinki",
+        _OPP,
+        (
+            "harakat nouriddeen al-zinki",
+            "nouriddeen al-zinki",
+            "nour al-din al-zinki",
+            "harakat nour al-din al-zinki",
+            "al-zinki",
+        ),
+    ),
     Actor("ISIS", "isis", ("eiil", "ei", "isis", "isil", "daesh", "estado islamico")),
-    Actor("Kurdish forces", "kurdish", (
-        "ypg", "ypj", "kurdos", "milicias kurdas", "fds", "fuerzas democraticas sirias",
-    )),
+    Actor(
+        "Kurdish forces",
+        "kurdish",
+        (
+            "ypg",
+            "ypj",
+            "kurdos",
+            "milicias kurdas",
+            "fds",
+            "fuerzas democraticas sirias",
+        ),
+    ),
 )
 
-_GAIN = _forms(
-    "captur", "recaptur", "tom", "retom", "conquist", "reconquist", "liber", "recuper",
-    "arrebat", "ocup",
-) + r"|\basegur(?:o|aron|ado|ada|ados|adas|ar|ando)\b(?!\s+que)|\bapoder\w+\s+(?:de|del)\b" \
-    r"|\b(?:hecho|hecha|hizo|hicieron|hacerse|hacer|haciendose)\s+con\b" \
+_GAIN = (
+    _forms(
+        "captur",
+        "recaptur",
+        "tom",
+        "retom",
+        "conquist",
+        "reconquist",
+        "liber",
+        "recuper",
+        "arrebat",
+        "ocup",
+    )
+    + r"|\basegur(?:o|aron|ado|ada|ados|adas|ar|ando)\b(?!\s+que)|\bapoder\w+\s+(?:de|del)\b"
+    r"|\b(?:hecho|hecha|hizo|hicieron|hacerse|hacer|haciendose)\s+con\b"
     r"|\b(?:area|zona|territorio)\s+(?:re)?capturad[oa]s?\s+inclu\w+"
+)
 
 PACK = LanguagePack(
     lang="es",
     months=_MONTHS,
     number_words=_NUMBER_WORDS,
     time_patterns=(
-        ("range", r"\bentre\s+(?:los\s+dias\s+|el\s+)?(?P<day>\d{1,2})\s+y\s+(?:el\s+)?"
-                  r"(?P<day2>\d{1,2})\s+de\s+" + _M + _Y),
-        ("range", r"\b(?:del|desde\s+el)\s+(?P<day>\d{1,2})\s+(?:al|hasta\s+el)\s+"
-                  r"(?P<day2>\d{1,2})\s+de\s+" + _M + _Y),
-        ("part", r"\b(?:a|hacia)\s+(?P<part>principios|comienzos|inicios|mediados|finales|fines)"
-                 r"\s+de(?:l\s+mes\s+de)?\s+" + _M + _Y),
+        (
+            "range",
+            r"\bentre\s+(?:los\s+dias\s+|el\s+)?(?P<day>\d{1,2})\s+y\s+(?:el\s+)?"
+            r"(?P<day2>\d{1,2})\s+de\s+" + _M + _Y,
+        ),
+        (
+            "range",
+            r"\b(?:del|desde\s+el)\s+(?P<day>\d{1,2})\s+(?:al|hasta\s+el)\s+"
+            r"(?P<day2>\d{1,2})\s+de\s+" + _M + _Y,
+        ),
+        (
+            "part",
+            r"\b(?:a|hacia)\s+(?P<part>principios|comienzos|inicios|mediados|finales|fines)"
+            r"\s+de(?:l\s+mes\s+de)?\s+" + _M + _Y,
+        ),
         ("date", r"\b(?P<day>\d{1,2}|primero)\s+de\s+" + _M + _Y),
         ("month", r"\b(?:durante\s+(?:el\s+mes\s+de\s+)?|en\s+(?:el\s+mes\s+de\s+)?)" + _M + _Y),
         ("year", r"\b(?:en|durante)\s+(?:el\s+ano\s+)?(?P<year>(?:19|20)\d{2})\b"),
     ),
     deadline_prefix=r"\b(?:para|hasta|antes\s+d)\s*(?:el|del|e)?\s*$",
-    month_parts={"principios": (1, 10), "comienzos": (1, 10), "inicios": (1, 10),
-                 "mediados": (11, 20), "finales": (21, 0), "fines": (21, 0)},
+    month_parts={
+        "principios": (1, 10),
+        "comienzos": (1, 10),
+        "inicios": (1, 10),
+        "mediados": (11, 20),
+        "finales": (21, 0),
+        "fines": (21, 0),
+    },
     relative_times=(
         (r"\bmas\s+tarde\s+(?:ese\s+mismo\s+dia|durante\s+el\s+dia|ese\s+dia)\b", 0, 0, "same"),
-        (r"\b(?:al|el)\s+dia\s+siguiente\b|\bun\s+dia\s+despues\b|\bal\s+otro\s+dia\b",
-         1, 1, "after"),
+        (
+            r"\b(?:al|el)\s+dia\s+siguiente\b|\bun\s+dia\s+despues\b|\bal\s+otro\s+dia\b",
+            1,
+            1,
+            "after",
+        ),
         (r"\bdos\s+dias\s+despues\b", 2, 2, "after"),
         (r"\btres\s+dias\s+despues\b", 3, 3, "after"),
         (r"\buna\s+semana\s+(?:despues|mas\s+tarde)\b", 7, 7, "shift"),
         (r"\bdos\s+semanas\s+(?:despues|mas\s+tarde)\b", 14, 14, "shift"),
         (r"\b(?:pocos|unos|algunos)\s+dias\s+(?:despues|mas\s+tarde)\b", 2, 7, "after"),
-        (r"\b(?:ese|el|aquel)\s+mismo\s+dia\b|\bal\s+mismo\s+tiempo\b|\bmientras\s+tanto\b"
-         r"|\bpara\s+este\s+momento\b|\ben\s+ese\s+momento\b|\bpoco\s+despues\b"
-         r"|\bmas\s+tarde\b|\bposteriormente\b", 0, 0, "same"),
+        (
+            r"\b(?:ese|el|aquel)\s+mismo\s+dia\b|\bal\s+mismo\s+tiempo\b|\bmientras\s+tanto\b"
+            r"|\bpara\s+este\s+momento\b|\ben\s+ese\s+momento\b|\bpoco\s+despues\b"
+            r"|\bmas\s+tarde\b|\bposteriormente\b",
+            0,
+            0,
+            "same",
+        ),
         (r"\b(?:el|solo\s+el)\s+primer\s+dia\b", 0, 0, "first"),
     ),
     year_start=r"\bdesde\s+(?:el\s+comienzo|el\s+inicio|principios|comienzos)\s+del?\s+ano\b"
-               r"|\ben\s+lo\s+que\s+va\s+del?\s+ano\b",
+    r"|\ben\s+lo\s+que\s+va\s+del?\s+ano\b",
     number_qualifiers=(
         (r"\b(?:al|por\s+lo)\s+menos\s+(?:a\s+)?$|\bcomo\s+minimo\s+$", "min"),
         (r"\bmas\s+de\s+$", "more"),
@@ -123,117 +252,294 @@ PACK = LanguagePack(
     ),
     between=r"\bentre\s+(?P<a>\d[\d.,]*)\s+y\s+(?P<b>\d[\d.,]*)",
     person_nouns={
-        "personas": "", "civiles": "civilians", "ninos": "children", "ninas": "children",
-        "mujeres": "women", "hombres": "men", "rebeldes": "rebels", "insurgentes": "rebels",
-        "combatientes": "fighters", "milicianos": "fighters", "soldados": "soldiers",
-        "militares": "soldiers", "heridos": "wounded", "bajas": "", "cadaveres": "",
-        "cuerpos": "", "victimas": "", "muertos": "", "prisioneros": "prisoners",
+        "personas": "",
+        "civiles": "civilians",
+        "ninos": "children",
+        "ninas": "children",
+        "mujeres": "women",
+        "hombres": "men",
+        "rebeldes": "rebels",
+        "insurgentes": "rebels",
+        "combatientes": "fighters",
+        "milicianos": "fighters",
+        "soldados": "soldiers",
+        "militares": "soldiers",
+        "heridos": "wounded",
+        "bajas": "",
+        "cadaveres": "",
+        "cuerpos": "",
+        "victimas": "",
+        "muertos": "",
+        "prisioneros": "prisoners",
     },
     count_events=(
-        (r"\bmat\w*\b|\bmuert[eo]s?\b|\bmuri\w*\b|\bmuerto\b|\bperecie\w*|\bfalleci\w*"
-         r"|\bbajas\b|\ba\s+expensas\s+de\b|\ba\s+costa\s+de\b|\bcadaveres\b|\basesinad\w+"
-         r"|\bejecutad\w+", "killed"),
+        (
+            r"\bmat\w*\b|\bmuert[eo]s?\b|\bmuri\w*\b|\bmuerto\b|\bperecie\w*|\bfalleci\w*"
+            r"|\bbajas\b|\ba\s+expensas\s+de\b|\ba\s+costa\s+de\b|\bcadaveres\b|\basesinad\w+"
+            r"|\bejecutad\w+",
+            "killed",
+        ),
         (r"\bherid\w+", "wounded"),
         (r"\brindi\w+|\brendicion\b|\bentregaron\b", "surrendered"),
         (r"\bevacu\w+", "evacuated"),
     ),
     subcount_openers=r"\b(?:incluyendo|incluidos|incluidas|incluido|incluida|entre\s+ellos"
-                     r"|entre\s+ellas|de\s+los\s+cuales|de\s+las\s+cuales)\b",
+    r"|entre\s+ellas|de\s+los\s+cuales|de\s+las\s+cuales)\b",
     figure_phrases=r"\b(?:puso|pusieron|situo|situaron|cifro|cifraron|elevo|elevaron)\s+"
-                   r"(?:el\s+numero|la\s+cifra|el\s+total|el\s+balance)\s+en\s+$",
-    casualty_groups={"bando leal": "loyalists", "fuerzas leales": "loyalists",
-                     "bando gubernamental": "loyalists", "ejercito": "soldiers",
-                     "rebeldes": "rebels", "bando rebelde": "rebels"},
+    r"(?:el\s+numero|la\s+cifra|el\s+total|el\s+balance)\s+en\s+$",
+    casualty_groups={
+        "bando leal": "loyalists",
+        "fuerzas leales": "loyalists",
+        "bando gubernamental": "loyalists",
+        "ejercito": "soldiers",
+        "rebeldes": "rebels",
+        "bando rebelde": "rebels",
+    },
     actors=_ACTORS,
-    object_prepositions=("de", "del", "a", "al", "contra", "por", "sobre", "con", "para",
-                         "en", "hacia", "tras", "entre"),
-    speech_verbs=_forms("afirm", "inform", "anunci", "report", "confirm", "declar", "seña",
-                        "indic", "asever", "denunci", "aleg", "reconoc", "admit", "agreg",
-                        "asegur", "sostuv", "nieg", "neg", "desment", "culp", "acus")
+    object_prepositions=(
+        "de",
+        "del",
+        "a",
+        "al",
+        "contra",
+        "por",
+        "sobre",
+        "con",
+        "para",
+        "en",
+        "hacia",
+        "tras",
+        "entre",
+    ),
+    speech_verbs=_forms(
+        "afirm",
+        "inform",
+        "anunci",
+        "report",
+        "confirm",
+        "declar",
+        "seña",
+        "indic",
+        "asever",
+        "denunci",
+        "aleg",
+        "reconoc",
+        "admit",
+        "agreg",
+        "asegur",
+        "sostuv",
+        "nieg",
+        "neg",
+        "desment",
+        "culp",
+        "acus",
+    )
     + r"|\b(?:dijo|dijeron|decia|decian|dice|dicen|sostuvo|sostienen|añadio|anadio"
-      r"|añadieron|anadieron|desmintio|desmintieron|admitio|reconocio|reconocieron"
-      r"|afirmaban|aseguraban|considera\w*)\b"
-      r"|\b(?:puso|pusieron|cifro|cifraron)\s+(?:el\s+numero|la\s+cifra|el\s+total)\b",
+    r"|añadieron|anadieron|desmintio|desmintieron|admitio|reconocio|reconocieron"
+    r"|afirmaban|aseguraban|considera\w*)\b"
+    r"|\b(?:puso|pusieron|cifro|cifraron)\s+(?:el\s+numero|la\s+cifra|el\s+total)\b",
     speech_needs_que=r"\basegur\w+|\breconoc\w+|\bconsidera\w*",
     denial_verbs=r"\b(?:nego|negaron|negaba|negaban|niega|niegan|desmintio|desmintieron"
-                 r"|desmiente|rechazo|rechazaron)\b",
+    r"|desmiente|rechazo|rechazaron)\b",
     doubt_verbs=r"\bpuest[oa]s?\s+en\s+duda\b|\bpus\w+\s+en\s+duda\b|\bcuestion\w+",
     unnamed_attribution=r"\bsegun\s+(?:los\s+|las\s+|algunos\s+|varios\s+)?(?:reportes|informes"
-                        r"|informaciones|fuentes)\b(?!\s+(?:de|del|rusas|opositoras|"
-                        r"progubernamentales|oficiales|locales))"
-                        r"|\bse\s+(?:reporto|informo|confirmo|afirmo|dijo|aseguro|anuncio|"
-                        r"senalo|afirma|informa|reporta|dice|cree|creia|penso)\b"
-                        r"|\bhubo\s+(?:reportes|informes)\b|\bse\s+ha\s+(?:informado|reportado)",
+    r"|informaciones|fuentes)\b(?!\s+(?:de|del|rusas|opositoras|"
+    r"progubernamentales|oficiales|locales))"
+    r"|\bse\s+(?:reporto|informo|confirmo|afirmo|dijo|aseguro|anuncio|"
+    r"senalo|afirma|informa|reporta|dice|cree|creia|penso)\b"
+    r"|\bhubo\s+(?:reportes|informes)\b|\bse\s+ha\s+(?:informado|reportado)",
     according_to=r"\b(?:segun|de\s+acuerdo\s+(?:a|al|con|con\s+el|con\s+la)|citando\s+a)\b",
     previous_speaker=r"\b(?:el|dicho|este|ese)\s+(?:medio|diario|periodico|canal)\b"
-                     r"|\b(?:la|dicha|esta)\s+(?:agencia|cadena|fuente)\b",
+    r"|\b(?:la|dicha|esta)\s+(?:agencia|cadena|fuente)\b",
     gain_verbs=_GAIN,
     passive_gain=r"\b(?:fue|fueron|ha\s+sido|han\s+sido|habia\s+sido|habian\s+sido|seria|serian)"
-                 r"\s+(?:tambien\s+|finalmente\s+|nuevamente\s+)?(?:re)?(?:captur|tom|liber|"
-                 r"asegur|conquist|recuper|ocup)ad[oa]s?\b",
+    r"\s+(?:tambien\s+|finalmente\s+|nuevamente\s+)?(?:re)?(?:captur|tom|liber|"
+    r"asegur|conquist|recuper|ocup)ad[oa]s?\b",
     nominal_gain=r"\b(?:la\s+)?(?:re)?(?:captura|toma|conquista|liberacion|recuperacion)\s+"
-                 r"(?:de\s+la|del|de)\b",
+    r"(?:de\s+la|del|de)\b",
     loss_verbs=r"\b(?:perdi[oe]\w*|perdido|perder|abandon\w+)\b"
-               r"|\b(?:retir|repleg)\w*(?:se)?\s+(?=de\b|del\b)",
+    r"|\b(?:retir|repleg)\w*(?:se)?\s+(?=de\b|del\b)",
     fall_verbs=r"\b(?:cayo|cayeron|caido|caida|caer|cae|caen)\b",
     held_by=r"\b(?:bajo\s+(?:el\s+)?(?:poder|control|dominio)|en\s+manos|controlad[oa]s?)\s+"
-            r"(?:de|del|de\s+las|de\s+los|por|por\s+el|por\s+la|por\s+los|por\s+las)\b",
+    r"(?:de|del|de\s+las|de\s+los|por|por\s+el|por\s+la|por\s+los|por\s+las)\b",
     stronghold=r"\b(?:bastion|bastiones|feudo|feudos|reducto|reductos)\s+(?P<side>\w+)",
-    stronghold_sides={"rebelde": _OPP, "rebeldes": _OPP, "opositor": _OPP,
-                      "opositores": _OPP, "insurgente": _OPP, "insurgentes": _OPP,
-                      "gubernamental": _GOV, "gubernamentales": _GOV, "leal": _GOV,
-                      "leales": _GOV, "del": "", "yihadista": "isis"},
+    stronghold_sides={
+        "rebelde": _OPP,
+        "rebeldes": _OPP,
+        "opositor": _OPP,
+        "opositores": _OPP,
+        "insurgente": _OPP,
+        "insurgentes": _OPP,
+        "gubernamental": _GOV,
+        "gubernamentales": _GOV,
+        "leal": _GOV,
+        "leales": _GOV,
+        "del": "",
+        "yihadista": "isis",
+    },
     advance_into=r"\b(?:avanz|penetr|irrump|ingres|entr)\w*\s+(?:aun\s+mas\s+)?(?:en|dentro\s+de)\b",
     advance_toward=r"\b(?:avanz\w*|se\s+acerc\w+|acercaban|acercandose|llegad[oa]s?|llegaron"
-                   r"|llego|marcharon|progres\w+)\s+(?:aun\s+mas\s+)?(?:hacia|hasta|a\s+las"
-                   r"\s+afueras\s+de|a)\b",
+    r"|llego|marcharon|progres\w+)\s+(?:aun\s+mas\s+)?(?:hacia|hasta|a\s+las"
+    r"\s+afueras\s+de|a)\b",
     attack_verbs=r"\b(?:bombarde|atac|asalt|ataque)\w*\b",
     attempt_markers=r"\b(?:intent\w*|trat\w*|esperab\w*|buscab\w*|pretend\w*|procur\w*|"
-                    r"quer\w*|tem\w*)\s+(?:de\s+|por\s+)?(?:\w+\s+){0,2}$|\bintento\s+(?:de|por)\s+$"
-                    r"|\bde\s+ser\s+$|\bpara\s+$|\bpoder\s+$|\ba\s+(?=\w+r\b)$",
+    r"quer\w*|tem\w*)\s+(?:de\s+|por\s+)?(?:\w+\s+){0,2}$|\bintento\s+(?:de|por)\s+$"
+    r"|\bde\s+ser\s+$|\bpara\s+$|\bpoder\s+$|\ba\s+(?=\w+r\b)$",
     partial_markers=r"\b(?:la\s+mayor\s+parte|gran\s+parte|parte|buena\s+parte|la\s+mitad"
-                    r"|la\s+mayoria|el\s+(?P<pct>\d{1,3})\s*%)\s+(?:de\s+los|de\s+las|de\s+la"
-                    r"|del|de)\s+",
+    r"|la\s+mayoria|el\s+(?P<pct>\d{1,3})\s*%)\s+(?:de\s+los|de\s+las|de\s+la"
+    r"|del|de)\s+",
     uncertainty=r"\bno\s+(?:estaba|esta|estaban|quedaba|queda|era|es)\s+claro\s+quien\s+"
-                r"(?:control\w+|tenia|tiene|domin\w+)"
-                r"|\b(?:reportes|informes|noticias|versiones)\s+contradictori[oa]s\s+sobre"
-                r"|\bse\s+desconoce\s+quien\s+control\w+",
+    r"(?:control\w+|tenia|tiene|domin\w+)"
+    r"|\b(?:reportes|informes|noticias|versiones)\s+contradictori[oa]s\s+sobre"
+    r"|\bse\s+desconoce\s+quien\s+control\w+",
     place_references=r"\b(?:la|dicha|esa|esta)\s+(?:zona|urbe|area|localidad|poblacion|"
-                     r"posicion|aldea|villa)\b(?!\s+(?:de|del)\s)|\bla\s+misma\b|\bel\s+mismo\b"
-                     r"|\b(?:dicho|ese|este)\s+(?:barrio|distrito|pueblo|lugar|sector)\b",
+    r"posicion|aldea|villa)\b(?!\s+(?:de|del)\s)|\bla\s+misma\b|\bel\s+mismo\b"
+    r"|\b(?:dicho|ese|este)\s+(?:barrio|distrito|pueblo|lugar|sector)\b",
     event_references=r"^\s*(?:los|estos|dichos)\s+(?:combates|enfrentamientos)\b"
-                     r"|\b(?:los|estos|dichos)\s+(?:combates|enfrentamientos)\s+se\s+saldaron",
-    common_places=("zona industrial", "sector industrial", "complejo industrial",
-                   "ciudad vieja", "casco antiguo"),
-    compass_words=("norte", "sur", "este", "oeste", "noreste", "nordeste", "noroeste",
-                   "sureste", "sudeste", "suroeste", "sudoeste"),
+    r"|\b(?:los|estos|dichos)\s+(?:combates|enfrentamientos)\s+se\s+saldaron",
+    common_places=(
+        "zona industrial",
+        "sector industrial",
+        "complejo industrial",
+        "ciudad vieja",
+        "casco antiguo",
+    ),
+    compass_words=(
+        "norte",
+        "sur",
+        "este",
+        "oeste",
+        "noreste",
+        "nordeste",
+        "noroeste",
+        "sureste",
+        "sudeste",
+        "suroeste",
+        "sudoeste",
+    ),
     name_connectors=("de la", "de los", "de las", "del", "de", "al", "el", "bin", "ibn"),
-    not_places=frozenset({
-        "el", "la", "los", "las", "un", "una", "unos", "unas", "al", "del", "de", "en",
-        "según", "segun", "tras", "durante", "para", "esto", "sin", "por", "con", "mientras",
-        "ejército", "ejercito", "hezbolá", "fdn", "eiil", "ei", "isis", "esl", "ypg",
-        "estado", "guardia", "fuerza", "gobierno", "osdh", "sohr", "no", "su", "sus",
-        "este", "esta", "ese", "esa", "aun", "así", "también", "ya", "y", "e", "o",
-        *(m.capitalize() for m in _MONTHS), *_MONTHS,
-    }),
-    list_stops=frozenset({
-        "a", "al", "en", "hacia", "hasta", "con", "por", "para", "sobre", "que", "y", "e", "o",
-        "u", "como", "tras", "sin", "desde", "entre", "cerca", "contra", "según", "segun",
-        "mientras", "donde", "cuando", "se", "no", "ni", "lo", "le", "les", "ya", "fue",
-        "fueron", "era", "eran", "estaba", "estaban", "había", "habían", "habia", "habian",
-        "dejando", "llegando", "poniendo", "asegurando", "así", "alrededor", "junto",
-    }),
+    not_places=frozenset(
+        {
+            "el",
+            "la",
+            "los",
+            "las",
+            "un",
+            "una",
+            "unos",
+            "unas",
+            "al",
+            "del",
+            "de",
+            "en",
+            "según",
+            "segun",
+            "tras",
+            "durante",
+            "para",
+            "esto",
+            "sin",
+            "por",
+            "con",
+            "mientras",
+            "ejército",
+            "ejercito",
+            "hezbolá",
+            "fdn",
+            "eiil",
+            "ei",
+            "isis",
+            "esl",
+            "ypg",
+            "estado",
+            "guardia",
+            "fuerza",
+            "gobierno",
+            "osdh",
+            "sohr",
+            "no",
+            "su",
+            "sus",
+            "este",
+            "esta",
+            "ese",
+            "esa",
+            "aun",
+            "así",
+            "también",
+            "ya",
+            "y",
+            "e",
+            "o",
+            *(m.capitalize() for m in _MONTHS),
+            *_MONTHS,
+        }
+    ),
+    list_stops=frozenset(
+        {
+            "a",
+            "al",
+            "en",
+            "hacia",
+            "hasta",
+            "con",
+            "por",
+            "para",
+            "sobre",
+            "que",
+            "y",
+            "e",
+            "o",
+            "u",
+            "como",
+            "tras",
+            "sin",
+            "desde",
+            "entre",
+            "cerca",
+            "contra",
+            "según",
+            "segun",
+            "mientras",
+            "donde",
+            "cuando",
+            "se",
+            "no",
+            "ni",
+            "lo",
+            "le",
+            "les",
+            "ya",
+            "fue",
+            "fueron",
+            "era",
+            "eran",
+            "estaba",
+            "estaban",
+            "había",
+            "habían",
+            "habia",
+            "habian",
+            "dejando",
+            "llegando",
+            "poniendo",
+            "asegurando",
+            "así",
+            "alrededor",
+            "junto",
+        }
+    ),
     list_separators=r"\s*,\s*(?:y|e)\s+|\s*,?\s*asi\s+como(?:\s+tambien)?\s+|\s+(?:y|e)\s+"
-                    r"|\s*,?\s*como\s+|\s*,\s*",
+    r"|\s*,?\s*como\s+|\s*,\s*",
     clause_breaks=r";|,?\s+mientras\s+que\b|,\s+al\s+tiempo\s+que\b|,?\s+sin\s+embargo,?",
     massacre=r"\b(?:masacr\w+|matanza\w*|ejecuciones\s+sumarias)\b",
     alleged=r"\b(?:supuest[oa]s?|presunt[oa]s?)\s+$",
     no_bodies=r"\bno\s+(?:se\s+)?(?:encontr\w+|hall\w+|habia|hay|vieron)\s+(?:ningun\s+)?"
-              r"(?:cadaveres|cuerpos|victimas|restos)\b",
+    r"(?:cadaveres|cuerpos|victimas|restos)\b",
     blame=r"\bculp\w+\s+(?:a\s+)?(?P<rest>.*)",
     behind=r"\b(?:estaba|estaban|esta|estan|estuvo|estuvieron)\s+detras\s+de\b",
     responsible_after=r"\bfueron\s+(?P<who>.+?)\s+l[oa]s\s+responsables\b"
-                      r"|\bfue\s+(?P<who1>.+?)\s+el\s+responsable\b",
+    r"|\bfue\s+(?P<who1>.+?)\s+el\s+responsable\b",
     accusation=r"\b(?:la|las)\s+acusacion(?:es)?\s+(?:del|de\s+la|de\s+los|de)\s+",
     revision_later=r"\binicialmente\b|\ben\s+un\s+principio\b|\bmas\s+tarde\s+se\s+dijo\b",
     apposition=r"(?:al|a|cerca|en|junto|dentro|frente|justo)\s[^,]*,\s*(?=(?:y|e|asi\s+como|como)\s)",
