@@ -83,9 +83,7 @@ FLIGHT_FIELDS = (
     "arrival_gate",
 )
 _TIME = re.compile(r"(\d{1,2}):(\d{2})\s*([ap])?\.?\s*m?\.?", re.IGNORECASE)
-_DAY = re.compile(
-    r"2011-12-(\d{1,2})|12/(\d{1,2})/|dec(?:ember)?\.?\s*(\d{1,2})", re.IGNORECASE
-)
+_DAY = re.compile(r"2011-12-(\d{1,2})|12/(\d{1,2})/|dec(?:ember)?\.?\s*(\d{1,2})", re.IGNORECASE)
 _MISSING = {"", "not available", "n/a", "na", "-", "--", "tba", "tbd", "unknown"}
 
 
@@ -184,9 +182,35 @@ def load_flight(root: Path = DATA, tolerance: float = 10.0) -> Dataset:
 # -- Book (Yin et al. 2007; Dong et al. 2009) -----------------------------------------------
 
 _NOISE = {
-    "by", "and", "edited", "editor", "editors", "ed", "eds", "author", "authors", "with",
-    "foreword", "introduction", "translated", "translator", "dr", "phd", "prof", "jr", "sr",
-    "mr", "mrs", "ms", "iii", "ii", "et", "al", "not", "available", "contributor",
+    "by",
+    "and",
+    "edited",
+    "editor",
+    "editors",
+    "ed",
+    "eds",
+    "author",
+    "authors",
+    "with",
+    "foreword",
+    "introduction",
+    "translated",
+    "translator",
+    "dr",
+    "phd",
+    "prof",
+    "jr",
+    "sr",
+    "mr",
+    "mrs",
+    "ms",
+    "iii",
+    "ii",
+    "et",
+    "al",
+    "not",
+    "available",
+    "contributor",
 }
 
 

@@ -18,10 +18,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
-from loaders import DATA, Dataset, load_book, load_flight, load_population  # noqa: E402
-from peers import PEERS, run_peer  # noqa: E402
+from loaders import DATA, Dataset, load_book, load_flight, load_population
+from peers import PEERS, run_peer
 
-from claimgraph.scoring.truth import METHODS, discover  # noqa: E402
+from claimgraph.scoring.truth import METHODS, discover
 
 LOADERS = {"population": load_population, "flight": load_flight, "book": load_book}
 
@@ -48,21 +48,27 @@ def main() -> None:
     parser.add_argument("--methods", default=",".join(METHODS))
     parser.add_argument("--no-peers", action="store_true")
     args = parser.parse_args()
-    print(f"# truth discovery benchmark, {time.strftime('%Y-%m-%d')}, "
-          f"{platform.machine()} {platform.processor() or ''} python {platform.python_version()}")
+    print(
+        f"# truth discovery benchmark, {time.strftime('%Y-%m-%d')}, "
+        f"{platform.machine()} {platform.processor() or ''} python {platform.python_version()}"
+    )
     if not DATA.exists():
         print(f"no data at {DATA}; nothing to do")
         return
     for name in args.datasets.split(","):
         dataset = LOADERS[name]()
-        print(f"\n## {name}: {len(dataset.claims)} claims, {len(dataset.gold)} gold items; "
-              f"{dataset.protocol}")
+        print(
+            f"\n## {name}: {len(dataset.claims)} claims, {len(dataset.gold)} gold items; "
+            f"{dataset.protocol}"
+        )
         print(f"| {'implementation':<14} | {'method':<18} | accuracy | scored | seconds |")
         print("|---|---|---|---|---|")
         for method in args.methods.split(","):
             acc, n, elapsed = run_ours(dataset, method)
-            print(f"| {'claimgraph':<14} | {method:<18} | {acc:.3f} | {n} | {elapsed:.2f} |",
-                  flush=True)
+            print(
+                f"| {'claimgraph':<14} | {method:<18} | {acc:.3f} | {n} | {elapsed:.2f} |",
+                flush=True,
+            )
         if args.no_peers:
             continue
         for peer, method in PEERS:

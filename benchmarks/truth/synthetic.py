@@ -23,12 +23,17 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
-from claimgraph.model import Claim  # noqa: E402
-from claimgraph.scoring.truth import METHODS, discover  # noqa: E402
+from claimgraph.model import Claim
+from claimgraph.scoring.truth import METHODS, discover
 
 
 def generate(
-    n_claims: int, *, n_sources: int = 200, per_item: int = 10, false_values: int = 10, seed: int = 0
+    n_claims: int,
+    *,
+    n_sources: int = 200,
+    per_item: int = 10,
+    false_values: int = 10,
+    seed: int = 0,
 ) -> tuple[list[Claim], dict[str, str]]:
     """Claims and the true value of each item (deterministic for a seed)."""
     rng = np.random.default_rng(seed)

@@ -15,8 +15,13 @@ def _claims_of(rows: Iterable[tuple[Any, ...]], prop: str = "p") -> list[Claim]:
     out = []
     for n, row in enumerate(rows):
         source, subject, value, *rest = row
-        record: dict[str, Any] = {"source": source, "subject": subject, "property": prop,
-                                  "value": value, "id": f"c{n}"}
+        record: dict[str, Any] = {
+            "source": source,
+            "subject": subject,
+            "property": prop,
+            "value": value,
+            "id": f"c{n}",
+        }
         if rest:
             record.update(rest[0])
         out.append(Claim.from_record(record))

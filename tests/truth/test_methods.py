@@ -16,8 +16,17 @@ def chosen(result: object) -> dict[str, str | None]:
 
 @pytest.mark.parametrize("method", ALL)
 def test_clear_majority_wins(method, claims_of):
-    claims = claims_of([("a", "x", "1"), ("b", "x", "1"), ("c", "x", "1"), ("d", "x", "2"),
-                        ("a", "y", "5"), ("b", "y", "5"), ("d", "y", "6")])
+    claims = claims_of(
+        [
+            ("a", "x", "1"),
+            ("b", "x", "1"),
+            ("c", "x", "1"),
+            ("d", "x", "2"),
+            ("a", "y", "5"),
+            ("b", "y", "5"),
+            ("d", "y", "6"),
+        ]
+    )
     result = discover(claims, method=method)
     assert chosen(result) == {"x": "1", "y": "5"}
     item = result.items[0]
@@ -27,8 +36,9 @@ def test_clear_majority_wins(method, claims_of):
     assert item.confidence == pytest.approx(item.belief["1"])
 
 
-@pytest.mark.parametrize("method", ["sums", "truthfinder", "accu", "accu_copy",
-                                    "pooled_investment", "average_log"])
+@pytest.mark.parametrize(
+    "method", ["sums", "truthfinder", "accu", "accu_copy", "pooled_investment", "average_log"]
+)
 def test_trust_breaks_a_one_against_one(method, claims_of):
     # a and b agree on five items where c stands alone; on item z it is a against c:
     # a has earned more trust, so its value wins although the vote is tied.
@@ -63,8 +73,10 @@ def _copy_case(with_copies: bool) -> list[tuple[str, str, str, dict[str, str]]]:
         i1 = f"e{n}" if 50 <= n < 60 else "t"
         i2 = f"f{n}" if 40 <= n < 50 else "t"
         rows += [(s, item, group_value, gov) for s in group]
-        rows += [("I1", item, i1, {"alignment": "independent"}),
-                 ("I2", item, i2, {"alignment": "opposition"})]
+        rows += [
+            ("I1", item, i1, {"alignment": "independent"}),
+            ("I2", item, i2, {"alignment": "opposition"}),
+        ]
     return rows
 
 
@@ -106,8 +118,12 @@ def test_changing_holder_is_out_of_date_not_wrong_forever(method, claims_of):
 
 
 def test_denial_counts_against(claims_of):
-    rows = [("a", "x", "army"), ("b", "x", "army", {"stance": "denies"}),
-            ("c", "x", "army", {"stance": "denies"}), ("d", "x", "rebels")]
+    rows = [
+        ("a", "x", "army"),
+        ("b", "x", "army", {"stance": "denies"}),
+        ("c", "x", "army", {"stance": "denies"}),
+        ("d", "x", "rebels"),
+    ]
     result = discover(claims_of(rows, prop="control"), method="vote")
     assert result.items[0].value == "opposition"
     assert set(result.items[0].opposing) == {"c0"}
@@ -116,7 +132,8 @@ def test_denial_counts_against(claims_of):
 def test_only_denied_value_is_not_chosen(claims_of):
     rows = [("a", "x", "army", {"stance": "denies"})]
     item = discover(claims_of(rows, prop="control"), method="accu").items[0]
-    assert item.value is None and item.confidence == 0
+    assert item.value is None
+    assert item.confidence == 0
 
 
 def test_numeric_tolerance_and_bounds(claims_of):
@@ -137,8 +154,12 @@ def test_numeric_tolerance_and_bounds(claims_of):
 
 
 def test_multi_valued_partial_credit(claims_of):
-    rows = [("a", "b1", "knuth; fuller"), ("b", "b1", "fuller; knuth"),
-            ("c", "b1", "knuth"), ("d", "b1", "smith")]
+    rows = [
+        ("a", "b1", "knuth; fuller"),
+        ("b", "b1", "fuller; knuth"),
+        ("c", "b1", "knuth"),
+        ("d", "b1", "smith"),
+    ]
     result = discover(claims_of(rows), method="accu", separator=";")
     item = result.items[0]
     assert item.value == "knuth; fuller"
@@ -148,8 +169,14 @@ def test_multi_valued_partial_credit(claims_of):
 
 
 def test_known_truth_and_prior_trust(claims_of):
-    rows = [("a", "x", "1"), ("b", "x", "1"), ("c", "x", "2"),
-            ("a", "y", "1"), ("b", "y", "1"), ("c", "y", "2")]
+    rows = [
+        ("a", "x", "1"),
+        ("b", "x", "1"),
+        ("c", "x", "2"),
+        ("a", "y", "1"),
+        ("b", "y", "1"),
+        ("c", "y", "2"),
+    ]
     known = discover(claims_of(rows), method="accu", known_truth={("x", "p"): "2"})
     assert chosen(known)["x"] == "2"
     # c was right where the truth is known, so its trust rises above a's
@@ -164,7 +191,8 @@ def test_small_samples_get_wide_intervals(claims_of):
     rows += [("other", f"i{n}", "t") for n in range(40)]
     result = discover(claims_of(rows), method="accu")
     by = {s.source: s for s in result.sources}
-    assert by["small"].claims == 3 and by["big"].claims == 40
+    assert by["small"].claims == 3
+    assert by["big"].claims == 40
     assert by["small"].high - by["small"].low > 2 * (by["big"].high - by["big"].low)
     assert by["small"].low < by["small"].accuracy < by["small"].high
 

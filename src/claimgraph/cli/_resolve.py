@@ -11,7 +11,14 @@ from typing import Any
 import click
 
 from ..scoring.truth import DEFAULT_METHOD, METHODS, TruthResult, discover
-from ._common import echo_or_write, fail_cleanly, format_option, input_options, output_option, pick_format
+from ._common import (
+    echo_or_write,
+    fail_cleanly,
+    format_option,
+    input_options,
+    output_option,
+    pick_format,
+)
 from ._main import load_inputs, main
 
 __all__ = ["render", "resolve"]
@@ -95,10 +102,20 @@ def render(result: TruthResult, fmt: str) -> str:
     rows = result.to_records()
     if fmt == "csv":
         buffer = io.StringIO()
-        fields = ["subject", "property", "period_start", "period_end", "value", "confidence",
-                  "supporting", "opposing", "out_of_date"]
-        writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore",
-                                lineterminator="\n")
+        fields = [
+            "subject",
+            "property",
+            "period_start",
+            "period_end",
+            "value",
+            "confidence",
+            "supporting",
+            "opposing",
+            "out_of_date",
+        ]
+        writer = csv.DictWriter(
+            buffer, fieldnames=fields, extrasaction="ignore", lineterminator="\n"
+        )
         writer.writeheader()
         for row in rows:
             writer.writerow({k: ";".join(v) if isinstance(v, list) else v for k, v in row.items()})

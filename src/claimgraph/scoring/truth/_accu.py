@@ -54,7 +54,8 @@ class _Accuracy:
         out = (right + PRIOR_ACCURACY * PRIOR_WEIGHT) / (self.counts + PRIOR_WEIGHT)
         out = np.clip(out, 0.01, 0.99)
         out[self.fixed] = np.clip(self.fixed_values, 0.01, 0.99)
-        return out
+        result: np.ndarray = out
+        return result
 
     def initial(self) -> np.ndarray:
         out = np.full(self.problem.n_sources, PRIOR_ACCURACY)
@@ -168,9 +169,7 @@ def accu_copy(problem: Problem, settings: Settings) -> Estimate:
         dependence = 1.0 / (1.0 + np.exp(-np.clip(prior_logit + log_ratio, -50, 50)))
         keep = dependence > 0.01
         n_s = problem.n_sources
-        dep = sp.csr_matrix(
-            (dependence[keep], (rows[keep], cols[keep])), shape=(n_s, n_s)
-        )
+        dep = sp.csr_matrix((dependence[keep], (rows[keep], cols[keep])), shape=(n_s, n_s))
         dep = (dep + dep.T).tocsr()
         # total dependence of each vote on other sources giving the same value
         peers = (dep @ pattern).multiply(pattern).tocsr()

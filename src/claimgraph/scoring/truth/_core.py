@@ -87,7 +87,9 @@ def item_normalize(problem: Problem, x: FloatArray) -> FloatArray:
     return out
 
 
-def item_softmax(problem: Problem, score: FloatArray, unseen: FloatArray | None = None) -> FloatArray:
+def item_softmax(
+    problem: Problem, score: FloatArray, unseen: FloatArray | None = None
+) -> FloatArray:
     """exp(score) normalized per item; ``unseen`` adds per-item mass of values nobody gave
     (each of score 0)."""
     top = segment_max(problem, score)
@@ -101,7 +103,9 @@ def item_softmax(problem: Problem, score: FloatArray, unseen: FloatArray | None 
     return out
 
 
-def clamp_known(problem: Problem, belief: FloatArray, settings: Settings, high: float = 1.0) -> FloatArray:
+def clamp_known(
+    problem: Problem, belief: FloatArray, settings: Settings, high: float = 1.0
+) -> FloatArray:
     """Set known facts to ``high`` and the other facts of their items to 0."""
     known = settings.known_fact
     if len(known) == 0:

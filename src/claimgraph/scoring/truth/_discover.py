@@ -179,7 +179,7 @@ def _same(problem: Problem, fact: int, value: str) -> bool:
         except ValueError:
             return False
         slack = max(problem.tolerance, problem.relative_tolerance * abs(target))
-        return abs(number - target) <= slack
+        return bool(abs(number - target) <= slack)
     parts = problem.fact_parts[fact]
     if parts is not None:
         return False

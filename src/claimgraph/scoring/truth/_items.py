@@ -110,8 +110,7 @@ class Problem:
     @property
     def against(self) -> sp.csr_matrix:
         """Size of the negative part of ``votes`` (denials)."""
-        result: sp.csr_matrix = self.cached(
-            "against", lambda: _positive(-self.votes))
+        result: sp.csr_matrix = self.cached("against", lambda: _positive(-self.votes))
         return result
 
     @property
@@ -365,10 +364,10 @@ def _cluster_points(
             best[c] = rank
     for position in range(len(vals)):
         c = int(cluster[position])
-        key = ("num", c)
-        o_key[int(obs[order[position]])] = key
+        num_key: Hashable = ("num", c)
+        o_key[int(obs[order[position]])] = num_key
         item = int(items[position])
-        if (item, key) not in labels:
+        if (item, num_key) not in labels:
             value = best[c][2]
-            labels[item, key] = _number_text(value)
-            numbers[item, key] = value
+            labels[item, num_key] = _number_text(value)
+            numbers[item, num_key] = value

@@ -74,9 +74,7 @@ def claim_periods(claims: Sequence[Claim], window: int | None) -> list[tuple[Per
                 first, last = lo, hi
                 periods.append((first, last))
             assigned.append((i, len(periods) - 1))
-        as_dates = [
-            (dt.date.fromordinal(a), dt.date.fromordinal(b)) for a, b in periods
-        ]
+        as_dates = [(dt.date.fromordinal(a), dt.date.fromordinal(b)) for a, b in periods]
         for i, number in assigned:
             out[i] = (as_dates[number],)
         every: tuple[Period, ...] = tuple(as_dates)

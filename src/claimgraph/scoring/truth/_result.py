@@ -145,8 +145,14 @@ def build_result(method: str, problem: Problem, estimate: Estimate) -> TruthResu
     sources = tuple(
         sorted(
             (
-                SourceTrust(name, trust_values[s], float(accuracy[s]), float(low[s]),
-                            float(high[s]), float(counts[s]))
+                SourceTrust(
+                    name,
+                    trust_values[s],
+                    float(accuracy[s]),
+                    float(low[s]),
+                    float(high[s]),
+                    float(counts[s]),
+                )
                 for s, name in enumerate(problem.sources)
             ),
             key=lambda t: (-t.accuracy, t.source),
