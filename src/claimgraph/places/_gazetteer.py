@@ -52,7 +52,12 @@ def _coordinate(limit: float) -> Callable[[Any, attrs.Attribute[Any], Any], None
 def _name(_inst: object, attr: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
         raise InvalidClaimError(attr.name, "a non-empty string", value)
-    normalize_place(value)  # raises when the name has no letter or digit
+    try:
+        normalize_place(value)
+    except InvalidClaimError:
+        raise InvalidClaimError(
+            attr.name, "a name with at least one letter or digit", value
+        ) from None
 
 
 @attrs.frozen(slots=True)

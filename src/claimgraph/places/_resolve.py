@@ -287,7 +287,13 @@ class _Resolver:
         for key in keys:
             tokens = tuple(key.split(" "))
             shapes = []
+            # A name with a digit is a code or a numbered part ("Ramouseh 2",
+            # "UA-1234"): its words are compared as written, never by sound.
+            literal = any(ch.isdigit() for ch in key)
             for token in tokens:
+                if literal:
+                    shapes.append(TokenShape("#" + token, (), "#" + token))
+                    continue
                 shape = shape_cache.get(token)
                 if shape is None:
                     shape = shape_cache[token] = analyze_token(token)
