@@ -177,6 +177,12 @@ class ControlReader:
         lead = re.match(r"[\s,]*", fspan[offset:])
         offset += lead.end() if lead else 0
         items = self.places.list_after(span, fspan, offset)
+        # "Según X, A y B ya habían caído": the subject follows an introductory phrase
+        comma = fspan.find(",", offset)
+        while not items and comma >= 0:
+            lead = re.match(r",\s*", fspan[comma:])
+            items = self.places.list_after(span, fspan, comma + (lead.end() if lead else 1))
+            comma = fspan.find(",", comma + 1)
         names: list[str | None] = [n for n, _, _ in items]
         return names
 
