@@ -170,7 +170,8 @@ class PlaceIndex:
     def explain(self, a: str, b: str) -> tuple[Merge, ...]:
         """The chain of merges leading from spelling ``a`` to spelling ``b``.
 
-        Each merge shares a spelling with the next. Empty when ``a`` and ``b`` are
+        The chain is oriented: the first merge starts at ``a``, each merge's ``b`` is
+        the next one's ``a``, and the last ends at ``b``. Empty when ``a`` and ``b`` are
         different places, or the same string. A spelling that was not among the
         inputs but normalizes like one is linked to it by a ``normalized`` merge.
 
@@ -184,7 +185,7 @@ class PlaceIndex:
             return ()
         tree = self._trees[place_a.id]
         start, end = self._node(a, tree), self._node(b, tree)
-        chain = list(_path(tree, start, end))
+        chain = _oriented(_path(tree, start, end), start)
         if start != a:
             chain.insert(0, Merge(a, start, NORMALIZED, 100.0))
         if end != b:
@@ -238,6 +239,18 @@ def _path(tree: Mapping[str, list[tuple[str, Merge]]], start: str, end: str) -> 
         node, merge = step
         steps.append(merge)
     return reversed(steps)
+
+
+def _oriented(merges: Iterable[Merge], start: str) -> list[Merge]:
+    """The merges of a path, each turned to lead away from ``start``."""
+    chain: list[Merge] = []
+    current = start
+    for merge in merges:
+        if merge.a != current:
+            merge = attrs.evolve(merge, a=merge.b, b=merge.a)
+        chain.append(merge)
+        current = merge.b
+    return chain
 
 
 class _UnionFind:
