@@ -214,9 +214,9 @@ def quality(cg: Any, index: Any, counts: Counter[str], truth_path: Path) -> dict
 # -- the driver ----------------------------------------------------------------------
 
 
-def measure(n: int, seed: int, out: Path) -> dict[str, Any]:
-    """Generate (if needed) and run one size in a fresh interpreter."""
-    path, generated = ensure(n, seed=seed, out=out)
+def measure(n: int, seed: int, out: Path, reuse: bool = False) -> dict[str, Any]:
+    """Generate the claims and run one size in a fresh interpreter."""
+    path, generated = ensure(n, seed=seed, out=out, reuse=reuse)
     if generated is not None:
         click.echo(f"  generated {path.name} in {generated:.1f} s", err=True)
     env = dict(os.environ)
@@ -277,8 +277,9 @@ def report(results: dict[int, dict[str, Any]]) -> str:
         "lookalikes_apart",
         "holder_right",
         "holder_wrong",
+        "holder_disputed",
         "holder_unknown",
-        "holder_right_when_answered",
+        "holder_right_when_one_named",
     )
     for key in keys:
         cells = []
@@ -305,9 +306,15 @@ def report(results: dict[int, dict[str, Any]]) -> str:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the raw results here.",
 )
+@click.option("--reuse", is_flag=True, help="Keep generated files of the same size and seed.")
 @click.option("--child", type=click.Path(exists=True, dir_okay=False, path_type=Path), hidden=True)
 def main(
-    sizes: tuple[str, ...], seed: int, out: Path, json_path: Path | None, child: Path | None
+    sizes: tuple[str, ...],
+    seed: int,
+    out: Path,
+    json_path: Path | None,
+    reuse: bool,
+    child: Path | None,
 ) -> None:
     """Time load, resolve, build, disputes and agreement for SIZES (default 10k 100k 1M)."""
     if child is not None:
@@ -319,7 +326,7 @@ def main(
     results: dict[int, dict[str, Any]] = {}
     for n in numbers:
         click.echo(f"{label(n)} claims ({claims_path(out, n).name}) ...", err=True)
-        results[n] = measure(n, seed, out)
+        results[n] = measure(n, seed, out, reuse)
     click.echo(
         f"claimgraph pipeline benchmark, {time.strftime('%Y-%m-%d')}, "
         f"{platform.machine()} {os.cpu_count()} CPUs, Python {platform.python_version()}"

@@ -6,8 +6,9 @@ Usage::
     python benchmarks/generate.py 50k 2M --format jsonl --seed 7 --out /tmp/claims
 
 Each size N gives ``claims-N.csv`` (or ``.jsonl``) and ``claims-N.truth.json``
-in the output folder (``benchmarks/out/`` by default, ignored by git). Files
-already there with the same seed are kept unless ``--force`` is given.
+in the output folder (``benchmarks/out/`` by default, ignored by git). With
+``--reuse``, files already there for the same size and seed are kept (they
+may come from an older version of the generator).
 """
 
 from __future__ import annotations
@@ -54,13 +55,16 @@ def claims_path(out: Path, n: int, fmt: str = "csv") -> Path:
 
 
 def ensure(
-    n: int, *, seed: int = 0, fmt: str = "csv", out: Path = OUT, force: bool = False
+    n: int, *, seed: int = 0, fmt: str = "csv", out: Path = OUT, reuse: bool = False
 ) -> tuple[Path, float | None]:
-    """Write the set of size ``n`` unless an identical one is there; return path and seconds."""
+    """Write the set of size ``n`` (``reuse``: unless one of that seed is there).
+
+    Returns the path and the seconds taken (``None`` when reused).
+    """
     out.mkdir(parents=True, exist_ok=True)
     path = claims_path(out, n, fmt)
     truth = truth_path_for(path)
-    if not force and path.exists() and truth.exists():
+    if reuse and path.exists() and truth.exists():
         try:
             options = json.loads(truth.read_text(encoding="utf-8"))["options"]
             if options.get("seed") == seed and options.get("n_claims") == n:
@@ -85,11 +89,11 @@ def ensure(
     show_default=True,
     help="Output folder.",
 )
-@click.option("--force", is_flag=True, help="Rewrite files that are already there.")
-def main(sizes: tuple[str, ...], seed: int, fmt: str, out: Path, force: bool) -> None:
+@click.option("--reuse", is_flag=True, help="Keep files of the same size and seed.")
+def main(sizes: tuple[str, ...], seed: int, fmt: str, out: Path, reuse: bool) -> None:
     """Write synthetic claim sets of the given SIZES (default: 10k 100k 1M)."""
     for n in [parse_size(s) for s in sizes or DEFAULT_SIZES]:
-        path, seconds = ensure(n, seed=seed, fmt=fmt, out=out, force=force)
+        path, seconds = ensure(n, seed=seed, fmt=fmt, out=out, reuse=reuse)
         size_mb = path.stat().st_size / 1e6
         if seconds is None:
             click.echo(f"{label(n):>6}: {path} already there ({size_mb:.1f} MB)")
