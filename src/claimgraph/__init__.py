@@ -27,10 +27,13 @@ from .model import (
 )
 from .places import Gazetteer, PlaceIndex, resolve_places
 from .scoring import Agreement, source_agreement
+from .scoring.truth import METHODS, TruthResult, discover
+from .text import extract_file, extract_text
 
 __all__ = [
     "CONTESTED",
     "CONTROL",
+    "METHODS",
     "SIDES",
     "Agreement",
     "Claim",
@@ -49,11 +52,15 @@ __all__ = [
     "SourceRegistry",
     "Stance",
     "Timeline",
+    "TruthResult",
     "__version__",
     "build_timelines",
     "canonical_side",
+    "discover",
     "example_claims",
     "export_graph",
+    "extract_file",
+    "extract_text",
     "find_disputes",
     "read_claims",
     "resolve_places",

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -30,7 +31,9 @@ from ._common import (
 )
 from ._main import load_inputs, main
 
-__all__ = ["build_from_options"]
+__all__ = ["build_from_options", "trust_of"]
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def build_from_options(
@@ -43,12 +46,13 @@ def build_from_options(
     """Read the inputs and build the claim graph as the shared options say."""
     from ..places import Gazetteer
 
-    claims = load_inputs(inputs, **read)
+    registry = None if sources_file is None else SourceRegistry.from_file(sources_file)
+    claims = load_inputs(inputs, sources=registry, **read)
     return ClaimGraph.build(
         claims,
         window=window,
         gazetteer=None if gazetteer is None else Gazetteer.from_csv(gazetteer),
-        sources=None if sources_file is None else SourceRegistry.from_file(sources_file),
+        sources=registry,
     )
 
 
@@ -110,14 +114,46 @@ def disputes(
     echo_or_write(text, output)
 
 
+def _method_option(default: str | None) -> Callable[[F], F]:
+    from ..scoring.truth import METHODS
+
+    return click.option(
+        "--method",
+        type=click.Choice(["none", *METHODS]),
+        default=default or "none",
+        show_default=True,
+        help="Truth-discovery method whose per-source trust is added (see claimgraph resolve).",
+    )
+
+
+def trust_of(cg: ClaimGraph, method: str) -> dict[str, Any]:
+    """Per-source trust records from a truth-discovery method, items being the graph's."""
+    from ..scoring.truth import discover
+
+    if method == "none":
+        return {}
+    result = discover(cg.claims, method=method, item_key=cg.item_key())
+    return {s.source: s for s in result.sources}
+
+
+def _trust_text(trust: dict[str, Any]) -> dict[str, str]:
+    return {
+        name: f"{s.accuracy:.2f} ({s.low:.2f}–{s.high:.2f}, n={s.claims:g})"
+        for name, s in trust.items()
+    }
+
+
 @main.command()
 @input_options
 @analysis_options
 @click.option("--property", "prop", default=None, help="Only this property (control, killed ...).")
+@_method_option(None)
 @format_option("md", "json", "csv")
 @output_option
 @fail_cleanly
-def sources(fmt: str | None, output: Path | None, prop: str | None, **options: Any) -> None:
+def sources(
+    fmt: str | None, output: Path | None, prop: str | None, method: str, **options: Any
+) -> None:
     """Pairwise agreement of sources and per-source corroboration figures.
 
     Agreement is counted over items (a place, a property, a stretch of time)
@@ -127,11 +163,16 @@ def sources(fmt: str | None, output: Path | None, prop: str | None, **options: A
     """
     cg = build_from_options(**options)
     agreement = source_agreement(cg, property=prop)
+    trust = trust_of(cg, method)
     chosen = pick_format(fmt, output, ("md", "json", "csv"))
     pairs = [p.to_record() for p in agreement.pairs]
     figures = [s.to_record() for s in agreement.sources]
+    for record in figures:
+        if record["source"] in trust:
+            found = trust[record["source"]].to_record()
+            record.update({f"trust_{k}": v for k, v in found.items() if k != "source"})
     if chosen == "md":
-        text = agreement_markdown(agreement)
+        text = agreement_markdown(agreement, _trust_text(trust) if trust else None)
     elif chosen == "json":
         text = json.dumps({"pairs": pairs, "sources": figures}, ensure_ascii=False, indent=2)
     else:
@@ -165,9 +206,15 @@ def graph(fmt: str | None, output: Path, **options: Any) -> None:
 @input_options
 @analysis_options
 @click.option("--title", default="Disputed control report", show_default=True)
+@_method_option("accu")
 @output_option
 @fail_cleanly
-def report(title: str, output: Path | None, **options: Any) -> None:
-    """A readable Markdown report: disputes with their sentences, timelines, agreement."""
+def report(title: str, method: str, output: Path | None, **options: Any) -> None:
+    """A readable Markdown report: disputes with their sentences, timelines, agreement.
+
+    Per-source trust (estimated accuracy with its 95 % interval and the number
+    of claims it rests on) comes from --method.
+    """
     cg = build_from_options(**options)
-    echo_or_write(report_markdown(cg, title=title), output)
+    trust = _trust_text(trust_of(cg, method)) or None
+    echo_or_write(report_markdown(cg, title=title, trust=trust), output)

@@ -9,7 +9,7 @@ import click
 
 from .. import __version__
 from ..io import parse_mapping, read_claims, write_claims
-from ..model import Claim
+from ..model import Claim, SourceRegistry
 from ._common import fail_cleanly, format_option, input_options, output_option, pick_format
 
 __all__ = ["load_inputs", "main"]
@@ -32,6 +32,7 @@ def load_inputs(
     lang: str = "es",
     year: int | None = None,
     doc_date: Any = None,
+    sources: SourceRegistry | None = None,
 ) -> list[Claim]:
     """Read the command's inputs, or the bundled example claims when there are none."""
     if not inputs:
@@ -43,6 +44,8 @@ def load_inputs(
         text_options["year"] = year
     if doc_date is not None:
         text_options["doc_date"] = doc_date
+    if sources is not None:
+        text_options["sources"] = sources
     return read_claims(
         inputs,
         mapping=parse_mapping(mapping),
@@ -71,6 +74,4 @@ def claims(inputs: tuple[Path, ...], fmt: str | None, output: Path | None, **rea
 
 
 # Commands defined in their own modules register themselves on ``main``.
-from . import _analysis  # noqa: E402,F401
-from . import _resolve  # noqa: E402,F401
-from . import _extract  # noqa: E402,F401
+from . import _analysis, _extract, _resolve  # noqa: E402, F401

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins
-
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
@@ -129,13 +128,27 @@ class Dispute:
         }
 
 
+def _involved(verdict: Assessment) -> tuple[Claim, ...]:
+    """The last words that take part in the dispute.
+
+    For a categorical property every source's last word is a position. Counts
+    for other periods (the toll of one day beside a campaign total) are no
+    position in a count dispute: only the conflicting counts are.
+    """
+    if not any(c.is_numeric for c in verdict.latest):
+        return verdict.latest
+    ids = {id(c) for r in verdict.conflicts for c in (r.source, r.target)}
+    return tuple(c for c in verdict.latest if id(c) in ids)
+
+
 def _positions(verdicts: Sequence[Assessment]) -> tuple[Position, ...]:
     """Group each source's last word by value and stance."""
     grouped: dict[tuple[str, Stance], list[Claim]] = defaultdict(list)
     for verdict in verdicts:
-        for claim in verdict.latest:
-            if verdict.status is Status.DISPUTED:
-                grouped[claim.display_value, claim.stance].append(claim)
+        if verdict.status is not Status.DISPUTED:
+            continue
+        for claim in _involved(verdict):
+            grouped[claim.display_value, claim.stance].append(claim)
     return tuple(
         Position(value, stance, tuple(dict.fromkeys(c.source for c in claims)), tuple(claims))
         for (value, stance), claims in grouped.items()
@@ -205,16 +218,19 @@ def find_disputes(
             continue
         verdict = assess(episode, relative_tolerance=cg.relative_tolerance)
         if verdict.status is Status.DISPUTED:
+            involved = _involved(verdict)
+            starts = [d for c in involved if (d := c.start or c.end) is not None]
+            ends = [d for c in involved if (d := c.end or c.start) is not None]
             out.append(
                 _dispute(
                     episode.subject,
                     cg.place_name(episode.subject),
                     episode.property,
-                    episode.start,
-                    episode.end,
+                    min(starts, default=None),
+                    max(ends, default=None),
                     None,
                     (verdict,),
-                    episode.claims,
+                    involved,
                 )
             )
     out.sort(key=lambda d: (d.name.casefold(), d.property, d.start or dt.date.min))

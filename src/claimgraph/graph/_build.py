@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -147,6 +147,20 @@ class ClaimGraph:
     def _place_names(self) -> dict[str, str]:
         assert self.places is not None
         return {place.id: place.name for place in self.places.places}
+
+    def item_key(self) -> Callable[[Claim], Hashable]:
+        """A function giving each claim its item: (place id, property, episode start).
+
+        For scoring methods that need items (truth discovery): claims about one
+        resolved place, property and stretch of time are one item. A timeless
+        claim is taken with the first episode it belongs to.
+        """
+        items: dict[int, tuple[str, str, Any]] = {}
+        for episode in self.episodes:
+            key = (episode.subject, episode.property, episode.start)
+            for claim in episode.claims:
+                items.setdefault(id(claim), key)
+        return lambda claim: items[id(claim)]
 
     @property
     def sources(self) -> list[str]:

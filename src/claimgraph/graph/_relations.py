@@ -153,13 +153,13 @@ def relations_in(episode: Episode, *, relative_tolerance: float = 0.0) -> Iterat
                 if relation is not None:
                     yield relation
             key = (claim.stance is Stance.DENIES, claim.value or "")
-            slot = holders.get(key)
-            if slot is None:
+            found = holders.get(key)
+            if found is None:
                 holders[key] = [claim]
-            elif slot[0].source == claim.source:
-                slot[0] = claim
+            elif found[0].source == claim.source:
+                found[0] = claim
             else:
-                holders[key] = [claim, slot[0]]
+                holders[key] = [claim, found[0]]
         own[claim.source] = claim
 
 

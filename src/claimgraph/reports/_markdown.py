@@ -145,7 +145,7 @@ def agreement_markdown(agreement: Agreement, trust: dict[str, Any] | None = None
             "contradicted": s.contradicted,
         }
         if trust is not None:
-            row["trust"] = trust.get(s.source, "")
+            row["estimated accuracy (95% interval, claims)"] = trust.get(s.source, "")
         source_rows.append(row)
     return "\n".join(
         [

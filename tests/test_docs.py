@@ -1,0 +1,65 @@
+"""Documentation that must not drift from the code."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+import claimgraph
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _cli_docs_module():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("cli_docs", ROOT / "tools" / "cli_docs.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["cli_docs"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_cli_reference_matches_the_commands_help() -> None:
+    module = _cli_docs_module()
+    assert (ROOT / "docs" / "cli.md").read_text(encoding="utf-8") == module.render(), (
+        "docs/cli.md is out of date: run python tools/cli_docs.py"
+    )
+
+
+def test_readme_lists_every_command() -> None:
+    from claimgraph.cli import main
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in main.commands:  # type: ignore[attr-defined]
+        assert f"claimgraph {name}" in readme, name
+
+
+def test_readme_setup_commands_are_what_ci_runs() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    block = re.search(r"## Set-up.*?```bash\n(.*?)```", readme, re.S)
+    assert block is not None
+    commands = [line for line in block.group(1).splitlines() if line and not line.startswith("#")]
+    assert len(commands) == 2
+    for command in commands:
+        assert command in ci
+
+
+@pytest.mark.parametrize("name", claimgraph.__all__)
+def test_public_names_are_documented(name: str) -> None:
+    obj = getattr(claimgraph, name)
+    if callable(obj):
+        assert obj.__doc__, f"{name} has no docstring"
+
+
+def test_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"From Python:\n\n```python\n(.*?)```", readme, re.S)
+    assert block is not None
+    monkeypatch.chdir(ROOT)
+    exec(compile(block.group(1), "README.md", "exec"), {})
