@@ -78,6 +78,7 @@ _PREFIXES: dict[str, tuple[str, ...]] = {
     "Bab": ("Bab",),
 }
 _PREFIX_OF = {fold(alt): fold(base) for base, alts in _PREFIXES.items() for alt in alts}
+_PREFIX_WORDS = frozenset(_PREFIX_OF) | {fold(base) for base in _PREFIXES}
 
 
 class PlaceName:
@@ -198,13 +199,18 @@ _SHORT_VOWEL_SECOND = re.compile(rf"\b([A-Z][a-z]?a)({_CONSONANT})a({_CONSONANT}
 
 def _vowel_dropped(name: str, rng: np.random.Generator) -> str | None:
     # Karam -> Karm (CaCaC loses its second a); Turab -> Trab, Bureij -> Breij (CuC.. its u).
+    # Prefixes keep their own spellings (Jabal/Jebel, not Jabl).
+    head, rest = "", name
+    word, sep, tail = name.partition(" ")
+    if sep and fold(word) in _PREFIX_WORDS:
+        head, rest = word + sep, tail
     options = []
-    second = _SHORT_VOWEL_SECOND.sub(r"\1\2\3", name, count=1)
-    if second != name:
-        options.append(second)
-    first = _SHORT_VOWEL_FIRST.sub(r"\1\2", name, count=1)
-    if first != name:
-        options.append(first)
+    second = _SHORT_VOWEL_SECOND.sub(r"\1\2\3", rest, count=1)
+    if second != rest:
+        options.append(head + second)
+    first = _SHORT_VOWEL_FIRST.sub(r"\1\2", rest, count=1)
+    if first != rest:
+        options.append(head + first)
     if not options:
         return None
     return options[int(rng.integers(0, len(options)))]
@@ -320,8 +326,9 @@ def _lookalike(place: PlaceName, rng: np.random.Generator) -> tuple[str, str, st
         return place.shape, place.head, _word(rng)
     # Same root, other ending: Aziza / Aziziyeh.
     base = place.head
-    stem = base[:-1] if base.endswith("a") else base
-    return place.shape, stem + ("iyeh" if not base.endswith("iyeh") else "ani"), ""
+    if base.endswith("iyeh"):
+        return place.shape, base[:-4] + "a", ""
+    return place.shape, (base[:-1] if base.endswith("a") else base) + "iyeh", ""
 
 
 def make_places(
