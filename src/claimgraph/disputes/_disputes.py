@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .._gc import collector_paused
 from ..graph import Relation
 from ..model import Claim, Stance
 from ._assess import Assessment, Reason, Status, assess
@@ -185,6 +186,11 @@ def find_disputes(
     >>> [(sorted(cg.places.place_of(d.name).variants), d.values) for d in find_disputes(cg)]
     [(['Breij', 'Bureij'], ('government', 'opposition'))]
     """
+    with collector_paused():
+        return _find(cg, property, place)
+
+
+def _find(cg: ClaimGraph, property: str | None, place: str | None) -> list[Dispute]:
     place_key = None
     if place is not None and cg.places is not None and place in cg.places:
         place_key = str(cg.places.key_of(place))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import networkx as nx
 
+from .._gc import collector_paused
 from ..model import Claim, SourceRegistry
 from ._episodes import Episode, group_episodes
 from ._relations import Relation, RelationKind, all_relations
@@ -111,6 +112,22 @@ class ClaimGraph:
         window = DEFAULT_WINDOW if window is None else window
         if window < 0:
             raise ValueError(f"window: expected days >= 0, got {window}")
+        with collector_paused():
+            return cls._build(
+                claims, window, places, gazetteer, resolve_places, sources, relative_tolerance
+            )
+
+    @classmethod
+    def _build(
+        cls,
+        claims: Iterable[Claim],
+        window: int,
+        places: PlaceIndex | None,
+        gazetteer: Gazetteer | None,
+        resolve_places: bool,
+        sources: SourceRegistry | None,
+        relative_tolerance: float,
+    ) -> ClaimGraph:
         claim_list = list(claims)
         if sources is not None and len(sources):
             claim_list = [_with_registry(c, sources) for c in claim_list]
@@ -184,7 +201,8 @@ class ClaimGraph:
         :class:`RelationKind` value between claims.
         """
         if self._graph is None:
-            self._graph = self._build_graph()
+            with collector_paused():
+                self._graph = self._build_graph()
         return self._graph
 
     def _build_graph(self) -> nx.DiGraph:

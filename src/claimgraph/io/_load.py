@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import InputError
+from .._gc import collector_paused
 from ..model import Claim
 from ._tables import ColumnMapping, ExtraColumns, read_csv, read_jsonl
 
@@ -44,6 +45,16 @@ def read_claims(
     """
     if isinstance(paths, str | Path):
         paths = [paths]
+    with collector_paused():
+        return _read_all(paths, mapping, extra_columns, text_options)
+
+
+def _read_all(
+    paths: Iterable[str | Path],
+    mapping: ColumnMapping | None,
+    extra_columns: ExtraColumns,
+    text_options: Mapping[str, Any] | None,
+) -> list[Claim]:
     claims: list[Claim] = []
     seen_any = False
     for raw in paths:

@@ -9,6 +9,7 @@ import attrs
 import numpy as np
 import scipy.sparse as sp
 
+from .._gc import collector_paused
 from ..graph import RelationKind, compatible_values, relate
 from ..model import Claim, Stance, independent_of
 
@@ -154,6 +155,11 @@ def source_agreement(cg: ClaimGraph, *, property: str | None = None) -> Agreemen
     >>> p.agreements, p.disagreements, p.rate
     (1, 1, 0.5)
     """
+    with collector_paused():
+        return _agreement(cg, property)
+
+
+def _agreement(cg: ClaimGraph, property: str | None) -> Agreement:
     names = cg.sources
     index = {name: i for i, name in enumerate(names)}
     n = len(names)
