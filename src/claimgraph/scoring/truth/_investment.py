@@ -16,9 +16,17 @@ from ._items import Problem
 
 __all__ = ["investment", "pooled_investment"]
 
+#: Rounds run (at most ``max_iterations``): the Investments have no meaningful
+#: fixed point (the richest value of each item keeps growing until one source
+#: owns all trust), so, as in Pasternack & Roth's experiments and the
+#: ``truthdiscovery`` reference implementation, they stop after a fixed number
+#: of rounds; these are that implementation's settings, fixed a priori.
+INVESTMENT_ROUNDS, POOLED_ROUNDS = 20, 10
+
 
 def _iterate(problem: Problem, settings: Settings, *, pooled: bool) -> Estimate:
     exponent = 1.4 if pooled else 1.2
+    rounds = min(settings.max_iterations, POOLED_ROUNDS if pooled else INVESTMENT_ROUNDS)
     support_t = problem.support.T.tocsr()
     counts = np.maximum(source_counts(problem), 1.0)
     trust = np.ones(problem.n_sources)
@@ -35,13 +43,15 @@ def _iterate(problem: Problem, settings: Settings, *, pooled: bool) -> Estimate:
         return clamp_known(problem, out, settings, high=float(out.max(initial=1.0)))
 
     invested = support_t @ (trust / counts)
-    # start from the vote shares of each item, as Pasternack & Roth do
-    belief = clamp_known(
-        problem, item_normalize(problem, np.asarray(problem.votes.sum(axis=0)).ravel()), settings
-    )
+    # start from each item's vote shares: uniform beliefs (the reference
+    # implementation's start for PooledInvestment) hand a lone dissenter the
+    # whole belief of its value in the first round, enough to outvote a 2-to-1
+    # majority on small data
+    votes = np.asarray(problem.votes.sum(axis=0)).ravel()
+    belief = clamp_known(problem, item_normalize(problem, votes), settings)
     converged = False
     iterations = 0
-    for iterations in range(1, settings.max_iterations + 1):  # noqa: B007
+    for iterations in range(1, rounds + 1):  # noqa: B007
         ratio = np.divide(belief, invested, out=np.zeros_like(belief), where=invested > 0)
         new = trust / counts * (problem.support @ ratio)
         new /= max(new.max(initial=0.0), 1e-300)
@@ -61,6 +71,7 @@ def investment(problem: Problem, settings: Settings) -> Estimate:
     """Investment: each source spreads its trust evenly over its claims; a value's
     belief grows super-linearly (power 1.2) with what was invested in it, and a
     source earns back its share of the belief of the values it invested in.
+    Starts from each item's vote shares and runs 20 rounds.
 
     Complexity: O(k * n) for n claims and k iterations.
     """
@@ -70,7 +81,8 @@ def investment(problem: Problem, settings: Settings) -> Estimate:
 def pooled_investment(problem: Problem, settings: Settings) -> Estimate:
     """PooledInvestment: like Investment, but the beliefs of one item's values are
     pooled: each gets the item's invested total shared in proportion to
-    investment to the power 1.4.
+    investment to the power 1.4. Starts from each item's vote shares and runs
+    10 rounds.
 
     Complexity: O(k * n) for n claims and k iterations.
     """
