@@ -22,11 +22,14 @@ from .._errors import InvalidClaimError
 
 __all__ = [
     "ARTICLES",
+    "BARE_PLACE_TYPE_WORDS",
     "GENERIC_WORDS",
     "PLACE_TYPE_WORDS",
     "QUALIFIER_WORDS",
+    "TRAILING_PLACE_TYPE_WORDS",
     "TokenShape",
     "analyze_token",
+    "article_positions",
     "key_tokens",
     "normalize_place",
 ]
@@ -83,22 +86,31 @@ _CANONICAL_GENERIC: dict[str, str] = {
 GENERIC_WORDS: frozenset[str] = frozenset(_GENERIC_SPELLINGS)
 
 #: Spanish and English words naming a kind of place, stripped from the start of a
-#: name together with a following "de/del/de la/of/of the" ("barrio de Karm al-Jabal",
-#: "district of Hanano") and, for the English ones, from its end ("Hanano district").
+#: name when "de/del/of" follows ("barrio de Karm al-Jabal", "colina de Sheikh Yusuf",
+#: "district of Hanano"). Without "de/of" they may begin a real name (Cerro Gordo,
+#: Villa Maria, Hill River) and stay, except the words in ``BARE_PLACE_TYPE_WORDS``.
 PLACE_TYPE_WORDS: frozenset[str] = frozenset(
     {
         # Spanish
         "barrio", "barriada", "distrito", "colina", "cerro", "aldea", "pueblo", "poblado",
-        "localidad", "zona", "area", "sector", "villa", "municipio", "caserio",
-        # English
-        "district", "neighbourhood", "neighborhood", "quarter", "village", "town",
-        "hill", "suburb", "locality", "hamlet",
+        "localidad", "zona", "area", "sector", "villa", "municipio", "caserio", "ciudad",
+        # English ("city of" and "town of" name other units: the City of London)
+        "district", "neighbourhood", "neighborhood", "quarter", "village", "hill",
+        "suburb", "locality", "hamlet",
     }
 )  # fmt: skip
-_LEADING_CONNECTORS = frozenset({"de", "del", "la", "las", "los", "of", "the"})
-_TRAILING_TYPE_WORDS = frozenset(
-    {"district", "neighbourhood", "neighborhood", "quarter", "village", "hill", "area", "suburb"}
+#: Spanish words that never begin a name, stripped from its start even without "de"
+#: ("aldea Aziza", "barrio Hanano").
+BARE_PLACE_TYPE_WORDS: frozenset[str] = frozenset(
+    {"barrio", "barriada", "distrito", "aldea", "localidad", "zona", "area", "sector"}
 )
+#: English words stripped from the end of a name ("Hanano neighbourhood"). "district",
+#: "village" or "hill" stay: Azaz District is not the town of Azaz.
+TRAILING_PLACE_TYPE_WORDS: frozenset[str] = frozenset(
+    {"neighbourhood", "neighborhood", "quarter", "suburb"}
+)
+_CONNECTORS = frozenset({"de", "del", "of"})
+_CONNECTOR_ARTICLES = frozenset({"la", "las", "los", "the"})
 
 #: Words that make a longer name a different place from its first words (a facility,
 #: a part, a direction or a size): "Nairab airport" is not "Nairab", nor is
@@ -126,6 +138,7 @@ QUALIFIER_WORDS: frozenset[str] = frozenset(
         "jadid", "jadida", "jadideh", "jdide", "jdideh", "qadim", "qadima", "qadimeh",
         "kabir", "kabira", "kabireh", "kbir", "saghir", "saghira", "saghireh", "sghir",
         "fauqani", "foqani", "fawqani", "tahtani", "kubra", "sughra", "wusta",
+        "chico", "chica", "grande", "mayor", "menor", "little", "big", "great", "small",
     }
 )  # fmt: skip
 
@@ -146,11 +159,15 @@ def _fold(text: str) -> str:
     return text
 
 
-def _raw_tokens(name: str) -> list[str]:
-    """Folded words with apostrophes joined up and articles removed."""
+def _raw_tokens(name: str) -> list[tuple[str, bool]]:
+    """Folded words with apostrophes joined up and articles removed.
+
+    Each word comes with whether an article stood right before it.
+    """
     text = _NOT_WORD.sub(" ", _APOSTROPHE.sub("", _fold(name)))
-    words: list[str] = []
-    articles: list[str] = []
+    words: list[tuple[str, bool]] = []
+    articles: list[tuple[str, bool]] = []
+    after_article = False
     for chunk in text.split():
         parts = chunk.split("-")
         for index, part in enumerate(parts):
@@ -158,22 +175,38 @@ def _raw_tokens(name: str) -> list[str]:
                 continue
             followed = any(parts[index + 1 :])
             if part in ARTICLES or (followed and part in HYPHEN_ARTICLES):
-                articles.append(part)
+                articles.append((part, False))
+                after_article = True
             else:
-                words.append(part)
-    # A name made only of articles keeps them rather than vanishing.
-    return words if words else articles
+                words.append((part, after_article))
+                after_article = False
+    # A name made only of articles keeps its last one rather than vanishing.
+    return words if words else articles[-1:]
 
 
-def _strip_type_words(words: list[str]) -> list[str]:
+def _strip_type_words(words: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     stripped = list(words)
-    while stripped and stripped[0] in PLACE_TYPE_WORDS:
+    while stripped and stripped[0][0] in PLACE_TYPE_WORDS:
+        connected = len(stripped) > 1 and stripped[1][0] in _CONNECTORS
+        if not connected and stripped[0][0] not in BARE_PLACE_TYPE_WORDS:
+            break
         stripped.pop(0)
-        while stripped and stripped[0] in _LEADING_CONNECTORS:
+        if connected:
             stripped.pop(0)
-    while stripped and stripped[-1] in _TRAILING_TYPE_WORDS:
+            while stripped and stripped[0][0] in _CONNECTOR_ARTICLES:
+                stripped.pop(0)
+    while stripped and stripped[-1][0] in TRAILING_PLACE_TYPE_WORDS:
         stripped.pop()
     return stripped if stripped else words
+
+
+def _key_words(name: str) -> list[tuple[str, bool]]:
+    if not isinstance(name, str):
+        raise InvalidClaimError("place", "a string", name)
+    words = _raw_tokens(name)
+    if not words:
+        raise InvalidClaimError("place", "a name with at least one letter or digit", name)
+    return [(_CANONICAL_GENERIC.get(w, w), article) for w, article in _strip_type_words(words)]
 
 
 def key_tokens(name: str) -> tuple[str, ...]:
@@ -189,13 +222,16 @@ def key_tokens(name: str) -> tuple[str, ...]:
     >>> key_tokens("al-Sheij Sa'id")
     ('sheikh', 'said')
     """
-    if not isinstance(name, str):
-        raise InvalidClaimError("place", "a string", name)
-    words = _raw_tokens(name)
-    if not words:
-        raise InvalidClaimError("place", "a name with at least one letter or digit", name)
-    words = _strip_type_words(words)
-    return tuple(_CANONICAL_GENERIC.get(word, word) for word in words)
+    return tuple(word for word, _ in _key_words(name))
+
+
+def article_positions(name: str) -> frozenset[int]:
+    """Positions of the key tokens of ``name`` that an article preceded.
+
+    >>> sorted(article_positions("Majbal al-Zeft")), sorted(article_positions("al-Bab"))
+    ([1], [0])
+    """
+    return frozenset(i for i, (_, article) in enumerate(_key_words(name)) if article)
 
 
 def normalize_place(name: str) -> str:
@@ -206,9 +242,10 @@ def normalize_place(name: str) -> str:
     and ``al-``, ``el-``, ``ad-``, ``as-``, ``ash-``, ``ar-``, ``at-``, ``az-``,
     ``an-`` and their ``e`` forms before a hyphen), writes generic words one way
     (``Sheij``, ``Shaykh``, ``Cheikh`` -> ``sheikh``; ``Tell`` -> ``tal``; ``Kfar`` ->
-    ``kafr``) and strips Spanish/English place-type words such as "barrio de",
-    "distrito de", "colina de" or a trailing "district". Spellings with equal keys
-    are one place. Applying it twice changes nothing.
+    ``kafr``) and strips Spanish/English place-type words: "barrio de", "colina de",
+    "district of" and the like, "barrio"/"aldea"/"zona" even without "de", and a
+    trailing "neighbourhood" or "quarter". Spellings with equal keys are one place.
+    Applying it twice changes nothing.
 
     Parameters
     ----------
@@ -251,10 +288,10 @@ class TokenShape:
     slots : tuple of str
         The vowels before, between and after the consonants (one more slot than
         consonants), each a string over the classes ``a``, ``i``, ``u`` and ``e``
-        (``e`` is the unstressed vowel of many romanizations and matches any).
+        (``e`` is the unstressed vowel of many romanizations and matches ``a`` or ``i``).
     loose : str
-        A coarser skeleton that groups similar consonants (s/z/sh, t/d, k/kh/gh),
-        used only to find candidates for the fuzzy rule.
+        A coarser skeleton (p as b, v as f, gh as g, no h straight after a
+        consonant), used only to find candidates for the fuzzy rule.
     """
 
     skeleton: str
@@ -269,8 +306,8 @@ _DIGRAPHS = (
 )  # fmt: skip
 _VOWELS = frozenset("aeiou")
 _VOWEL_CLASS = {"a": "a", "e": "e", "i": "i", "o": "u", "u": "u", "y": "i", "w": "u"}
-_LOOSE = str.maketrans({"X": "k", "G": "k", "g": "k", "S": "s", "z": "s", "d": "t", "p": "b",
-                        "v": "f", "h": None, "y": None, "w": None})  # fmt: skip
+# Consonants that romanizations of one Arabic letter share (Basha/Pasha: Arabic has no p).
+_LOOSE = str.maketrans({"p": "b", "v": "f", "G": "g"})
 
 
 def _collapse(text: str) -> str:
@@ -315,6 +352,7 @@ def analyze_token(token: str) -> TokenShape:
             glided.append("w")
     text = _collapse("".join(glided))
     skeleton: list[str] = []
+    loose: list[str] = []
     slots: list[str] = [""]
     for index, ch in enumerate(text):
         following = text[index + 1] if index + 1 < len(text) else ""
@@ -325,20 +363,27 @@ def analyze_token(token: str) -> TokenShape:
             if not slots[-1].endswith(vowel_class):
                 slots[-1] += vowel_class
         else:
+            # An h straight after a consonant is often dropped (Mashhad/Mashad).
+            if not (ch == "h" and skeleton and not slots[-1]):
+                loose.append(ch)
             skeleton.append(ch)
             slots.append("")
     joined = "".join(skeleton)
-    return TokenShape(joined, tuple(slots), joined.translate(_LOOSE) or joined)
+    return TokenShape(joined, tuple(slots), "".join(loose).translate(_LOOSE))
+
+
+# The unstressed e of many romanizations stands for a or i (Jebel/Jabal, Tareq/Tariq).
+_E_PAIRS = frozenset({"ea", "ae", "ei", "ie"})
 
 
 def _vowels_within(inner: str, outer: str) -> bool:
-    """Whether vowel string ``inner`` is a subsequence of ``outer`` (``e`` matches any)."""
+    """Whether vowel string ``inner`` is a subsequence of ``outer`` (``e`` matches a, i)."""
     position = 0
     for vowel in inner:
         while position < len(outer):
             candidate = outer[position]
             position += 1
-            if candidate == vowel or "e" in (candidate, vowel):
+            if candidate == vowel or candidate + vowel in _E_PAIRS:
                 break
         else:
             return False
@@ -358,9 +403,17 @@ def slots_compatible(a: TokenShape, b: TokenShape) -> bool:
     True
     >>> slots_compatible(analyze_token("salam"), analyze_token("salim"))
     False
+    >>> slots_compatible(analyze_token("salam"), analyze_token("salama"))
+    False
     """
     if a.skeleton != b.skeleton or len(a.slots) != len(b.slots):
         return False
+    # A vowel that opens or ends a word is part of it (Salam/Salama, Amusco/Musco):
+    # only vowels inside the word come and go.
+    for edge in (0, -1):
+        x, y = a.slots[edge], b.slots[edge]
+        if len(x) != len(y) or not _vowels_within(x, y):
+            return False
     pairs = list(zip(a.slots, b.slots, strict=True))
     return all(_vowels_within(x, y) for x, y in pairs) or all(
         _vowels_within(y, x) for x, y in pairs

@@ -17,6 +17,7 @@ from ._normalize import (
     QUALIFIER_WORDS,
     TokenShape,
     analyze_token,
+    article_positions,
     normalize_place,
     slots_compatible,
 )
@@ -36,7 +37,7 @@ NORMALIZED = "normalized"
 GAZETTEER = "gazetteer"
 #: Same consonant skeleton, and one spelling's vowels contained in the other's.
 ROMANIZATION = "romanization"
-#: Similar consonants and a high rapidfuzz ratio of the distinctive words.
+#: Consonants romanized alike (p/b, v/f, gh/g, a dropped h) and a high rapidfuzz ratio.
 FUZZY = "fuzzy"
 #: A name whose words begin exactly one longer known name.
 SHORT_FORM = "short-form"
@@ -44,7 +45,7 @@ SHORT_FORM = "short-form"
 #: Every rule a :class:`Merge` may name, strongest first.
 RULES: tuple[str, ...] = (NORMALIZED, GAZETTEER, ROMANIZATION, FUZZY, SHORT_FORM)
 
-#: Minimum rapidfuzz ratio (0-100) of the distinctive words for the fuzzy rule.
+#: Minimum rapidfuzz ratio (0-100) of the words that differ, for the fuzzy rule.
 FUZZY_MIN_SCORE = 85.0
 
 _RULE_ORDER = {rule: position for position, rule in enumerate(RULES)}
@@ -63,7 +64,7 @@ class Merge:
         ``fuzzy``, ``short-form``.
     score : float
         The rapidfuzz ratio (0-100) of the two normalized forms (of their
-        distinctive words for ``fuzzy``); 100 for ``normalized`` and ``gazetteer``.
+        words that differ for ``fuzzy``); 100 for ``normalized`` and ``gazetteer``.
     """
 
     a: str
@@ -284,6 +285,10 @@ def _links_strangers(linked: set[int], neighbours: Mapping[int, set[int]]) -> bo
     return any(not linked - {other} <= neighbours[other] for other in linked)
 
 
+def _has_digit(token: str) -> bool:
+    return any(ch.isdigit() for ch in token)
+
+
 def _is_generic(token: str) -> bool:
     return token in GENERIC_WORDS
 
@@ -291,9 +296,12 @@ def _is_generic(token: str) -> bool:
 class _Resolver:
     """The working state of one resolution: keys, their shapes, and the union-find."""
 
-    def __init__(self, keys: list[str], entry_of: dict[int, int]) -> None:
+    def __init__(
+        self, keys: list[str], entry_of: dict[int, int], articled: list[frozenset[int]]
+    ) -> None:
         self.keys = keys
         self.entry_of = entry_of
+        self.articled = articled
         shape_cache: dict[str, TokenShape] = {}
         self.tokens: list[tuple[str, ...]] = []
         self.shapes: list[tuple[TokenShape, ...]] = []
@@ -364,8 +372,9 @@ class _Resolver:
     ) -> Iterator[_Edge]:
         """Fuzzy edges between the strict groups of one loose block."""
         group_of = {i: number for number, group in enumerate(by_strict.values()) for i in group}
-        texts = [self._distinctive(i) for i in block]
-        # One vectorized pass finds the similar pairs; few survive the cut-off.
+        texts = [self._candidate_text(i) for i in block]
+        # One vectorized pass over whole names finds the candidates (the ratio of whole
+        # names is at least that of the words that differ); few survive the cut-off.
         scores = process.cdist(
             texts, texts, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE, workers=1
         )
@@ -385,10 +394,16 @@ class _Resolver:
         for a, b in zip(self.shapes[i], self.shapes[j], strict=True):
             if a.skeleton == b.skeleton and not self._compatible(a, b):
                 return None
-        score = fuzz.ratio(self._distinctive(i), self._distinctive(j), score_cutoff=FUZZY_MIN_SCORE)
+        pairs = zip(self.tokens[i], self.tokens[j], self.shapes[i], self.shapes[j], strict=True)
+        differing = [(x, y) for x, y, a, b in pairs if a.skeleton != b.skeleton]
+        score = fuzz.ratio(
+            " ".join(x for x, _ in differing),
+            " ".join(y for _, y in differing),
+            score_cutoff=FUZZY_MIN_SCORE,
+        )
         return (min(i, j), max(i, j), FUZZY, round(score, 1)) if score else None
 
-    def _distinctive(self, i: int) -> str:
+    def _candidate_text(self, i: int) -> str:
         return " ".join(t for t in self.tokens[i] if not _is_generic(t))
 
     # -- clustering --------------------------------------------------------------
@@ -439,23 +454,24 @@ class _Resolver:
         return True
 
     def short_forms(self) -> None:
-        """Join a name to the one longer place whose name begins with its words."""
+        """Join a name to the one longer place whose name begins with its words.
+
+        The longer name must continue with an article (``Majbal al-Zeft``): the
+        construct "X of the Y" is the one whose head is used alone.
+        """
         find = self.uf.find
         by_prefix: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for index, shapes in enumerate(self.shapes):
-            skeletons = tuple(s.skeleton for s in shapes)
-            for length in range(1, len(skeletons)):
-                by_prefix[skeletons[:length]].append(index)
+        for index, tokens in enumerate(self.tokens):
+            for length in range(1, len(tokens)):
+                if length in self.articled[index]:
+                    by_prefix[tokens[:length]].append(index)
         targets: dict[int, dict[int, _Edge]] = defaultdict(dict)
-        for i, shapes in enumerate(self.shapes):
-            if all(_is_generic(t) for t in self.tokens[i]):
+        for i, tokens in enumerate(self.tokens):
+            if all(_is_generic(t) for t in tokens):
                 continue
-            longer = by_prefix.get(tuple(s.skeleton for s in shapes), ())
-            for j in longer:
-                extra = self.tokens[j][len(shapes) :]
-                if any(t in QUALIFIER_WORDS or t.isdigit() for t in extra):
-                    continue
-                if not self._tokens_compatible(i, j, upto=len(shapes)):
+            for j in by_prefix.get(tokens, ()):
+                extra = self.tokens[j][len(tokens) :]
+                if any(t in QUALIFIER_WORDS or _has_digit(t) for t in (*tokens, *extra)):
                     continue
                 root_i, root_j = find(i), find(j)
                 if root_i == root_j:
@@ -520,7 +536,7 @@ def resolve_places(
        word's vowels are contained in the other's (``Karm``/``Karam``,
        ``Trab``/``Turab``, ``Breij``/``Bureij``).
     4. ``fuzzy``: similar consonants and a rapidfuzz ratio of at least
-       :data:`FUZZY_MIN_SCORE` over the distinctive (non-generic) words.
+       :data:`FUZZY_MIN_SCORE` over the words that differ.
     5. ``short-form``: a name whose words begin exactly one longer known place
        (``Al-Majbal`` -> ``Majbal al-Zeft``), unless the rest of the longer name
        is a facility, direction or size word.
@@ -578,7 +594,17 @@ def resolve_places(
 
     keys = sorted(set(spellings_of) | set(gazetteer_spelling))
     position = {key: index for index, key in enumerate(keys)}
-    resolver = _Resolver(keys, {position[k]: e for k, e in entry_of_key.items()})
+    articled: dict[str, set[int]] = defaultdict(set)
+    for spelling, key in key_of_spelling.items():
+        articled[key] |= article_positions(spelling)
+    for curated in entries:
+        for spelling in curated.names:
+            articled[normalize_place(spelling)] |= article_positions(spelling)
+    resolver = _Resolver(
+        keys,
+        {position[k]: e for k, e in entry_of_key.items()},
+        [frozenset(articled.get(key, ())) for key in keys],
+    )
 
     entry_key: dict[int, str] = {}
     for entry_number, curated in enumerate(entries):
