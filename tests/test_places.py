@@ -53,6 +53,8 @@ SAME_PLACE = [
     ("Hanano neighbourhood", "distrito de Hanano"),
     ("aldea Aziza", "Aziza"),
     ("Mashhad", "Mashad"),
+    ("al-Ees", "Al Eis"),
+    ("Tal Hadiya", "Tell Hadya"),
 ]
 
 DIFFERENT_PLACES = [
