@@ -15,8 +15,9 @@ False
 """
 
 from ._gazetteer import GAZETTEER_COLUMNS, Gazetteer, GazetteerEntry
+from ._index import RULES, Merge, Place, PlaceIndex
 from ._normalize import normalize_place
-from ._resolve import FUZZY_MIN_SCORE, RULES, Merge, Place, PlaceIndex, resolve_places
+from ._resolve import FUZZY_MIN_SCORE, resolve_places
 
 __all__ = [
     "FUZZY_MIN_SCORE",
