@@ -166,3 +166,16 @@ def test_gazetteer_and_sources_files(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_version(runner: CliRunner) -> None:
     assert "claimgraph" in run(runner, "--version")
+
+
+def test_exact_subjects_turns_resolution_off(runner: CliRunner, tmp_path: Path) -> None:
+    table = tmp_path / "t.csv"
+    table.write_text(
+        "source,subject,property,value,date\nA,Karam al Qasr,control,army,2014-01-25\n"
+        "B,Karm al-Qasr,control,rebels,2014-01-25\n"
+    )
+    assert "Karam al Qasr" in run(runner, "disputes", str(table), "--format", "csv")
+    exact = run(runner, "disputes", str(table), "--format", "csv", "--exact-subjects")
+    assert exact.splitlines() == ["place,property,from,to,until,reasons,positions,claims"]
+    result = runner.invoke(main, ["places", str(table), "--exact-subjects"])
+    assert result.exit_code == 2

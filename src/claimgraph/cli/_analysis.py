@@ -13,6 +13,7 @@ from ..disputes import find_disputes
 from ..graph import GRAPH_FORMATS, ClaimGraph, export_graph
 from ..model import SourceRegistry
 from ..reports import (
+    DISPUTE_COLUMNS,
     agreement_markdown,
     dispute_rows,
     disputes_markdown,
@@ -41,6 +42,7 @@ def build_from_options(
     window: int | None,
     gazetteer: Path | None,
     sources_file: Path | None,
+    exact_subjects: bool = False,
     **read: Any,
 ) -> ClaimGraph:
     """Read the inputs and build the claim graph as the shared options say."""
@@ -52,6 +54,7 @@ def build_from_options(
         claims,
         window=window,
         gazetteer=None if gazetteer is None else Gazetteer.from_csv(gazetteer),
+        resolve_places=not exact_subjects,
         sources=registry,
     )
 
@@ -65,7 +68,8 @@ def build_from_options(
 def places(fmt: str | None, output: Path | None, **options: Any) -> None:
     """Canonical places with their spellings and why they were merged."""
     cg = build_from_options(**options)
-    assert cg.places is not None
+    if cg.places is None:
+        raise click.UsageError("places needs place resolution; drop --exact-subjects")
     chosen = pick_format(fmt, output, ("md", "json", "csv"))
     records = cg.places.to_records()
     if chosen != "json":
@@ -110,7 +114,7 @@ def disputes(
     elif chosen == "json":
         text = render_records([d.to_record() for d in found], "json")
     else:
-        text = render_records(dispute_rows(found), "csv")
+        text = render_records(dispute_rows(found), "csv", columns=DISPUTE_COLUMNS)
     echo_or_write(text, output)
 
 

@@ -95,7 +95,8 @@ def input_options(func: F) -> F:
 
 
 def analysis_options(func: F) -> F:
-    """``--window``, ``--gazetteer`` and ``--sources``: how claims are linked."""
+    """``--window``, ``--gazetteer``, ``--exact-subjects`` and ``--sources``: how claims
+    are linked."""
     return _compose(
         click.option(
             "--window",
@@ -111,6 +112,12 @@ def analysis_options(func: F) -> F:
             default=None,
             help="CSV of places (name, aliases, parent, lat, lon) that overrides "
             "learned spellings.",
+        ),
+        click.option(
+            "--exact-subjects",
+            is_flag=True,
+            help="Compare subjects exactly as written: no place spelling resolution "
+            "(for item ids such as ISBNs, or Western names).",
         ),
         click.option(
             "--sources",

@@ -1,6 +1,7 @@
 """Reports: the Markdown dispute report, and tables in JSON, CSV or Markdown."""
 
 from ._markdown import (
+    DISPUTE_COLUMNS,
     agreement_markdown,
     claim_citation,
     dispute_rows,
@@ -11,6 +12,7 @@ from ._markdown import (
 from ._tables import flat_value, markdown_table, render_records
 
 __all__ = [
+    "DISPUTE_COLUMNS",
     "agreement_markdown",
     "claim_citation",
     "dispute_rows",

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from ..graph import ClaimGraph
 
 __all__ = [
+    "DISPUTE_COLUMNS",
     "agreement_markdown",
     "claim_citation",
     "dispute_rows",
@@ -42,6 +43,10 @@ def claim_citation(claim: Claim) -> str:
     if claim.text:
         line += f": “{claim.text.strip()}”"
     return line
+
+
+#: Columns of :func:`dispute_rows`.
+DISPUTE_COLUMNS = ("place", "property", "from", "to", "until", "reasons", "positions", "claims")
 
 
 def dispute_rows(disputes: Sequence[Dispute]) -> list[dict[str, Any]]:
