@@ -37,7 +37,8 @@ def run_ours(dataset: Dataset, method: str) -> tuple[float, int, float]:
     start = time.perf_counter()
     result = discover(dataset.claims, method=method, **dataset.discover_options)  # type: ignore[arg-type]
     elapsed = time.perf_counter() - start
-    chosen = {(i.subject, i.property): i.value for i in result.items}
+    columns = result.items.columns()
+    chosen = dict(zip(zip(columns["subject"], columns["property"]), columns["value"]))
     acc, n = accuracy(dataset, chosen)
     return acc, n, elapsed
 

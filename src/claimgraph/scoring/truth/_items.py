@@ -8,6 +8,7 @@ segment reductions over ``item_start``.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any
@@ -19,9 +20,17 @@ import scipy.sparse as sp
 
 from ..._errors import InvalidClaimError
 from ...model import Claim, Stance, fold
-from ._periods import Period, claim_periods
+from ._periods import NO_DAY, Period, period_table
 
-__all__ = ["STANCE_WEIGHT", "ItemLabel", "Problem", "build_problem"]
+__all__ = [
+    "STANCE_WEIGHT",
+    "ItemLabel",
+    "Problem",
+    "build_problem",
+    "cluster_numbers",
+    "factorize",
+    "first_index",
+]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -45,40 +54,51 @@ class Problem:
     ----------
     sources : tuple of str
         Source names; index ``s`` is row ``s`` of ``votes``.
-    items : tuple of ItemLabel
-        (subject, property, period) of each item.
+    source_alignment : tuple of str or None
+    item_group : ndarray of int, shape (n_items,)
+        The (subject, property) group of each item: ``group_subject[g]``,
+        ``group_property[g]``.
+    item_first, item_last : ndarray of int
+        Day ordinals of each item's period (``items`` shows them as dates).
     item_start : ndarray of int, shape (n_items + 1,)
         Facts of item ``i`` are ``item_start[i]:item_start[i + 1]``.
     fact_item : ndarray of int, shape (n_facts,)
-    fact_label : tuple of str
-        How each fact is shown.
     fact_number : ndarray of float
         Numeric value of each fact (NaN when not numeric).
     fact_parts : tuple of frozenset or None
         Parts of multi-valued facts (``None`` when single-valued).
+    fact_code : ndarray of int
+        Equal for facts showing the same value (case and accents ignored),
+        across items.
     votes : scipy.sparse.csr_matrix, shape (n_sources, n_facts)
         Net vote of each source on each fact, in [-1, 1].
     obs_claim, obs_fact : ndarray of int
         One row per (claim, fact) pair, for listing claims for and against.
     obs_weight : ndarray of float
-    claim_ids : tuple of str
+    claims : sequence of Claim
     tolerance, relative_tolerance : float
         Numeric values closer than these are one value.
     """
 
     sources: tuple[str, ...]
     source_alignment: tuple[str | None, ...]
-    items: tuple[ItemLabel, ...]
+    group_subject: tuple[str, ...]
+    group_property: tuple[str, ...]
+    item_group: IntArray
+    item_first: IntArray
+    item_last: IntArray
     item_start: IntArray
     fact_item: IntArray
-    fact_label: tuple[str, ...]
     fact_number: FloatArray
     fact_parts: tuple[frozenset[str] | None, ...]
+    fact_code: IntArray
+    fact_claim: IntArray
+    fact_bounds: npt.NDArray[np.bool_]
     votes: sp.csr_matrix
     obs_claim: IntArray
     obs_fact: IntArray
     obs_weight: FloatArray
-    claim_ids: tuple[str, ...]
+    claims: Sequence[Claim]
     tolerance: float
     relative_tolerance: float
     _cache: dict[str, Any] = attrs.field(factory=dict)
@@ -89,7 +109,7 @@ class Problem:
 
     @property
     def n_items(self) -> int:
-        return len(self.items)
+        return len(self.item_group)
 
     @property
     def n_facts(self) -> int:
@@ -100,6 +120,49 @@ class Problem:
         if name not in self._cache:
             self._cache[name] = build()
         return self._cache[name]
+
+    @property
+    def items(self) -> tuple[ItemLabel, ...]:
+        """(subject, property, period) of each item (built on first use)."""
+        result: tuple[ItemLabel, ...] = self.cached("items", self._item_labels)
+        return result
+
+    def item_label(self, item: int) -> ItemLabel:
+        """(subject, property, period) of one item."""
+        group = int(self.item_group[item])
+        return self.group_subject[group], self.group_property[group], self._period(item)
+
+    def _period(self, item: int) -> Period:
+        first = int(self.item_first[item])
+        if first == NO_DAY:
+            return None
+        return dt.date.fromordinal(first), dt.date.fromordinal(int(self.item_last[item]))
+
+    def _item_labels(self) -> tuple[ItemLabel, ...]:
+        return tuple(self.item_label(i) for i in range(self.n_items))
+
+    @property
+    def fact_label(self) -> tuple[str, ...]:
+        """How each fact is shown (built on first use)."""
+        result: tuple[str, ...] = self.cached(
+            "fact_label", lambda: tuple(self.label_of(f) for f in range(self.n_facts))
+        )
+        return result
+
+    def label_of(self, fact: int) -> str:
+        """How one fact is shown: the value as first written, a number, or bounds."""
+        claim = self.claims[int(self.fact_claim[fact])]
+        if self.fact_bounds[fact]:
+            return claim.bounds_text()
+        number = float(self.fact_number[fact])
+        if not math.isnan(number):
+            return _number_text(number)
+        return claim.value or ""
+
+    @property
+    def claim_ids(self) -> tuple[str, ...]:
+        result: tuple[str, ...] = self.cached("claim_ids", lambda: tuple(c.id for c in self.claims))
+        return result
 
     @property
     def support(self) -> sp.csr_matrix:
@@ -125,16 +188,23 @@ def _positive(matrix: sp.csr_matrix) -> sp.csr_matrix:
     return out
 
 
-def _value_key(claim: Claim, separator: str | None) -> Hashable:
-    value = claim.value or ""
-    if separator is not None:
-        parts = frozenset(p for p in (fold(x) for x in value.split(separator)) if p)
-        return ("set", parts)
-    return ("str", fold(value))
-
-
 def _number_text(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else repr(float(x))
+
+
+def factorize(values: Sequence[Hashable]) -> tuple[IntArray, list[Hashable]]:
+    """Codes numbering the distinct values in order of first appearance, and those values."""
+    uniques = list(dict.fromkeys(values))
+    lookup = dict(zip(uniques, range(len(uniques)), strict=True))
+    codes = np.fromiter(map(lookup.__getitem__, values), dtype=np.int64, count=len(values))
+    return codes, uniques
+
+
+def first_index(codes: IntArray, n: int) -> IntArray:
+    """Position of the first occurrence of each code 0..n-1."""
+    out = np.full(n, len(codes), dtype=np.int64)
+    np.minimum.at(out, codes, np.arange(len(codes), dtype=np.int64))
+    return out
 
 
 def build_problem(
@@ -150,15 +220,16 @@ def build_problem(
 
     Items are (subject, property, period) with periods from
     :func:`claim_periods`, or whatever ``item_key`` returns. Numeric point
-    values of one item closer than ``tolerance`` (absolute) or
-    ``relative_tolerance`` (share of the larger magnitude) chain into one
-    value; a claim with bounds (``low != high``) votes, split evenly, for every
-    value of its item inside its bounds, or for its bounds as a value of its
-    own when none is. With ``separator``, string values are sets of parts
-    ("a; b") and two sets are the same value only when equal (their overlap
-    is their similarity).
+    values of one item within ``tolerance`` (absolute) or ``relative_tolerance``
+    (share of the larger magnitude) of each other gather into one value around
+    the densest spot (see :func:`cluster_numbers`); a claim with bounds
+    (``low != high``) votes, split evenly, for every value of its item inside its
+    bounds, or for its bounds as a value of its own when none is. With
+    ``separator``, string values are sets of parts ("a; b") and two sets are the
+    same value only when equal (their overlap is their similarity).
 
-    Complexity: O(n log n) for n claims.
+    Complexity: O(n log n) for n claims; one pass of Python over the claims to
+    read their fields, the rest vectorized.
     """
     tol = float(tolerance or 0.0)
     rel = float(relative_tolerance or 0.0)
@@ -166,156 +237,168 @@ def build_problem(
         raise InvalidClaimError("tolerance", "a number >= 0", tolerance)
     if rel < 0 or rel >= 1 or math.isnan(rel):
         raise InvalidClaimError("relative_tolerance", "a number in [0, 1)", relative_tolerance)
-    if item_key is None:
-        periods = claim_periods(claims, window)
-    item_index: dict[Hashable, int] = {}
-    item_labels: list[ItemLabel] = []
-    source_index: dict[str, int] = {}
-    alignments: list[str | None] = []
-    # observations before facts are known: (claim, item, key or None for numbers)
-    o_claim: list[int] = []
-    o_item: list[int] = []
-    o_key: list[Hashable] = []
-    o_weight: list[float] = []
-    o_source: list[int] = []
-    labels: dict[tuple[int, Hashable], str] = {}
-    parts_of: dict[tuple[int, Hashable], frozenset[str]] = {}
-    points: list[tuple[int, float, int]] = []  # (item, number, observation)
-    bounded: list[tuple[int, float, float, int]] = []
-    for ci, claim in enumerate(claims):
-        src = source_index.get(claim.source)
-        if src is None:
-            src = source_index[claim.source] = len(alignments)
-            alignments.append(claim.alignment)
-        weight = STANCE_WEIGHT[claim.stance]
-        keys: tuple[Hashable, ...]
-        if item_key is not None:
-            keys = (("key", item_key(claim)),)
-            claim_items: tuple[tuple[Hashable, ItemLabel], ...] = (
-                (keys[0], (claim.subject, claim.property, None)),
-            )
-        else:
-            claim_items = tuple(
-                ((claim.subject, claim.property, p), (claim.subject, claim.property, p))
-                for p in periods[ci]
-            )
-        for key, label in claim_items:
-            item = item_index.get(key)
-            if item is None:
-                item = item_index[key] = len(item_labels)
-                item_labels.append(label)
-            obs = len(o_claim)
-            o_claim.append(ci)
-            o_item.append(item)
-            o_weight.append(weight)
-            o_source.append(src)
-            if claim.is_numeric:
-                low = -math.inf if claim.low is None else claim.low
-                high = math.inf if claim.high is None else claim.high
-                o_key.append(None)
-                if low == high:
-                    points.append((item, low, obs))
-                else:
-                    bounded.append((item, low, high, obs))
-            else:
-                vkey = _value_key(claim, separator)
-                o_key.append(vkey)
-                labels.setdefault((item, vkey), claim.value or "")
-                if separator is not None:
-                    parts_of[item, vkey] = vkey[1]  # type: ignore[index]
-    extra_claim: list[int] = []
-    extra_item: list[int] = []
-    extra_key: list[Hashable] = []
-    extra_weight: list[float] = []
-    extra_source: list[int] = []
-    numbers: dict[tuple[int, Hashable], float] = {}
-    if points:
-        _cluster_points(points, tol, rel, o_key, labels, numbers)
-    if bounded:
-        reps: dict[int, list[tuple[Hashable, float]]] = {}
-        for (item, key), number in numbers.items():
-            reps.setdefault(item, []).append((key, number))
-        for item, low, high, obs in bounded:
-            inside = [
-                key
-                for key, number in reps.get(item, ())
-                if low - _slack(low, tol, rel) <= number <= high + _slack(high, tol, rel)
-            ]
-            if not inside:
-                key = ("bounds", low, high)
-                o_key[obs] = key
-                labels.setdefault((item, key), claims[o_claim[obs]].bounds_text())
-                numbers.setdefault((item, key), math.nan)
-                continue
-            share = o_weight[obs] / len(inside)
-            o_key[obs] = inside[0]
-            o_weight[obs] = share
-            for key in inside[1:]:
-                extra_claim.append(o_claim[obs])
-                extra_item.append(item)
-                extra_key.append(key)
-                extra_weight.append(share)
-                extra_source.append(o_source[obs])
-    o_claim += extra_claim
-    o_item += extra_item
-    o_key += extra_key
-    o_weight += extra_weight
-    o_source += extra_source
+    n = len(claims)
+    source_of, source_names = factorize([c.source for c in claims])
+    first_of_source = first_index(source_of, len(source_names))
+    alignments = tuple(claims[i].alignment for i in first_of_source.tolist())
+    weight_of = dict(STANCE_WEIGHT)
+    claim_weight = np.fromiter((weight_of[c.stance] for c in claims), dtype=np.float64, count=n)
 
-    # facts in order of first appearance, then grouped by item (stable)
-    fact_of: dict[tuple[int, Hashable], int] = {}
-    first_fact: list[int] = []
-    for item, key in zip(o_item, o_key, strict=True):
-        fid = fact_of.get((item, key))
-        if fid is None:
-            fid = fact_of[item, key] = len(first_fact)
-            first_fact.append(item)
-    pre_item = np.asarray(first_fact, dtype=np.int64)
-    order = np.argsort(pre_item, kind="stable")
+    # items: (subject, property) groups split into periods, or the caller's keys
+    if item_key is None:
+        group, group_keys = factorize([(c.subject, c.property) for c in claims])
+        table = period_table(claims, group, len(group_keys), window)
+        obs_claim, obs_period = table.obs_claim, table.obs_period
+        period_group, period_first, period_last = (
+            table.period_group,
+            table.period_first,
+            table.period_last,
+        )
+    else:
+        group, group_keys = factorize([item_key(c) for c in claims])
+        first_claims = first_index(group, len(group_keys)).tolist()
+        group_keys = [(claims[i].subject, claims[i].property) for i in first_claims]
+        obs_claim = np.arange(n, dtype=np.int64)
+        obs_period = group
+        period_group = np.arange(len(group_keys), dtype=np.int64)
+        period_first = period_last = np.full(len(group_keys), NO_DAY, dtype=np.int64)
+    # items numbered in order of first appearance among the observations
+    n_periods = len(period_group)
+    seen = first_index(obs_period, n_periods)
+    item_order = np.argsort(seen, kind="stable")[: int((seen < len(obs_period)).sum())]
+    item_of_period = np.full(n_periods, -1, dtype=np.int64)
+    item_of_period[item_order] = np.arange(len(item_order))
+    obs_item = item_of_period[obs_period]
+    n_items = len(item_order)
+
+    # values: codes of folded strings (or sets of parts), numbers and bounds
+    numeric = np.fromiter((c.low is not None or c.high is not None for c in claims), bool, n)
+    raw_code, raw_values = factorize([c.value or "" for c in claims])
+    parts_of_code: list[frozenset[str] | None]
+    if separator is not None:
+        keys: list[Hashable] = [
+            frozenset(p for p in (fold(x) for x in str(v).split(separator)) if p)
+            for v in raw_values
+        ]
+    else:
+        keys = [fold(str(v)) for v in raw_values]
+    folded_code, folded_keys = factorize(keys)
+    parts_of_code = (
+        [k if isinstance(k, frozenset) else None for k in folded_keys]
+        if separator is not None
+        else [None] * len(folded_keys)
+    )
+    claim_code = folded_code[raw_code]
+    n_strings = len(folded_keys)
+
+    obs_numeric = numeric[obs_claim]
+    obs_code = claim_code[obs_claim].copy()
+    obs_weight = claim_weight[obs_claim]
+    number_of_code: list[float] = []
+    bounds_codes: set[int] = set()
+    extra: list[tuple[int, int, int, float]] = []  # (observation, item, code, weight)
+    if obs_numeric.any():
+        num_obs = np.flatnonzero(obs_numeric)
+        num_claims = obs_claim[num_obs].tolist()
+        low = np.array(
+            [-math.inf if claims[c].low is None else claims[c].low for c in num_claims],
+            dtype=np.float64,
+        )
+        high = np.array(
+            [math.inf if claims[c].high is None else claims[c].high for c in num_claims],
+            dtype=np.float64,
+        )
+        point = low == high
+        point_obs = num_obs[point]
+        cluster, centre = cluster_numbers(obs_item[point_obs], low[point], tol, rel)
+        obs_code[point_obs] = n_strings + cluster
+        number_of_code = centre.tolist()
+        bounded = np.flatnonzero(~point)
+        if len(bounded):
+            next_code = n_strings + len(number_of_code)
+            reps = _representatives(obs_item[point_obs], cluster, centre)
+            bounds_key: dict[tuple[int, float, float], int] = {}
+            for k in bounded.tolist():
+                o = int(num_obs[k])
+                item, lo, hi = int(obs_item[o]), float(low[k]), float(high[k])
+                inside = [
+                    code
+                    for code, value in reps.get(item, ())
+                    if lo - _slack(lo, tol, rel) <= value <= hi + _slack(hi, tol, rel)
+                ]
+                if not inside:
+                    key = (item, lo, hi)
+                    code = bounds_key.get(key)
+                    if code is None:
+                        code = bounds_key[key] = next_code
+                        next_code += 1
+                        bounds_codes.add(code)
+                    obs_code[o] = code
+                    continue
+                share = float(obs_weight[o]) / len(inside)
+                obs_code[o] = n_strings + inside[0]
+                obs_weight[o] = share
+                extra.extend((o, item, n_strings + c, share) for c in inside[1:])
+    if extra:
+        rows = np.array([e[0] for e in extra], dtype=np.int64)
+        obs_claim = np.concatenate([obs_claim, obs_claim[rows]])
+        obs_item = np.concatenate([obs_item, np.array([e[1] for e in extra], dtype=np.int64)])
+        obs_code = np.concatenate([obs_code, np.array([e[2] for e in extra], dtype=np.int64)])
+        obs_weight = np.concatenate([obs_weight, np.array([e[3] for e in extra])])
+    n_codes = n_strings + len(number_of_code) + len(bounds_codes)
+
+    # facts: distinct (item, code), grouped by item, in order of first appearance
+    obs_key = obs_item * max(n_codes, 1) + obs_code
+    unique_key, first_obs, inverse = np.unique(obs_key, return_index=True, return_inverse=True)
+    pre_item = unique_key // max(n_codes, 1)
+    pre_code = unique_key % max(n_codes, 1)
+    order = np.lexsort((first_obs, pre_item))
     rank = np.empty_like(order)
     rank[order] = np.arange(len(order))
+    obs_fact = rank[inverse.ravel()]
     fact_item = pre_item[order]
-    n_items = len(item_labels)
-    item_start = np.searchsorted(fact_item, np.arange(n_items + 1)).astype(np.int64)
-    keys_in_order = list(fact_of)
-    fact_label: list[str] = [""] * len(order)
+    fact_code = pre_code[order]
+    fact_claim = obs_claim[first_obs[order]]
     fact_number = np.full(len(order), np.nan)
-    fact_parts: list[frozenset[str] | None] = [None] * len(order)
-    for pre, ikey in enumerate(keys_in_order):
-        final = int(rank[pre])
-        fact_label[final] = labels[ikey]
-        if ikey in numbers:
-            fact_number[final] = numbers[ikey]
-        if ikey in parts_of:
-            fact_parts[final] = parts_of[ikey]
-    obs_fact = rank[
-        np.fromiter(
-            (fact_of[k] for k in zip(o_item, o_key, strict=True)), dtype=np.int64, count=len(o_key)
-        )
-    ]
-    obs_weight = np.asarray(o_weight, dtype=np.float64)
-    obs_source = np.asarray(o_source, dtype=np.int64)
+    is_cluster = (fact_code >= n_strings) & (fact_code < n_strings + len(number_of_code))
+    if len(number_of_code):
+        fact_number[is_cluster] = np.asarray(number_of_code)[fact_code[is_cluster] - n_strings]
+    fact_bounds = fact_code >= n_strings + len(number_of_code)
+    fact_parts: tuple[frozenset[str] | None, ...] = (
+        tuple(parts_of_code[c] if c < n_strings else None for c in fact_code.tolist())
+        if separator is not None
+        else (None,) * len(order)
+    )
+    item_start = np.searchsorted(fact_item, np.arange(n_items + 1)).astype(np.int64)
+
+    obs_source = source_of[obs_claim]
     votes = sp.coo_matrix(
-        (obs_weight, (obs_source, obs_fact)), shape=(len(alignments), len(order))
+        (obs_weight, (obs_source, obs_fact)), shape=(len(source_names), len(order))
     ).tocsr()
     votes.sum_duplicates()
     # a source repeating itself does not count twice
     np.clip(votes.data, -1.0, 1.0, out=votes.data)
     votes.eliminate_zeros()
     return Problem(
-        sources=tuple(source_index),
-        source_alignment=tuple(alignments),
-        items=tuple(item_labels),
+        sources=tuple(str(s) for s in source_names),
+        source_alignment=alignments,
+        group_subject=tuple(str(k[0]) for k in group_keys),  # type: ignore[index]
+        group_property=tuple(str(k[1]) for k in group_keys),  # type: ignore[index]
+        item_group=period_group[item_order],
+        item_first=period_first[item_order],
+        item_last=period_last[item_order],
         item_start=item_start,
         fact_item=fact_item,
-        fact_label=tuple(fact_label),
         fact_number=fact_number,
-        fact_parts=tuple(fact_parts),
+        fact_parts=fact_parts,
+        fact_code=fact_code,
+        fact_claim=fact_claim,
+        fact_bounds=fact_bounds,
         votes=votes,
-        obs_claim=np.asarray(o_claim, dtype=np.int64),
+        obs_claim=obs_claim,
         obs_fact=obs_fact,
         obs_weight=obs_weight,
-        claim_ids=tuple(c.id for c in claims),
+        claims=claims,
         tolerance=tol,
         relative_tolerance=rel,
     )
@@ -325,49 +408,95 @@ def _slack(x: float, tol: float, rel: float) -> float:
     return max(tol, rel * abs(x)) if math.isfinite(x) else 0.0
 
 
-def _cluster_points(
-    points: list[tuple[int, float, int]],
-    tol: float,
-    rel: float,
-    o_key: list[Hashable],
-    labels: dict[tuple[int, Hashable], str],
-    numbers: dict[tuple[int, Hashable], float],
-) -> None:
-    """Chain the numbers of each item into values: a gap above tolerance starts a new one.
+def _representatives(
+    item: IntArray, cluster: IntArray, centre: FloatArray
+) -> dict[int, list[tuple[int, float]]]:
+    """Per item, its numeric values as (cluster, centre)."""
+    out: dict[int, list[tuple[int, float]]] = {}
+    pairs = np.unique(np.stack([item, cluster]), axis=1)
+    for i, c in zip(pairs[0].tolist(), pairs[1].tolist(), strict=True):
+        out.setdefault(i, []).append((c, float(centre[c])))
+    return out
 
-    Each value is shown as its most frequent member (the first seen on ties).
+
+def cluster_numbers(
+    item: IntArray, value: FloatArray, tol: float, rel: float
+) -> tuple[IntArray, FloatArray]:
+    """Gather the numbers of each item into values around their densest spots.
+
+    Repeatedly, in every item at once, the number with the most numbers within
+    its tolerance (``max(tol, rel * |x|)``) becomes a value's centre and takes
+    every number still free within that tolerance; ties go to the most frequent
+    number, then the one seen first. Unlike chaining neighbours, this never
+    merges numbers further apart than twice the tolerance, so two readings of a
+    time 15 minutes apart stay two values with a 10-minute tolerance.
+
+    Returns the value (cluster) of each number and each value's centre.
+    Complexity: O(r * m log m) for m distinct numbers and r the largest number
+    of values in an item.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> item = np.zeros(6, dtype=np.int64)
+    >>> cluster, centre = cluster_numbers(item, np.array([0., 8., 10., 10., 18., 26.]), 10, 0)
+    >>> cluster.tolist(), centre.tolist()
+    ([0, 0, 0, 0, 0, 1], [10.0, 26.0])
     """
-    arr = np.asarray([(p[0], p[1]) for p in points], dtype=np.float64)
-    obs = np.asarray([p[2] for p in points], dtype=np.int64)
-    order = np.lexsort((arr[:, 1], arr[:, 0]))
-    items = arr[order, 0]
-    vals = arr[order, 1]
-    gap = np.diff(vals)
-    allowed = np.maximum(tol, rel * np.maximum(np.abs(vals[1:]), np.abs(vals[:-1])))
-    new = np.ones(len(vals), dtype=bool)
-    new[1:] = (items[1:] != items[:-1]) | (gap > allowed + 1e-12)
-    cluster = np.cumsum(new) - 1
-    member_count: dict[tuple[int, float], list[int]] = {}
-    for position in range(len(vals)):
-        key = (int(cluster[position]), float(vals[position]))
-        entry = member_count.get(key)
-        first_obs = int(obs[order[position]])
-        if entry is None:
-            member_count[key] = [1, first_obs]
-        else:
-            entry[0] += 1
-            entry[1] = min(entry[1], first_obs)
-    best: dict[int, tuple[int, int, float]] = {}
-    for (c, value), (count, first_obs) in member_count.items():
-        rank = (-count, first_obs, value)
-        if c not in best or rank < best[c]:
-            best[c] = rank
-    for position in range(len(vals)):
-        c = int(cluster[position])
-        num_key: Hashable = ("num", c)
-        o_key[int(obs[order[position]])] = num_key
-        item = int(items[position])
-        if (item, num_key) not in labels:
-            value = best[c][2]
-            labels[item, num_key] = _number_text(value)
-            numbers[item, num_key] = value
+    if len(value) == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    order = np.lexsort((value, item))
+    iv, vv = item[order], value[order]
+    new = np.ones(len(order), dtype=bool)
+    new[1:] = (iv[1:] != iv[:-1]) | (vv[1:] != vv[:-1])
+    pair_sorted = np.cumsum(new) - 1
+    point_pair = np.empty(len(order), dtype=np.int64)
+    point_pair[order] = pair_sorted
+    pair_item, pair_value = iv[new], vv[new]
+    pair_count = np.bincount(pair_sorted).astype(np.float64)
+    pair_first = first_index(point_pair, len(pair_item))
+    if tol == 0 and rel == 0:
+        return point_pair, pair_value.astype(np.float64)
+    slack = np.maximum(tol, rel * np.abs(pair_value)) * (1 + 1e-12) + 1e-12
+    # positions on one line with the items far apart, to search windows at once
+    item_low = np.minimum.reduceat(
+        pair_value, np.flatnonzero(np.r_[True, pair_item[1:] != pair_item[:-1]])
+    )
+    spread = float((pair_value.max() - pair_value.min()) + 4 * slack.max() + 1)
+    item_rank = np.cumsum(np.r_[False, pair_item[1:] != pair_item[:-1]])
+    line = pair_value - item_low[item_rank] + item_rank * spread
+    lo = np.searchsorted(line, line - slack, side="left")
+    hi = np.searchsorted(line, line + slack, side="right")
+    free = np.ones(len(pair_item), dtype=bool)
+    cluster = np.full(len(pair_item), -1, dtype=np.int64)
+    centres: list[FloatArray] = []
+    n_clusters = 0
+    while free.any():
+        total = np.zeros(len(pair_item) + 1)
+        np.cumsum(pair_count * free, out=total[1:])
+        window = total[hi] - total[lo]
+        candidates = np.flatnonzero(free)
+        ranked = candidates[
+            np.lexsort(
+                (
+                    pair_first[candidates],
+                    -pair_count[candidates],
+                    -window[candidates],
+                    item_rank[candidates],
+                )
+            )
+        ]
+        head = np.ones(len(ranked), dtype=bool)
+        head[1:] = item_rank[ranked[1:]] != item_rank[ranked[:-1]]
+        picks = ranked[head]
+        lengths = hi[picks] - lo[picks]
+        members = np.repeat(lo[picks] - np.cumsum(lengths) + lengths, lengths) + np.arange(
+            lengths.sum()
+        )
+        owner = np.repeat(n_clusters + np.arange(len(picks)), lengths)
+        take = free[members]
+        cluster[members[take]] = owner[take]
+        free[members[take]] = False
+        centres.append(pair_value[picks])
+        n_clusters += len(picks)
+    return cluster[point_pair], np.concatenate(centres).astype(np.float64)

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import Any, overload
 
 import attrs
 import numpy as np
 from scipy.special import betaincinv
 
-from ...model import fold
 from ._core import Estimate, choose, item_normalize, segment_sum, source_counts
-from ._items import Problem
+from ._items import Problem, factorize
+from ._periods import NO_DAY
 
-__all__ = ["ItemResult", "SourceTrust", "TruthResult", "build_result"]
+__all__ = ["ItemResult", "ItemResults", "SourceTrust", "TruthResult", "build_result"]
 
 #: Width of the trust intervals.
 INTERVAL = 0.95
@@ -85,6 +86,154 @@ class ItemResult:
         }
 
 
+class ItemResults(Sequence[ItemResult]):
+    """The per-item results of one run, built on demand.
+
+    A sequence of :class:`ItemResult` (``len``, indexing, slicing, iteration);
+    each is built when asked for, so a run over a million claims does not pay
+    for objects nobody reads. :meth:`columns` gives the chosen values of all
+    items at once.
+    """
+
+    __slots__ = (
+        "_bounds",
+        "_chosen",
+        "_claim_of",
+        "_con",
+        "_pro",
+        "_problem",
+        "_share",
+        "_stale",
+        "_supported",
+    )
+
+    def __init__(
+        self, problem: Problem, share: np.ndarray, chosen: np.ndarray, supported: np.ndarray
+    ) -> None:
+        self._problem = problem
+        self._share = share
+        self._chosen = chosen
+        self._supported = supported
+        obs_item = problem.fact_item[problem.obs_fact]
+        order = np.argsort(obs_item, kind="stable")
+        self._bounds = np.searchsorted(obs_item[order], np.arange(problem.n_items + 1))
+        is_chosen = np.zeros(problem.n_facts, dtype=bool)
+        is_chosen[chosen] = True
+        hit = is_chosen[problem.obs_fact]
+        positive = problem.obs_weight > 0
+        self._pro = (hit & positive)[order]
+        self._con = (hit != positive)[order]
+        self._claim_of = problem.obs_claim[order]
+        self._stale = _stale(problem, chosen, supported, order)
+
+    def __len__(self) -> int:
+        return self._problem.n_items
+
+    @overload
+    def __getitem__(self, index: int) -> ItemResult: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[ItemResult]: ...
+
+    def __getitem__(self, index: int | slice) -> ItemResult | Sequence[ItemResult]:
+        if isinstance(index, slice):
+            return [self._build(i) for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._build(index)
+
+    def __iter__(self) -> Iterator[ItemResult]:
+        return (self._build(i) for i in range(len(self)))
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} item results>"
+
+    def columns(self) -> dict[str, list[Any]]:
+        """Subject, property, period bounds, chosen value and confidence of every item.
+
+        Lists of equal length, one entry per item, without building the items.
+        """
+        p = self._problem
+        group = p.item_group
+        subjects = np.array(p.group_subject, dtype=object)[group].tolist()
+        properties = np.array(p.group_property, dtype=object)[group].tolist()
+        first, last = p.item_first.tolist(), p.item_last.tolist()
+        supported = self._supported.tolist()
+        labels = [
+            p.label_of(f) if ok else None
+            for f, ok in zip(self._chosen.tolist(), supported, strict=True)
+        ]
+        confidence = np.where(self._supported, self._share[self._chosen], 0.0).tolist()
+        return {
+            "subject": subjects,
+            "property": properties,
+            "period_start": [None if d == NO_DAY else dt.date.fromordinal(d) for d in first],
+            "period_end": [None if d == NO_DAY else dt.date.fromordinal(d) for d in last],
+            "value": labels,
+            "confidence": confidence,
+        }
+
+    def _build(self, i: int) -> ItemResult:
+        p = self._problem
+        lo, hi = int(self._bounds[i]), int(self._bounds[i + 1])
+        ids = p.claim_ids
+        claims = self._claim_of[lo:hi]
+        pro = {ids[c] for c in claims[self._pro[lo:hi]].tolist()}
+        con = {ids[c] for c in claims[self._con[lo:hi]].tolist()} - pro
+        stale = {ids[c] for c in claims[self._stale[lo:hi]].tolist()} & con
+        start, end = int(p.item_start[i]), int(p.item_start[i + 1])
+        subject, prop, period = p.item_label(i)
+        f = int(self._chosen[i])
+        supported = bool(self._supported[i])
+        return ItemResult(
+            subject=subject,
+            property=prop,
+            period=period,
+            value=p.label_of(f) if supported else None,
+            confidence=float(self._share[f]) if supported else 0.0,
+            belief={p.label_of(g): float(self._share[g]) for g in range(start, end)},
+            supporting=tuple(sorted(pro)),
+            opposing=tuple(sorted(con)),
+            out_of_date=tuple(sorted(stale)),
+        )
+
+
+def _stale(
+    problem: Problem, chosen: np.ndarray, supported: np.ndarray, order: np.ndarray
+) -> np.ndarray:
+    """Per observation (in ``order``): it repeats the value chosen for the previous
+    period of its subject and property, and that value is no longer chosen."""
+    timed = np.flatnonzero(problem.item_first != NO_DAY)
+    stale = np.zeros(len(order), dtype=bool)
+    if len(timed) < 2:
+        return stale
+    by_time = timed[np.lexsort((problem.item_first[timed], problem.item_group[timed]))]
+    same = problem.item_group[by_time[1:]] == problem.item_group[by_time[:-1]]
+    current, previous = by_time[1:][same], by_time[:-1][same]
+    identity = _value_identity(problem)
+    old = identity[chosen[previous]]
+    changed = supported[previous] & supported[current] & (old != identity[chosen[current]])
+    previous_value = np.full(problem.n_items, -1, dtype=np.int64)
+    previous_value[current[changed]] = old[changed]
+    obs_fact = problem.obs_fact[order]
+    obs_item = problem.fact_item[obs_fact]
+    wanted = previous_value[obs_item]
+    stale[:] = (wanted >= 0) & (identity[obs_fact] == wanted)
+    return stale
+
+
+def _value_identity(problem: Problem) -> np.ndarray:
+    """Equal for facts showing the same value, across items (numbers by value)."""
+    numeric = ~np.isnan(problem.fact_number)
+    identity = problem.fact_code.copy()
+    if numeric.any():
+        codes, _ = factorize(problem.fact_number[numeric].tolist())
+        identity[numeric] = int(problem.fact_code.max(initial=0)) + 1 + codes
+    return identity
+
+
 @attrs.frozen(slots=True)
 class TruthResult:
     """Outcome of :func:`claimgraph.scoring.truth.discover`.
@@ -96,7 +245,8 @@ class TruthResult:
         The method's trust score per source.
     sources : tuple of SourceTrust
         Trust with an accuracy interval and the number of claims, best first.
-    items : tuple of ItemResult
+    items : ItemResults
+        A sequence of :class:`ItemResult`, one per item, built on demand.
     iterations : int
     converged : bool
     """
@@ -104,7 +254,7 @@ class TruthResult:
     method: str
     trust: dict[str, float]
     sources: tuple[SourceTrust, ...]
-    items: tuple[ItemResult, ...]
+    items: ItemResults
     iterations: int
     converged: bool
 
@@ -118,10 +268,17 @@ class TruthResult:
 
     def value_of(self, subject: str, property: str) -> str | None:
         """The chosen value for the latest period of ``subject`` and ``property``."""
-        found = [i for i in self.items if i.subject == subject and i.property == property]
+        columns = self.items.columns()
+        found = [
+            i
+            for i, (s, p) in enumerate(zip(columns["subject"], columns["property"], strict=True))
+            if s == subject and p == property
+        ]
         if not found:
             raise KeyError((subject, property))
-        return max(found, key=lambda i: i.period or (dt.date.min, dt.date.min)).value
+        latest = max(found, key=lambda i: columns["period_start"][i] or dt.date.min)
+        value: str | None = columns["value"][latest]
+        return value
 
 
 def _plain(x: float) -> int | float:
@@ -159,85 +316,11 @@ def build_result(method: str, problem: Problem, estimate: Estimate) -> TruthResu
         )
     )
     supported = segment_sum(problem, has_support.astype(np.float64)) > 0
-    items = _items(problem, share, chosen, supported)
     return TruthResult(
         method=method,
         trust=dict(zip(problem.sources, trust_values, strict=True)),
         sources=sources,
-        items=items,
+        items=ItemResults(problem, share, chosen, supported),
         iterations=estimate.iterations,
         converged=estimate.converged,
     )
-
-
-def _items(
-    problem: Problem, share: np.ndarray, chosen: np.ndarray, supported: np.ndarray
-) -> tuple[ItemResult, ...]:
-    obs_item = problem.fact_item[problem.obs_fact]
-    order = np.argsort(obs_item, kind="stable")
-    bounds = np.searchsorted(obs_item[order], np.arange(problem.n_items + 1))
-    is_chosen = np.zeros(problem.n_facts, dtype=bool)
-    is_chosen[chosen] = True
-    hit = is_chosen[problem.obs_fact]
-    positive = problem.obs_weight > 0
-    pro_mask = (hit & positive)[order].tolist()
-    con_mask = (hit != positive)[order].tolist()
-    claim_of = problem.obs_claim[order].tolist()
-    fact_of = problem.obs_fact[order].tolist()
-    ids = problem.claim_ids
-    labels = problem.fact_label
-    starts = problem.item_start.tolist()
-    share_list = share.tolist()
-    chosen_list = chosen.tolist()
-    supported_list = supported.tolist()
-    bounds_list = bounds.tolist()
-    out: list[ItemResult] = []
-    for i, (subject, prop, period) in enumerate(problem.items):
-        lo, hi = bounds_list[i], bounds_list[i + 1]
-        pro = {ids[claim_of[k]] for k in range(lo, hi) if pro_mask[k]}
-        con = {ids[claim_of[k]] for k in range(lo, hi) if con_mask[k]} - pro
-        f = chosen_list[i]
-        beliefs = {labels[g]: share_list[g] for g in range(starts[i], starts[i + 1])}
-        out.append(
-            ItemResult(
-                subject=subject,
-                property=prop,
-                period=period,
-                value=labels[f] if supported_list[i] else None,
-                confidence=float(share_list[f]) if supported_list[i] else 0.0,
-                belief=beliefs,
-                supporting=tuple(sorted(pro)),
-                opposing=tuple(sorted(con)),
-            )
-        )
-    return _mark_out_of_date(out, problem, claim_of, fact_of, bounds_list)
-
-
-def _mark_out_of_date(
-    out: list[ItemResult],
-    problem: Problem,
-    claim_of: list[int],
-    fact_of: list[int],
-    bounds: list[int],
-) -> tuple[ItemResult, ...]:
-    timed = [i for i, item in enumerate(out) if item.period is not None]
-    if not timed:
-        return tuple(out)
-    timed.sort(key=lambda i: (out[i].subject, out[i].property, out[i].period))
-    ids = problem.claim_ids
-    previous: tuple[str, str, str | None] | None = None
-    for i in timed:
-        item = out[i]
-        if previous is not None and previous[:2] == (item.subject, item.property):
-            old = previous[2]
-            if old is not None and item.value is not None and fold(old) != fold(item.value):
-                stale = {
-                    ids[claim_of[k]]
-                    for k in range(bounds[i], bounds[i + 1])
-                    if fold(problem.fact_label[fact_of[k]]) == fold(old)
-                    and ids[claim_of[k]] in item.opposing
-                }
-                if stale:
-                    out[i] = attrs.evolve(item, out_of_date=tuple(sorted(stale)))
-        previous = (item.subject, item.property, item.value)
-    return tuple(out)
