@@ -38,7 +38,8 @@ def run_ours(dataset: Dataset, method: str) -> tuple[float, int, float]:
     result = discover(dataset.claims, method=method, **dataset.discover_options)  # type: ignore[arg-type]
     elapsed = time.perf_counter() - start
     columns = result.items.columns()
-    chosen = dict(zip(zip(columns["subject"], columns["property"]), columns["value"]))
+    keys = zip(columns["subject"], columns["property"], strict=True)
+    chosen = dict(zip(keys, columns["value"], strict=True))
     acc, n = accuracy(dataset, chosen)
     return acc, n, elapsed
 
