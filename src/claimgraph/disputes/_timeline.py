@@ -181,7 +181,9 @@ def merge_assessments(assessments: Iterable[Assessment]) -> list[Period]:
         head = group[0]
         following = groups[index + 1][0].episode.start if index + 1 < len(groups) else None
         reasons = {r for verdict in group for r in verdict.reasons}
-        claims = tuple(dict.fromkeys(c for verdict in group for c in verdict.episode.claims))
+        # Timeless claims sit in several episodes; keep each once (by identity:
+        # hashing a claim hashes all its fields).
+        claims = tuple({id(c): c for verdict in group for c in verdict.episode.claims}.values())
         periods.append(
             Period(
                 start=head.episode.start,

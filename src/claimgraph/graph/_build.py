@@ -76,6 +76,7 @@ class ClaimGraph:
     alignments: dict[str, str | None]
     relative_tolerance: float = 0.0
     _graph: Any = attrs.field(default=None, repr=False)
+    _names: dict[str, str] | None = attrs.field(default=None, repr=False)
 
     @classmethod
     def build(
@@ -163,7 +164,9 @@ class ClaimGraph:
 
     def _place_names(self) -> dict[str, str]:
         assert self.places is not None
-        return {place.id: place.name for place in self.places.places}
+        if self._names is None:
+            self._names = {place.id: place.name for place in self.places.places}
+        return self._names
 
     def item_key(self) -> Callable[[Claim], Hashable]:
         """A function giving each claim its item: (place id, property, episode start).

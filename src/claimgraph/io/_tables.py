@@ -12,6 +12,7 @@ from typing import Any, Literal
 from .._errors import InputError, InvalidClaimError
 from ..model import RECORD_FIELDS, Claim
 from ._atomic import atomic_write
+from ._text import read_text
 
 __all__ = [
     "ColumnMapping",
@@ -60,27 +61,6 @@ def parse_mapping(spec: str | Iterable[str] | None) -> dict[str, str]:
             )
         mapping[field] = column
     return mapping
-
-
-def _decode(data: bytes, path: str) -> str:
-    if b"\x00" in data[:8192]:
-        raise InputError("binary data, not a text table", path=path)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x}); re-encode the file as UTF-8",
-            path=path,
-            line=line,
-        ) from exc
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc), path=str(path)) from exc
 
 
 def _rename(
@@ -146,9 +126,7 @@ def read_csv(
     Line numbers in errors are physical lines of the file (the header is line 1).
     """
     path = Path(path)
-    text = _decode(_read_bytes(path), str(path))
-    if not text.strip():
-        raise InputError("empty file: no header and no claims", path=str(path))
+    text = read_text(path, kind="a claim table", empty="empty file: no header and no claims")
     if delimiter is None:
         delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -190,9 +168,7 @@ def read_jsonl(
 ) -> list[Claim]:
     """Read claims from a JSON Lines file: one JSON object a line, blank lines allowed."""
     path = Path(path)
-    text = _decode(_read_bytes(path), str(path))
-    if not text.strip():
-        raise InputError("empty file: no claims", path=str(path))
+    text = read_text(path, kind="a claim table", empty="empty file: no claims")
     mapping = mapping or {}
     by_column = {column: field for field, column in mapping.items()}
 

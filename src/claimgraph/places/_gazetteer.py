@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 
 from .._errors import InputError, InvalidClaimError
+from ..io._text import read_text
 from ._normalize import normalize_place
 
 __all__ = ["GAZETTEER_COLUMNS", "Gazetteer", "GazetteerEntry"]
@@ -179,21 +180,11 @@ class Gazetteer:
         claimgraph._errors.InputError: .../bad.csv:2: field 'lat': expected a number ... got 'north'
         """
         where = str(path)
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise InputError(exc.strerror or str(exc), path=where) from exc
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            raise InputError(
-                f"not UTF-8 text (byte 0x{data[exc.start]:02x}); re-encode the file as UTF-8",
-                path=where,
-                line=line,
-            ) from exc
-        if not text.strip():
-            raise InputError("empty file: expected a header row with at least 'name'", path=where)
+        text = read_text(
+            path,
+            kind="a gazetteer table",
+            empty="empty file: expected a header row with at least 'name'",
+        )
         reader = csv.reader(io.StringIO(text, newline=""))
         try:
             header = [cell.strip() for cell in next(reader)]

@@ -15,6 +15,7 @@ import datetime as dt
 from pathlib import Path
 
 from .._errors import InputError
+from ..io._text import read_text
 from ..model import Claim, SourceRegistry
 from ._engine import Engine
 from ._pack import Actor, LanguagePack, get_pack, register_pack
@@ -102,23 +103,7 @@ def extract_file(
         Naming the file (and line) when it is missing, binary, not UTF-8 or empty.
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc), path=str(path)) from exc
-    if b"\x00" in data[:8192]:
-        raise InputError("binary data, not narrative text", path=str(path))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x}); re-encode the file as UTF-8",
-            path=str(path),
-            line=line,
-        ) from exc
-    if not text.strip():
-        raise InputError("empty file: no text to read claims from", path=str(path))
+    text = read_text(path, kind="narrative text", empty="empty file: no text to read claims from")
     return extract_text(
         text, doc=path.name, lang=lang, year=year, doc_date=doc_date, sources=sources
     )

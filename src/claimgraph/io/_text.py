@@ -1,0 +1,57 @@
+"""Read a whole text file, with errors that name the file and the line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .._errors import InputError
+
+__all__ = ["read_text"]
+
+
+def read_text(path: str | Path, *, kind: str, empty: str | None = None) -> str:
+    """The file's text, decoded as UTF-8 (a byte-order mark is dropped).
+
+    Parameters
+    ----------
+    path : path
+    kind : str
+        What the file should be ("a claim table", "narrative text"), for messages.
+    empty : str, optional
+        If given, a file with only white space is an error with this message.
+
+    Raises
+    ------
+    InputError
+        When the file cannot be read, holds binary data, is not UTF-8 (naming the
+        line of the first bad byte) or is empty.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> bad = pathlib.Path(tempfile.mkdtemp()) / "latin1.txt"
+    >>> _ = bad.write_bytes("uno\\nejército\\n".encode("latin-1"))
+    >>> read_text(bad, kind="narrative text")
+    Traceback (most recent call last):
+    ...
+    claimgraph._errors.InputError: ...latin1.txt:2: not UTF-8 text (byte 0xe9); re-encode ...
+    """
+    where = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), path=where) from exc
+    if b"\x00" in data[:8192]:
+        raise InputError(f"binary data, not {kind}", path=where)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x}); re-encode the file as UTF-8",
+            path=where,
+            line=line,
+        ) from exc
+    if empty is not None and not text.strip():
+        raise InputError(empty, path=where)
+    return text
