@@ -173,11 +173,7 @@ def accu_copy(problem: Problem, settings: Settings) -> Estimate:
         dep = (dep + dep.T).tocsr()
         # total dependence of each vote on other sources giving the same value
         peers = (dep @ pattern).multiply(pattern).tocsr()
-        exposure = (
-            np.asarray(peers[support.nonzero()]).ravel()
-            if peers.nnz
-            else np.zeros(len(support.data))
-        )
+        exposure = _values_at(peers, *support.nonzero())
         discount = (1 - (1 - c) ** (exposure + 1)) / (c * (exposure + 1))
         weighted = (_aligned(support, support.data * discount) - problem.against).tocsr()
         accuracy, belief, more, converged = model.run(
@@ -194,10 +190,24 @@ def accu_copy(problem: Problem, settings: Settings) -> Estimate:
 def _pair_values(
     left: sp.csr_matrix, right_t: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray
 ) -> np.ndarray:
-    product = (left @ right_t).tocsr()
-    if len(rows) == 0:
-        return np.zeros(0)
-    return np.asarray(product[rows, cols]).ravel()
+    return _values_at((left @ right_t).tocsr(), rows, cols)
+
+
+def _values_at(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """``matrix[rows, cols]`` as a flat array, by binary search on sorted positions
+    (scipy's fancy indexing scans unsorted rows)."""
+    coo = matrix.tocoo()
+    width = max(matrix.shape[1], 1)
+    keys = coo.row.astype(np.int64) * width + coo.col
+    order = np.argsort(keys, kind="stable")
+    keys, data = keys[order], coo.data[order]
+    wanted = np.asarray(rows, dtype=np.int64) * width + np.asarray(cols, dtype=np.int64)
+    at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
+    out = np.zeros(len(wanted))
+    if len(keys):
+        hit = keys[at] == wanted
+        out[hit] = data[at[hit]]
+    return out
 
 
 def _aligned(support: sp.csr_matrix, values: np.ndarray) -> sp.csr_matrix:
