@@ -31,8 +31,8 @@ PLACES = [
 MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio"]
 TEMPLATES = [
     "El {d} de {m}, el ejército capturó {p} y {q}, según el OSDH.",
-    "Al día siguiente, los rebeldes afirmaron haber recapturado {p}.",
-    "Por su parte, el OSDH afirmó que no estaba claro quién controlaba la zona.",
+    "Un día después, los rebeldes dijeron haber retomado {p}.",
+    "Según el OSDH, ya no estaba claro quién controlaba el área.",
     "{p}, al sur de {q}, también fue liberada por las fuerzas leales.",
     "Un bombardeo en {p} mató al menos a {n} personas, incluyendo {k} niños.",
     "Según reportes, las fuerzas progubernamentales avanzaron hacia {q}.",

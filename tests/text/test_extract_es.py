@@ -167,7 +167,7 @@ def test_partial_control() -> None:
 def test_uncertainty_and_reference() -> None:
     text = (
         "El 4 de junio de 2015, los rebeldes tomaron Wadi Sir. "
-        "Por su parte, el OSDH afirmó que no estaba claro quién controlaba la zona."
+        "Según el OSDH, ya no estaba claro quién controlaba el área."
     )
     assert control(text)[1] == (
         "Syrian Observatory for Human Rights",

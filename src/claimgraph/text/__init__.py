@@ -73,8 +73,8 @@ def extract_text(
 
     Examples
     --------
-    >>> c = extract_text("Para el 9 de mayo, el ejército había capturado la mayor parte "
-    ...                  "del barrio de Bab Sharqi.", year=2016)[0]
+    >>> c = extract_text("Para el 9 de mayo, las tropas del gobierno habían tomado la mayor "
+    ...                  "parte del barrio de Bab Sharqi.", year=2016)[0]
     >>> c.subject, c.value, c.partial, c.time_text()
     ('Bab Sharqi', 'government', True, 'by 2016-05-09')
     """
