@@ -205,3 +205,25 @@ def test_bad_arguments_name_the_field(claims_of):
         discover(claims, tolerance=-1)
     with pytest.raises(InvalidClaimError, match="prior_trust"):
         discover(claims, prior_trust={"a": 2.0})
+
+
+@pytest.mark.parametrize("method", ["accu", "accu_copy"])
+def test_accuracy_per_property(method, claims_of):
+    # B is wrong on every schedule and right on every departure, C the reverse:
+    # overall they are equally good, so only per-property accuracy can settle
+    # a departure on which the two disagree, in B's favour.
+    rows = []
+    for n in range(30):
+        rows += [("A", f"s{n}", "t"), ("B", f"s{n}", f"w{n}"), ("C", f"s{n}", "t")]
+    schedule = claims_of(rows, prop="schedule")
+    rows = []
+    for n in range(30):
+        rows += [("A", f"d{n}", "t"), ("B", f"d{n}", "t"), ("C", f"d{n}", f"w{n}")]
+    rows += [("C", "dz", "y"), ("B", "dz", "x")]
+    departure = claims_of(rows, prop="departure")
+    claims = schedule + departure
+    split = discover(claims, method=method)
+    assert chosen(split)["dz"] == "x"
+    whole = discover(claims, method=method, per_property=False)
+    item = next(i for i in whole.items if i.subject == "dz")
+    assert item.belief["x"] == pytest.approx(item.belief["y"], abs=1e-6)

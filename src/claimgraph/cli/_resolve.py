@@ -55,6 +55,12 @@ _FORMATS = ("json", "csv", "md")
     metavar="DAYS",
     help="Claims further apart than this start a new period (holders change).",
 )
+@click.option(
+    "--per-property/--per-source",
+    default=True,
+    show_default=True,
+    help="Accu/AccuCopy: a source's accuracy and copying judged per property, or overall.",
+)
 @format_option(*_FORMATS)
 @output_option
 @fail_cleanly
@@ -64,6 +70,7 @@ def resolve(
     tolerance: float | None,
     relative_tolerance: float | None,
     window: int,
+    per_property: bool,
     fmt: str | None,
     output: Path | None,
     **read: Any,
@@ -84,6 +91,7 @@ def resolve(
         tolerance=tolerance,
         relative_tolerance=relative_tolerance,
         window=window,
+        per_property=per_property,
     )
     echo_or_write(render(result, pick_format(fmt, output, _FORMATS)), output)
 

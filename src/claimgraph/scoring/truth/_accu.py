@@ -12,9 +12,8 @@ from ._core import (
     clamp_known,
     item_softmax,
     similarity,
-    source_counts,
 )
-from ._items import Problem
+from ._items import Problem, factorize
 
 __all__ = ["accu", "accu_copy"]
 
@@ -23,12 +22,66 @@ __all__ = ["accu", "accu_copy"]
 PRIOR_ACCURACY, PRIOR_WEIGHT = 0.8, 2.0
 #: Weight of similar values' votes (AccuSim).
 SIMILARITY_WEIGHT = 0.5
-#: Copy detection is recomputed at most this many rounds.
-COPY_ROUNDS = 8
+#: Copy detection is recomputed at most this many rounds, with at most
+#: ROUND_STEPS accuracy updates between two rounds; the accuracies are then
+#: run to convergence under the last discounts.
+COPY_ROUNDS, ROUND_STEPS = 8, 10
+
+
+#: How many claims' worth the accuracy of a source as a whole weighs in the
+#: accuracy of that source on one property (shrinkage towards the whole).
+PROPERTY_WEIGHT = 5.0
+
+
+class _Units:
+    """Trust units: each source, or each (source, property) pair.
+
+    With ``per_property`` a source has one accuracy per property, shrunk
+    towards its accuracy over all properties; a matrix with one row per source
+    is re-indexed to one row per unit by :meth:`rows`.
+    """
+
+    def __init__(self, problem: Problem, per_property: bool) -> None:
+        votes = problem.votes.tocoo()
+        n_s = problem.n_sources
+        if per_property:
+            prop, names = factorize(problem.group_property)
+            self.fact_property = prop[problem.item_group[problem.fact_item]]
+            self.width = max(len(names), 1)
+        else:
+            self.fact_property = np.zeros(problem.n_facts, dtype=np.int64)
+            self.width = 1
+        keys = votes.row.astype(np.int64) * self.width + self.fact_property[votes.col]
+        self.keys = np.unique(keys)
+        self.unit_source = self.keys // self.width
+        self.n_sources = n_s
+        self.n_units = len(self.keys)
+
+    def rows(self, matrix: sp.csr_matrix, data: np.ndarray | None = None) -> sp.csr_matrix:
+        """``matrix`` (sources x facts) with one row per unit; ``data`` replaces its
+        stored values, given in the order of ``matrix.nonzero()``."""
+        coo = matrix.tocoo()
+        order = np.lexsort((coo.col, coo.row))  # nonzero() order of a canonical csr
+        r, c = coo.row[order], coo.col[order]
+        values = coo.data[order] if data is None else data
+        unit = np.searchsorted(self.keys, r.astype(np.int64) * self.width + self.fact_property[c])
+        out: sp.csr_matrix = sp.csr_matrix(
+            (values, (unit, c)), shape=(self.n_units, matrix.shape[1])
+        )
+        return out
+
+    def per_source(self, unit_values: np.ndarray, unit_counts: np.ndarray) -> np.ndarray:
+        """Count-weighted mean of unit values per source."""
+        total = np.bincount(self.unit_source, unit_counts, self.n_sources)
+        weighted = np.bincount(self.unit_source, unit_values * unit_counts, self.n_sources)
+        out: np.ndarray = np.divide(
+            weighted, total, out=np.full(self.n_sources, PRIOR_ACCURACY), where=total > 0
+        )
+        return out
 
 
 class _Accuracy:
-    """The E and M steps shared by Accu and AccuCopy."""
+    """The E and M steps shared by Accu and AccuCopy, over trust units."""
 
     def __init__(self, problem: Problem, settings: Settings) -> None:
         self.problem = problem
@@ -36,9 +89,18 @@ class _Accuracy:
         self.n = max(settings.false_values, 1.0)
         self.unseen = np.maximum(self.n + 1.0 - problem.item_sizes, 0.0).astype(np.float64)
         self.sim = similarity(problem)
-        self.counts = source_counts(problem)
-        self.fixed = np.fromiter(settings.prior_trust.keys(), dtype=np.int64)
-        self.fixed_values = np.fromiter(settings.prior_trust.values(), dtype=np.float64)
+        self.units = _Units(problem, settings.per_property)
+        self.support = self.units.rows(problem.support)
+        self.against = self.units.rows(problem.against)
+        self.votes_t = self.units.rows(problem.votes).T.tocsr()
+        self.counts = np.asarray(self.support.sum(axis=1) + self.against.sum(axis=1)).ravel()
+        self.source_counts = np.bincount(self.units.unit_source, self.counts, problem.n_sources)
+        fixed = np.zeros(problem.n_sources)
+        fixed[:] = np.nan
+        for source, value in settings.prior_trust.items():
+            fixed[source] = np.clip(value, 0.01, 0.99)
+        self.fixed_unit = fixed[self.units.unit_source]
+        self.is_fixed = ~np.isnan(self.fixed_unit)
 
     def truth(self, accuracy: np.ndarray, votes_t: sp.csr_matrix) -> np.ndarray:
         score = np.log(self.n * accuracy / (1.0 - accuracy))
@@ -49,17 +111,29 @@ class _Accuracy:
         return clamp_known(self.problem, belief, self.settings)
 
     def accuracy(self, belief: np.ndarray) -> np.ndarray:
-        p = self.problem
-        right = p.support @ belief + p.against @ (1.0 - belief)
-        out = (right + PRIOR_ACCURACY * PRIOR_WEIGHT) / (self.counts + PRIOR_WEIGHT)
+        right = self.support @ belief + self.against @ (1.0 - belief)
+        source_right = np.bincount(self.units.unit_source, right, self.problem.n_sources)
+        whole = (source_right + PRIOR_ACCURACY * PRIOR_WEIGHT) / (self.source_counts + PRIOR_WEIGHT)
+        if self.settings.per_property:
+            prior = whole[self.units.unit_source]
+            out = (right + prior * PROPERTY_WEIGHT) / (self.counts + PROPERTY_WEIGHT)
+        else:
+            out = whole[self.units.unit_source]
         out = np.clip(out, 0.01, 0.99)
-        out[self.fixed] = np.clip(self.fixed_values, 0.01, 0.99)
+        out[self.is_fixed] = self.fixed_unit[self.is_fixed]
         result: np.ndarray = out
         return result
 
     def initial(self) -> np.ndarray:
-        out = np.full(self.problem.n_sources, PRIOR_ACCURACY)
-        out[self.fixed] = np.clip(self.fixed_values, 0.01, 0.99)
+        out = np.full(self.units.n_units, PRIOR_ACCURACY)
+        out[self.is_fixed] = self.fixed_unit[self.is_fixed]
+        return out
+
+    def source_accuracy(self, accuracy: np.ndarray) -> np.ndarray:
+        """Accuracy of each source over all its units."""
+        out = self.units.per_source(accuracy, self.counts)
+        for source, value in self.settings.prior_trust.items():
+            out[source] = value
         return out
 
     def run(
@@ -88,11 +162,11 @@ def accu(problem: Problem, settings: Settings) -> Estimate:
     k iterations.
     """
     model = _Accuracy(problem, settings)
-    votes_t = problem.votes.T.tocsr()
     accuracy, belief, iterations, converged = model.run(
-        model.initial(), votes_t, settings.max_iterations
+        model.initial(), model.votes_t, settings.max_iterations
     )
-    return Estimate(belief, accuracy, iterations, converged, probabilistic=True)
+    trust = model.source_accuracy(accuracy)
+    return Estimate(belief, trust, iterations, converged, probabilistic=True)
 
 
 def accu_copy(problem: Problem, settings: Settings) -> Estimate:
@@ -112,7 +186,10 @@ def accu_copy(problem: Problem, settings: Settings) -> Estimate:
     """
     model = _Accuracy(problem, settings)
     c = settings.copy_rate
-    support = problem.support
+    # dependence is judged between trust units: with per-property trust, two
+    # sources may copy each other's departure times and not their gates
+    support = model.support
+    unit_source = model.units.unit_source
     pattern = support.copy()
     pattern.data[:] = 1.0
     pattern_t = pattern.T.tocsr()
@@ -131,7 +208,7 @@ def accu_copy(problem: Problem, settings: Settings) -> Estimate:
             alignment[r] is not None
             and alignment[k] is not None
             and not independent_of(alignment[r], alignment[k])
-            for r, k in zip(rows.tolist(), cols.tolist(), strict=True)
+            for r, k in zip(unit_source[rows].tolist(), unit_source[cols].tolist(), strict=True)
         ),
         dtype=bool,
         count=len(rows),
@@ -140,7 +217,7 @@ def accu_copy(problem: Problem, settings: Settings) -> Estimate:
     prior_logit = np.log(prior / (1.0 - prior))
 
     accuracy = model.initial()
-    votes_t = problem.votes.T.tocsr()
+    votes_t = model.votes_t
     # copying is judged from the first, vote-like beliefs: converging Accu first
     # would let a copied majority entrench itself as accurate
     belief = model.truth(accuracy, votes_t)
@@ -168,23 +245,28 @@ def accu_copy(problem: Problem, settings: Settings) -> Estimate:
             )
         dependence = 1.0 / (1.0 + np.exp(-np.clip(prior_logit + log_ratio, -50, 50)))
         keep = dependence > 0.01
-        n_s = problem.n_sources
+        n_s = model.units.n_units
         dep = sp.csr_matrix((dependence[keep], (rows[keep], cols[keep])), shape=(n_s, n_s))
         dep = (dep + dep.T).tocsr()
         # total dependence of each vote on other sources giving the same value
         peers = (dep @ pattern).multiply(pattern).tocsr()
         exposure = _values_at(peers, *support.nonzero())
         discount = (1 - (1 - c) ** (exposure + 1)) / (c * (exposure + 1))
-        weighted = (_aligned(support, support.data * discount) - problem.against).tocsr()
+        weighted = (_with_data(support, support.data * discount) - model.against).tocsr()
+        weighted_t = weighted.T.tocsr()
         accuracy, belief, more, converged = model.run(
-            accuracy, weighted.T.tocsr(), settings.max_iterations
+            accuracy, weighted_t, min(ROUND_STEPS, settings.max_iterations)
         )
         iterations += more
         change = float(np.abs(discount - previous).max(initial=0.0))
         previous = discount
         if change < 1e-3:
             break
-    return Estimate(belief, accuracy, iterations, converged, probabilistic=True)
+    if not converged:
+        accuracy, belief, more, converged = model.run(accuracy, weighted_t, settings.max_iterations)
+        iterations += more
+    trust = model.source_accuracy(accuracy)
+    return Estimate(belief, trust, iterations, converged, probabilistic=True)
 
 
 def _pair_values(
@@ -210,6 +292,6 @@ def _values_at(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.
     return out
 
 
-def _aligned(support: sp.csr_matrix, values: np.ndarray) -> sp.csr_matrix:
-    r, k = support.nonzero()
-    return sp.csr_matrix((values, (r, k)), shape=support.shape)
+def _with_data(matrix: sp.csr_matrix, data: np.ndarray) -> sp.csr_matrix:
+    out: sp.csr_matrix = sp.csr_matrix((data, matrix.indices, matrix.indptr), shape=matrix.shape)
+    return out

@@ -33,7 +33,8 @@ class Settings:
 
     ``prior_trust`` maps source index to a known trust in [0, 1];
     ``known_fact`` lists facts known to be true (their items' other facts are
-    then false).
+    then false). ``per_property``: Accu and AccuCopy estimate a source's
+    accuracy per property (shrunk towards its accuracy over all properties).
     """
 
     max_iterations: int = 100
@@ -44,6 +45,7 @@ class Settings:
     copy_rate: float = 0.8
     copy_prior: float = 0.1
     same_side_copy_prior: float = 0.5
+    per_property: bool = True
 
 
 @attrs.frozen(slots=True)

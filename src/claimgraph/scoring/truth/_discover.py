@@ -75,6 +75,7 @@ def discover(
     separator: str | None = None,
     max_iterations: int = 100,
     false_values: float = 10.0,
+    per_property: bool = True,
 ) -> TruthResult:
     """Find the most likely value of each item and how far each source can be trusted.
 
@@ -103,6 +104,11 @@ def discover(
     max_iterations : int
     false_values : float
         Number of false values an item may take (Accu, AccuCopy).
+    per_property : bool
+        Accu and AccuCopy give a source one accuracy per property (a site may
+        be right on schedules and systematically off on departure times),
+        shrunk towards its accuracy over all properties, and judge copying per
+        property. ``False``: one accuracy per source.
 
     Returns
     -------
@@ -147,6 +153,7 @@ def discover(
         prior_trust=priors,
         known_fact=_known_facts(problem, known_truth or {}),
         false_values=false_values,
+        per_property=per_property,
     )
     estimate = chosen.run(problem, settings)
     return build_result(chosen.name, problem, estimate)
