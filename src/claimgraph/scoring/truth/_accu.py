@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
-from ...model import independent_of
+from ...model import CONTROL, SIDES, independent_of
 from ._core import (
     Estimate,
     Settings,
@@ -87,7 +87,12 @@ class _Accuracy:
         self.problem = problem
         self.settings = settings
         self.n = max(settings.false_values, 1.0)
-        self.unseen = np.maximum(self.n + 1.0 - problem.item_sizes, 0.0).astype(np.float64)
+        # control has a closed set of values (the sides): its false values are
+        # the other sides, not ``false_values``
+        closed = np.asarray([p == CONTROL for p in problem.group_property], dtype=bool)
+        item_n = np.where(closed[problem.item_group], len(SIDES) - 1.0, self.n)
+        self.unseen = np.maximum(item_n + 1.0 - problem.item_sizes, 0.0).astype(np.float64)
+        self.log_n = np.log(item_n)[problem.fact_item]
         self.sim = similarity(problem)
         self.units = _Units(problem, settings.per_property)
         self.support = self.units.rows(problem.support)
@@ -103,8 +108,8 @@ class _Accuracy:
         self.is_fixed = ~np.isnan(self.fixed_unit)
 
     def truth(self, accuracy: np.ndarray, votes_t: sp.csr_matrix) -> np.ndarray:
-        score = np.log(self.n * accuracy / (1.0 - accuracy))
-        count = votes_t @ score
+        count = votes_t @ np.log(accuracy / (1.0 - accuracy))
+        count = count + self.log_n * (votes_t @ np.ones(len(accuracy)))
         if self.sim is not None:
             count = count + SIMILARITY_WEIGHT * (self.sim @ count)
         belief = item_softmax(self.problem, count, self.unseen)
