@@ -11,6 +11,7 @@ from ._core import (
     Settings,
     clamp_known,
     item_softmax,
+    pin_prior,
     similarity,
 )
 from ._items import Problem, factorize
@@ -136,10 +137,7 @@ class _Accuracy:
 
     def source_accuracy(self, accuracy: np.ndarray) -> np.ndarray:
         """Accuracy of each source over all its units."""
-        out = self.units.per_source(accuracy, self.counts)
-        for source, value in self.settings.prior_trust.items():
-            out[source] = value
-        return out
+        return pin_prior(self.units.per_source(accuracy, self.counts), self.settings)
 
     def run(
         self, accuracy: np.ndarray, votes_t: sp.csr_matrix, limit: int

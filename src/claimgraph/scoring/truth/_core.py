@@ -20,6 +20,7 @@ __all__ = [
     "clamp_known",
     "item_normalize",
     "item_softmax",
+    "pin_prior",
     "similarity",
 ]
 
@@ -103,6 +104,13 @@ def item_softmax(
         total = total + unseen * np.exp(-top)
     out: FloatArray = e / total[problem.fact_item]
     return out
+
+
+def pin_prior(trust: FloatArray, settings: Settings) -> FloatArray:
+    """Set the sources of known trust to it (in place); return ``trust``."""
+    for source, value in settings.prior_trust.items():
+        trust[source] = value
+    return trust
 
 
 def clamp_known(

@@ -9,6 +9,7 @@ from ._core import (
     Settings,
     clamp_known,
     item_normalize,
+    pin_prior,
     segment_sum,
     source_counts,
 )
@@ -29,9 +30,7 @@ def _iterate(problem: Problem, settings: Settings, *, pooled: bool) -> Estimate:
     rounds = min(settings.max_iterations, POOLED_ROUNDS if pooled else INVESTMENT_ROUNDS)
     support_t = problem.support.T.tocsr()
     counts = np.maximum(source_counts(problem), 1.0)
-    trust = np.ones(problem.n_sources)
-    for source, value in settings.prior_trust.items():
-        trust[source] = value
+    trust = pin_prior(np.ones(problem.n_sources), settings)
 
     def beliefs(invested: np.ndarray) -> np.ndarray:
         if pooled:
@@ -55,8 +54,7 @@ def _iterate(problem: Problem, settings: Settings, *, pooled: bool) -> Estimate:
         ratio = np.divide(belief, invested, out=np.zeros_like(belief), where=invested > 0)
         new = trust / counts * (problem.support @ ratio)
         new /= max(new.max(initial=0.0), 1e-300)
-        for source, value in settings.prior_trust.items():
-            new[source] = value
+        pin_prior(new, settings)
         invested = support_t @ (new / counts)
         belief = beliefs(invested)
         delta = float(np.abs(new - trust).max(initial=0.0))

@@ -13,12 +13,11 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from ...graph._time import DEFAULT_WINDOW
 from ...model import Claim, Precision
 
 __all__ = ["DEFAULT_WINDOW", "NO_DAY", "Period", "PeriodTable", "claim_periods", "period_table"]
 
-#: Claims at most this many days apart speak about the same time.
-DEFAULT_WINDOW = 3
 
 Period = tuple[dt.date, dt.date] | None
 IntArray = npt.NDArray[np.int64]

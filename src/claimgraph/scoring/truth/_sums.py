@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._core import Estimate, Settings, clamp_known, source_counts
+from ._core import Estimate, Settings, clamp_known, pin_prior, source_counts
 from ._items import Problem
 
 __all__ = ["average_log", "sums"]
-
-
-def _fix_prior(trust: np.ndarray, settings: Settings) -> np.ndarray:
-    for source, value in settings.prior_trust.items():
-        trust[source] = value
-    return trust
 
 
 def _iterate(problem: Problem, settings: Settings, *, log_weight: bool) -> Estimate:
@@ -23,7 +17,7 @@ def _iterate(problem: Problem, settings: Settings, *, log_weight: bool) -> Estim
     factor = np.zeros_like(counts)
     if log_weight:
         np.divide(np.log(np.maximum(counts, 1.0)), counts, out=factor, where=counts > 0)
-    trust = _fix_prior(np.ones(problem.n_sources), settings)
+    trust = pin_prior(np.ones(problem.n_sources), settings)
     belief = np.zeros(problem.n_facts)
     converged = False
     iterations = 0
@@ -35,7 +29,7 @@ def _iterate(problem: Problem, settings: Settings, *, log_weight: bool) -> Estim
         if log_weight:
             new = new * factor
         new /= max(new.max(initial=0.0), 1e-300)
-        new = _fix_prior(new, settings)
+        new = pin_prior(new, settings)
         delta = float(np.abs(new - trust).max(initial=0.0))
         trust = new
         if delta < settings.tolerance:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._core import Estimate, Settings, clamp_known, segment_sum, similarity, source_counts
+from ._core import (
+    Estimate,
+    Settings,
+    clamp_known,
+    pin_prior,
+    segment_sum,
+    similarity,
+    source_counts,
+)
 from ._items import Problem
 
 __all__ = ["truthfinder"]
@@ -27,9 +35,7 @@ def truthfinder(problem: Problem, settings: Settings) -> Estimate:
     sim = similarity(problem)
     votes_t = problem.votes.T.tocsr()
     counts = np.maximum(source_counts(problem), 1e-300)
-    trust = np.full(problem.n_sources, INITIAL_TRUST)
-    for source, value in settings.prior_trust.items():
-        trust[source] = value
+    trust = pin_prior(np.full(problem.n_sources, INITIAL_TRUST), settings)
     confidence = np.zeros(problem.n_facts)
     converged = False
     iterations = 0
@@ -42,8 +48,7 @@ def truthfinder(problem: Problem, settings: Settings) -> Estimate:
         adjusted = sigma + RHO * related
         confidence = clamp_known(problem, 1.0 / (1.0 + np.exp(-GAMMA * adjusted)), settings)
         new = (problem.support @ confidence + problem.against @ (1.0 - confidence)) / counts
-        for source, value in settings.prior_trust.items():
-            new[source] = value
+        pin_prior(new, settings)
         delta = float(np.abs(new - trust).max(initial=0.0))
         trust = new
         if delta < settings.tolerance:
