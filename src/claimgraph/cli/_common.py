@@ -21,6 +21,7 @@ __all__ = [
     "format_option",
     "input_options",
     "output_option",
+    "sources_option",
     "text_options",
 ]
 
@@ -94,6 +95,17 @@ def input_options(func: F) -> F:
     )(func)
 
 
+def sources_option(func: F) -> F:
+    """``--sources FILE``: canonical source names, aliases and alignments to add."""
+    return click.option(
+        "--sources",
+        "sources_file",
+        type=click.Path(dir_okay=False, exists=True, path_type=Path),
+        default=None,
+        help="CSV or JSON of sources (name, aliases, alignment).",
+    )(func)
+
+
 def analysis_options(func: F) -> F:
     """``--window``, ``--gazetteer``, ``--exact-subjects`` and ``--sources``: how claims
     are linked."""
@@ -119,13 +131,7 @@ def analysis_options(func: F) -> F:
             help="Compare subjects exactly as written: no place spelling resolution "
             "(for item ids such as ISBNs, or Western names).",
         ),
-        click.option(
-            "--sources",
-            "sources_file",
-            type=click.Path(dir_okay=False, exists=True, path_type=Path),
-            default=None,
-            help="CSV or JSON of sources (name, aliases, alignment).",
-        ),
+        sources_option,
     )(func)
 
 

@@ -9,7 +9,14 @@ import click
 
 from ..io import write_claims
 from ..model import Claim, SourceRegistry
-from ._common import fail_cleanly, format_option, output_option, pick_format, text_options
+from ._common import (
+    fail_cleanly,
+    format_option,
+    output_option,
+    pick_format,
+    sources_option,
+    text_options,
+)
 from ._main import main
 
 __all__ = ["extract"]
@@ -24,13 +31,7 @@ __all__ = ["extract"]
     metavar="FILE.txt...",
 )
 @text_options
-@click.option(
-    "--sources",
-    "sources_file",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    default=None,
-    help="CSV or JSON of extra sources (name, aliases, alignment).",
-)
+@sources_option
 @format_option("jsonl", "csv")
 @output_option
 @fail_cleanly
