@@ -1,6 +1,6 @@
 """Accuracy and time of every truth-discovery method, and of the peers, on the real datasets.
 
-Usage: ``python benchmarks/truth/run.py [--datasets population,flight,book] [--methods ...]
+Usage: ``python benchmarks/truth/run.py [--datasets population,flight,book,book_dev] [--methods ...]
 [--no-peers] [--synthetic N]``.
 
 Datasets are read from ../shared/truth-data (see its README); peers
@@ -23,7 +23,12 @@ from peers import PEERS, run_peer
 
 from claimgraph.scoring.truth import METHODS, discover
 
-LOADERS = {"population": load_population, "flight": load_flight, "book": load_book}
+LOADERS = {
+    "population": load_population,
+    "flight": load_flight,
+    "book": load_book,
+    "book_dev": lambda: load_book(split="dev"),
+}
 
 
 def accuracy(dataset: Dataset, chosen: dict[tuple[str, str], str | None]) -> tuple[float, int]:
