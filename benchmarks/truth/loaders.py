@@ -16,6 +16,7 @@ from pathlib import Path
 import attrs
 
 from claimgraph.model import Claim
+from claimgraph.scoring.truth import name_words
 
 __all__ = ["DATA", "Dataset", "isbn13", "load_book", "load_flight", "load_population"]
 
@@ -181,47 +182,14 @@ def load_flight(root: Path = DATA, tolerance: float = 10.0) -> Dataset:
 
 # -- Book (Yin et al. 2007; Dong et al. 2009) -----------------------------------------------
 
-_NOISE = {
-    "by",
-    "and",
-    "edited",
-    "editor",
-    "editors",
-    "ed",
-    "eds",
-    "author",
-    "authors",
-    "with",
-    "foreword",
-    "introduction",
-    "translated",
-    "translator",
-    "dr",
-    "phd",
-    "prof",
-    "jr",
-    "sr",
-    "mr",
-    "mrs",
-    "ms",
-    "iii",
-    "ii",
-    "et",
-    "al",
-    "not",
-    "available",
-    "contributor",
-}
-
 
 def name_tokens(text: str) -> list[str]:
-    """Lower-case name words of an author list, without initials and filler words.
+    """Name words of an author list (see :func:`claimgraph.scoring.truth.name_words`).
 
     >>> sorted(name_tokens("Knuth, Donald E.")) == sorted(name_tokens("Donald E. Knuth (Author)"))
     True
     """
-    words = re.findall(r"[^\W\d_][\w'\-]*", text.lower())
-    return [w for w in words if len(w) > 1 and w not in _NOISE]
+    return name_words(text)
 
 
 def isbn13(text: str) -> str:

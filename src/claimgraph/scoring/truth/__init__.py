@@ -6,11 +6,13 @@ their estimated trust, iterating to a fixed point. See docs/truth-discovery.md.
 """
 
 from ._discover import DEFAULT_METHOD, METHODS, TruthMethod, discover, get_method
+from ._names import FILLER_WORDS, name_words
 from ._periods import claim_periods
 from ._result import ItemResult, SourceTrust, TruthResult
 
 __all__ = [
     "DEFAULT_METHOD",
+    "FILLER_WORDS",
     "METHODS",
     "ItemResult",
     "SourceTrust",
@@ -19,4 +21,5 @@ __all__ = [
     "claim_periods",
     "discover",
     "get_method",
+    "name_words",
 ]
