@@ -42,3 +42,34 @@ def test_lists_in_other_formats_vote_together() -> None:
     claims = [Claim(s, "book", "authors", _key(v)) for s, v in rows]
     result = discover(claims, method="vote", separator=" ", window=None)
     assert result.items[0].value == "doe jane john smith"
+
+
+def _list_claims(rows: list[tuple[str, str]]) -> list[Claim]:
+    return [Claim(s, "book", "authors", v) for s, v in rows]
+
+
+def test_containment_lets_an_incomplete_list_support_its_completion() -> None:
+    from claimgraph.scoring.truth._core import similarity
+    from claimgraph.scoring.truth._items import build_problem
+
+    problem = build_problem(_list_claims([("a", "x"), ("b", "x y z")]), separator=" ")
+    jaccard = similarity(problem).toarray()  # type: ignore[union-attr]
+    contain = similarity(problem, "containment").toarray()  # type: ignore[union-attr]
+    # facts: 0 = {x}, 1 = {x, y, z}; entry [f, g] is support of g's votes for f
+    assert jaccard[0, 1] == jaccard[1, 0] == 1 / 3
+    assert contain[1, 0] == 1.0  # "x" is entirely inside "x y z"
+    assert contain[0, 1] == 1 / 3  # one of the three parts of "x y z" is "x"
+
+
+def test_containment_breaks_a_tie_towards_the_complete_list() -> None:
+    # two stores list only the first author, two list both: with Jaccard the
+    # two lists support each other equally and the tie goes to the value seen
+    # first; with containment the short lists vouch fully for the long one
+    claims = _list_claims([("a", "x"), ("b", "x"), ("c", "x y"), ("d", "x y")])
+    for method in ("accu", "truthfinder"):
+        tied = discover(claims, method=method, separator=" ", window=None)
+        assert tied.items[0].value == "x"
+        completed = discover(
+            claims, method=method, separator=" ", window=None, part_similarity="containment"
+        )
+        assert completed.items[0].value == "x y"

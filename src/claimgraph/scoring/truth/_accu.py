@@ -94,7 +94,7 @@ class _Accuracy:
         item_n = np.where(closed[problem.item_group], len(SIDES) - 1.0, self.n)
         self.unseen = np.maximum(item_n + 1.0 - problem.item_sizes, 0.0).astype(np.float64)
         self.log_n = np.log(item_n)[problem.fact_item]
-        self.sim = similarity(problem)
+        self.sim = similarity(problem, settings.part_similarity)
         self.units = _Units(problem, settings.per_property)
         self.support = self.units.rows(problem.support)
         self.against = self.units.rows(problem.against)

@@ -13,6 +13,7 @@ import scipy.sparse as sp
 from ._items import Problem
 
 __all__ = [
+    "PART_SIMILARITIES",
     "Estimate",
     "Method",
     "Settings",
@@ -36,6 +37,8 @@ class Settings:
     ``known_fact`` lists facts known to be true (their items' other facts are
     then false). ``per_property``: Accu and AccuCopy estimate a source's
     accuracy per property (shrunk towards its accuracy over all properties).
+    ``part_similarity``: how much a multi-valued fact supports another one of
+    its item (see :func:`similarity`).
     """
 
     max_iterations: int = 100
@@ -47,6 +50,11 @@ class Settings:
     copy_prior: float = 0.1
     same_side_copy_prior: float = 0.5
     per_property: bool = True
+    part_similarity: str = "jaccard"
+
+
+#: Ways of comparing two sets of parts (see :func:`similarity`).
+PART_SIMILARITIES = ("jaccard", "containment")
 
 
 @attrs.frozen(slots=True)
@@ -137,13 +145,21 @@ def choose(problem: Problem, belief: FloatArray) -> IntArray:
     return out
 
 
-def similarity(problem: Problem) -> sp.csr_matrix | None:
+def similarity(problem: Problem, parts: str = "jaccard") -> sp.csr_matrix | None:
     """Similarity between different facts of one item, or ``None`` when all are plain strings.
 
+    Entry ``[f, g]`` is how much a vote for fact ``g`` supports fact ``f``.
     Numbers: exp(-|a - b| / scale), scale the tolerance or 1% of the
-    magnitude, whichever is larger. Sets of parts: Jaccard overlap. Pairs
-    below 0.01 are dropped. Complexity: O(sum of squared item sizes).
+    magnitude, whichever is larger. Sets of parts A (of ``f``) and B (of
+    ``g``): with ``parts="jaccard"`` their overlap |A & B| / |A | B|; with
+    ``parts="containment"`` the share of B found in A, |A & B| / |B|, so a
+    source listing only some of the parts (an incomplete list) fully supports
+    every list that contains them, while a longer list supports a shorter one
+    only in proportion (TruthFinder's implication between facts). Pairs below
+    0.01 are dropped. Complexity: O(sum of squared item sizes).
     """
+    if parts not in PART_SIMILARITIES:
+        raise ValueError(f"parts must be one of {PART_SIMILARITIES}, not {parts!r}")
 
     def build() -> sp.csr_matrix | None:
         numeric = ~np.isnan(problem.fact_number)
@@ -161,6 +177,7 @@ def similarity(problem: Problem) -> sp.csr_matrix | None:
         keep = (rows != cols) & wanted[cols]
         rows, cols = rows[keep], cols[keep]
         values = np.zeros(len(rows))
+        contain = parts == "containment"
         num = numeric[rows] & numeric[cols]
         a, b = problem.fact_number[rows[num]], problem.fact_number[cols[num]]
         scale = np.maximum.reduce(
@@ -175,14 +192,15 @@ def similarity(problem: Problem) -> sp.csr_matrix | None:
             pa = problem.fact_parts[rows[position]]
             pb = problem.fact_parts[cols[position]]
             if pa and pb:
-                values[position] = len(pa & pb) / len(pa | pb)
+                shared = len(pa & pb)
+                values[position] = shared / (len(pb) if contain else len(pa | pb))
         keep = values >= 0.01
         if not keep.any():
             return None
         n = problem.n_facts
         return sp.csr_matrix((values[keep], (rows[keep], cols[keep])), shape=(n, n))
 
-    result: sp.csr_matrix | None = problem.cached("similarity", build)
+    result: sp.csr_matrix | None = problem.cached(f"similarity:{parts}", build)
     return result
 
 

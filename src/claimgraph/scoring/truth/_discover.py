@@ -11,7 +11,7 @@ import numpy as np
 from ..._errors import InvalidClaimError
 from ...model import Claim, fold
 from ._accu import accu, accu_copy
-from ._core import Estimate, Settings
+from ._core import PART_SIMILARITIES, Estimate, Settings
 from ._investment import investment, pooled_investment
 from ._items import Problem, build_problem
 from ._periods import DEFAULT_WINDOW
@@ -76,6 +76,7 @@ def discover(
     max_iterations: int = 100,
     false_values: float = 10.0,
     per_property: bool = True,
+    part_similarity: str = "jaccard",
 ) -> TruthResult:
     """Find the most likely value of each item and how far each source can be trusted.
 
@@ -109,6 +110,11 @@ def discover(
         be right on schedules and systematically off on departure times),
         shrunk towards its accuracy over all properties, and judge copying per
         property. ``False``: one accuracy per source.
+    part_similarity : {"jaccard", "containment"}
+        With ``separator``, how much a set of parts supports another set of
+        its item (TruthFinder, Accu, AccuCopy): their Jaccard overlap, or
+        (``"containment"``) the share of the supporting set found in the
+        other, so an incomplete list fully supports the lists completing it.
 
     Returns
     -------
@@ -133,6 +139,10 @@ def discover(
         raise InvalidClaimError("max_iterations", "a whole number >= 1", max_iterations)
     if not false_values >= 1:
         raise InvalidClaimError("false_values", "a number >= 1", false_values)
+    if part_similarity not in PART_SIMILARITIES:
+        raise InvalidClaimError(
+            "part_similarity", f"one of {', '.join(PART_SIMILARITIES)}", part_similarity
+        )
     problem = build_problem(
         claims,
         tolerance=tolerance,
@@ -154,6 +164,7 @@ def discover(
         known_fact=_known_facts(problem, known_truth or {}),
         false_values=false_values,
         per_property=per_property,
+        part_similarity=part_similarity,
     )
     estimate = chosen.run(problem, settings)
     return build_result(chosen.name, problem, estimate)

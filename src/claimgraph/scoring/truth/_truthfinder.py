@@ -32,7 +32,7 @@ def truthfinder(problem: Problem, settings: Settings) -> Estimate:
     Complexity: O(k * (n + p)) for n claims, p pairs of similar values and
     k iterations.
     """
-    sim = similarity(problem)
+    sim = similarity(problem, settings.part_similarity)
     votes_t = problem.votes.T.tocsr()
     counts = np.maximum(source_counts(problem), 1e-300)
     trust = pin_prior(np.full(problem.n_sources, INITIAL_TRUST), settings)
