@@ -227,3 +227,64 @@ def test_accuracy_per_property(method, claims_of):
     whole = discover(claims, method=method, per_property=False)
     item = next(i for i in whole.items if i.subject == "dz")
     assert item.belief["x"] == pytest.approx(item.belief["y"], abs=1e-6)
+
+
+def _burst_rows(days_before: int, days_after: int) -> list[tuple[str, str, str, dict[str, str]]]:
+    """Daily reports that chain into one window period: the army holds Hilan, then rebels."""
+    rows = []
+    for day in range(1, 1 + days_before):
+        for source in "ABC":
+            rows.append((source, "Hilan", "army", {"date": f"2014-05-{day:02d}"}))
+    for day in range(1 + days_before, 1 + days_before + days_after):
+        for source in "ABC":
+            rows.append((source, "Hilan", "rebels", {"date": f"2014-05-{day:02d}"}))
+    return rows
+
+
+@pytest.mark.parametrize("method", ALL)
+def test_a_change_inside_a_chained_period_splits_it(method, claims_of):
+    claims = claims_of(_burst_rows(4, 4), prop="control")
+    result = discover(claims, method=method)
+    assert [(item.value, item.period[0].day, item.period[1].day) for item in result.items] == [
+        ("government", 1, 4),
+        ("opposition", 5, 8),
+    ]
+    assert all(item.confidence > 0.9 for item in result.items)
+    # a rate of 0 keeps the window's period, where both holders conflict
+    whole = discover(claims, method=method, change_rate=0.0)
+    assert len(whole.items) == 1
+    assert whole.items[0].confidence < 0.7
+
+
+def test_a_dispute_a_day_apart_is_not_a_change(claims_of):
+    rows = [
+        ("A", "Hilan", "army", {"date": "2014-05-01"}),
+        ("B", "Hilan", "rebels", {"date": "2014-05-02"}),
+        ("C", "Hilan", "army", {"date": "2014-05-02"}),
+    ]
+    result = discover(claims_of(rows, prop="control"), method="accu")
+    assert len(result.items) == 1
+    assert result.items[0].opposing == ("c1",)
+
+
+def test_only_changing_properties_are_cut(claims_of):
+    # the same pattern about a property that does not change stays one item
+    rows = [(s, subj, v, {**extra}) for s, subj, v, extra in _burst_rows(4, 4)]
+    result = discover(claims_of(rows, prop="responsible"), method="vote")
+    assert len(result.items) == 1
+    cut = discover(claims_of(rows, prop="responsible"), method="vote", changing=["responsible"])
+    assert len(cut.items) == 2
+
+
+def test_a_source_has_one_vote_per_item(claims_of):
+    # A names both values of one item: its support is split, so B's single
+    # value outweighs it, and A is judged half right rather than right and wrong
+    rows = [
+        ("A", "Hilan", "army", {"date": "2014-05-01"}),
+        ("A", "Hilan", "rebels", {"date": "2014-05-02"}),
+        ("B", "Hilan", "rebels", {"date": "2014-05-02"}),
+    ]
+    result = discover(claims_of(rows, prop="control"), method="vote")
+    (item,) = result.items
+    assert item.value == "opposition"
+    assert item.belief["opposition"] == pytest.approx(1.5 / 2.0)

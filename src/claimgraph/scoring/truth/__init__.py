@@ -5,12 +5,14 @@ period); methods from the data-fusion literature weigh the sources' votes by
 their estimated trust, iterating to a fixed point. See docs/truth-discovery.md.
 """
 
+from ._changes import CHANGE_RATE, split_changes
 from ._discover import DEFAULT_METHOD, METHODS, TruthMethod, discover, get_method
 from ._names import FILLER_WORDS, name_words
 from ._periods import claim_periods
 from ._result import ItemResult, SourceTrust, TruthResult
 
 __all__ = [
+    "CHANGE_RATE",
     "DEFAULT_METHOD",
     "FILLER_WORDS",
     "METHODS",
@@ -22,4 +24,5 @@ __all__ = [
     "discover",
     "get_method",
     "name_words",
+    "split_changes",
 ]

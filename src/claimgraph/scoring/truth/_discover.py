@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
 
 import attrs
 import numpy as np
 
 from ..._errors import InvalidClaimError
-from ...model import Claim, fold
+from ...model import CONTROL, Claim, fold
 from ._accu import accu, accu_copy
+from ._changes import CHANGE_RATE
 from ._core import PART_SIMILARITIES, Estimate, Settings
 from ._investment import investment, pooled_investment
 from ._items import Problem, build_problem
@@ -77,6 +78,8 @@ def discover(
     false_values: float = 10.0,
     per_property: bool = True,
     part_similarity: str = "jaccard",
+    changing: Collection[str] = (CONTROL,),
+    change_rate: float = CHANGE_RATE,
 ) -> TruthResult:
     """Find the most likely value of each item and how far each source can be trusted.
 
@@ -99,6 +102,15 @@ def discover(
     window : int or None
         Claims of one subject and property at most this many days apart are
         about the same period; ``None`` ignores time.
+    changing : collection of str
+        Properties whose value changes over time (default: control). Their
+        periods are also cut where the values claimed change, when a change
+        explains the claims far better than one value would (a penalized
+        likelihood with the prior odds of a change; see
+        :func:`claimgraph.scoring.truth.split_changes`).
+    change_rate : float
+        Prior number of changes per day for ``changing`` properties (default
+        1/90: a place changes hands about once a quarter); 0 never cuts.
     separator : str, optional
         String values are sets of parts separated by this ("a; b"); partly
         overlapping sets lend each other belief (TruthFinder, Accu).
@@ -150,6 +162,8 @@ def discover(
         window=window,
         item_key=item_key,
         separator=separator,
+        changing=frozenset(changing),
+        change_rate=change_rate,
     )
     index = {name: s for s, name in enumerate(problem.sources)}
     priors: dict[int, float] = {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -19,7 +19,8 @@ import numpy.typing as npt
 import scipy.sparse as sp
 
 from ..._errors import InvalidClaimError
-from ...model import Claim, Stance, fold
+from ...model import CONTROL, Claim, Stance, fold
+from ._changes import CHANGE_RATE
 from ._periods import NO_DAY, Period, period_table
 
 __all__ = [
@@ -215,6 +216,8 @@ def build_problem(
     window: int | None = 3,
     item_key: Callable[[Claim], Hashable] | None = None,
     separator: str | None = None,
+    changing: Collection[str] = (CONTROL,),
+    change_rate: float = CHANGE_RATE,
 ) -> Problem:
     """Turn claims into a :class:`Problem`.
 
@@ -226,7 +229,11 @@ def build_problem(
     (``low != high``) votes, split evenly, for every value of its item inside its
     bounds, or for its bounds as a value of its own when none is. With
     ``separator``, string values are sets of parts ("a; b") and two sets are the
-    same value only when equal (their overlap is their similarity).
+    same value only when equal (their overlap is their similarity). Periods of
+    the properties in ``changing`` (values that change over time, such as who
+    controls a place) are also cut where the values claimed change, with
+    ``change_rate`` the prior number of changes per day (see
+    :func:`split_changes`).
 
     Complexity: O(n log n) for n claims; one pass of Python over the claims to
     read their fields, the rest vectorized.
@@ -244,10 +251,40 @@ def build_problem(
     weight_of = dict(STANCE_WEIGHT)
     claim_weight = np.fromiter((weight_of[c.stance] for c in claims), dtype=np.float64, count=n)
 
+    # values: codes of folded strings (or sets of parts), numbers and bounds
+    numeric = np.fromiter((c.low is not None or c.high is not None for c in claims), bool, n)
+    raw_code, raw_values = factorize([c.value or "" for c in claims])
+    parts_of_code: list[frozenset[str] | None]
+    if separator is not None:
+        keys: list[Hashable] = [
+            frozenset(p for p in (fold(x) for x in str(v).split(separator)) if p)
+            for v in raw_values
+        ]
+    else:
+        keys = [fold(str(v)) for v in raw_values]
+    folded_code, folded_keys = factorize(keys)
+    parts_of_code = (
+        [k if isinstance(k, frozenset) else None for k in folded_keys]
+        if separator is not None
+        else [None] * len(folded_keys)
+    )
+    claim_code = folded_code[raw_code]
+    n_strings = len(folded_keys)
+
     # items: (subject, property) groups split into periods, or the caller's keys
     if item_key is None:
         group, group_keys = factorize([(c.subject, c.property) for c in claims])
-        table = period_table(claims, group, len(group_keys), window)
+        # values that change over time cut periods where the claims change
+        prop_of_group = np.array([k[1] in changing for k in group_keys], dtype=bool)  # type: ignore[index]
+        takes_part = prop_of_group[group] & ~numeric & (claim_weight > 0)
+        table = period_table(
+            claims,
+            group,
+            len(group_keys),
+            window,
+            values=np.where(takes_part, claim_code, -1),
+            change_rate=change_rate,
+        )
         obs_claim, obs_period = table.obs_claim, table.obs_period
         period_group, period_first, period_last = (
             table.period_group,
@@ -270,26 +307,6 @@ def build_problem(
     item_of_period[item_order] = np.arange(len(item_order))
     obs_item = item_of_period[obs_period]
     n_items = len(item_order)
-
-    # values: codes of folded strings (or sets of parts), numbers and bounds
-    numeric = np.fromiter((c.low is not None or c.high is not None for c in claims), bool, n)
-    raw_code, raw_values = factorize([c.value or "" for c in claims])
-    parts_of_code: list[frozenset[str] | None]
-    if separator is not None:
-        keys: list[Hashable] = [
-            frozenset(p for p in (fold(x) for x in str(v).split(separator)) if p)
-            for v in raw_values
-        ]
-    else:
-        keys = [fold(str(v)) for v in raw_values]
-    folded_code, folded_keys = factorize(keys)
-    parts_of_code = (
-        [k if isinstance(k, frozenset) else None for k in folded_keys]
-        if separator is not None
-        else [None] * len(folded_keys)
-    )
-    claim_code = folded_code[raw_code]
-    n_strings = len(folded_keys)
 
     obs_numeric = numeric[obs_claim]
     obs_code = claim_code[obs_claim].copy()
@@ -379,6 +396,7 @@ def build_problem(
     # a source repeating itself does not count twice
     np.clip(votes.data, -1.0, 1.0, out=votes.data)
     votes.eliminate_zeros()
+    _one_vote_per_item(votes, fact_item, n_items)
     return Problem(
         sources=tuple(str(s) for s in source_names),
         source_alignment=alignments,
@@ -402,6 +420,22 @@ def build_problem(
         tolerance=tol,
         relative_tolerance=rel,
     )
+
+
+def _one_vote_per_item(votes: sp.csr_matrix, fact_item: IntArray, n_items: int) -> None:
+    """Scale a source's support within one item to sum to at most 1 (in place).
+
+    A source that names several values for one item (it changed its story
+    within the period, or hedged) has one vote there, split among them, so
+    that it is neither counted twice nor judged wrong twice.
+    """
+    rows = np.repeat(np.arange(votes.shape[0], dtype=np.int64), np.diff(votes.indptr))
+    key = rows * max(n_items, 1) + fact_item[votes.indices]
+    positive = np.where(votes.data > 0, votes.data, 0.0)
+    _, inverse = np.unique(key, return_inverse=True)
+    total = np.bincount(inverse.ravel(), positive)[inverse.ravel()]
+    scale = np.where((votes.data > 0) & (total > 1.0), 1.0 / np.maximum(total, 1.0), 1.0)
+    votes.data *= scale
 
 
 def _slack(x: float, tol: float, rel: float) -> float:

@@ -15,6 +15,7 @@ import numpy.typing as npt
 
 from ...graph._time import DEFAULT_WINDOW
 from ...model import Claim, Precision
+from ._changes import CHANGE_RATE, split_changes
 
 __all__ = ["DEFAULT_WINDOW", "NO_DAY", "Period", "PeriodTable", "claim_periods", "period_table"]
 
@@ -80,13 +81,20 @@ def _spans(claims: Sequence[Claim]) -> tuple[IntArray, IntArray]:
 
 
 def period_table(
-    claims: Sequence[Claim], group: IntArray, n_groups: int, window: int | None
+    claims: Sequence[Claim],
+    group: IntArray,
+    n_groups: int,
+    window: int | None,
+    values: IntArray | None = None,
+    change_rate: float = CHANGE_RATE,
 ) -> PeriodTable:
     """Split each group of claims (one subject and property) into periods.
 
     Claims of a group are sorted by time; a claim opens a new period when it
     starts more than ``window`` days after every earlier claim of the group
-    ends. Vectorized: O(n log n) for n claims.
+    ends. With ``values`` (a code per claim, -1 where it takes no part), a
+    period is also cut where the value claimed changes (see
+    :func:`split_changes`). Vectorized: O(n log n) for n claims.
     """
     n = len(claims)
     if window is None:
@@ -106,6 +114,8 @@ def period_table(
     running = np.maximum.accumulate(shifted + offset) - offset + base
     starts = new_group.copy()
     starts[1:] |= lo[1:] - running[:-1] > (window or 0)
+    if values is not None:
+        starts = split_changes(starts, lo, hi, values[order], change_rate)
     timed_period = np.cumsum(starts) - 1
     n_timed_periods = int(starts.sum())
     period_first = lo[starts]
