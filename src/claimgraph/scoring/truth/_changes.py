@@ -124,11 +124,11 @@ def split_changes(
         left_terms = _xlogx(count) - _xlogx(count - 1)
         left_s = _segment_cumsum(left_terms, segment, n_segments)
         left_n = _segment_cumsum(weight, segment, n_segments)
-        seg_n = np.bincount(segment, weight, n_segments)
+        seg_n: FloatArray = np.bincount(segment, weight, n_segments).astype(np.float64)
         seg_s = np.bincount(segment, left_terms, n_segments)
         # claims of the same value from here to the end of the segment; their
         # terms telescope to the sum of f over the values after a cut
-        from_here = np.where(taking, total_of_key - count + 1, 0.0)
+        from_here: FloatArray = np.where(taking, total_of_key - count + 1.0, 0.0)
         right_terms = _xlogx(from_here) - _xlogx(from_here - 1)
         right_total = np.bincount(segment, right_terms, n_segments)
         right_s = right_total[segment] - _segment_cumsum(right_terms, segment, n_segments)
@@ -146,7 +146,7 @@ def split_changes(
         distinct = np.bincount(segment[taking & (count == 1)], minlength=n_segments)
         first = np.full(n_segments, np.iinfo(np.int64).max)
         np.minimum.at(first, segment, day)
-        last = np.full(n_segments, np.iinfo(np.int64).min)
+        last = np.full(n_segments, np.iinfo(np.int64).min, dtype=np.int64)
         np.maximum.at(last, segment, last_day)
         span = np.maximum(last - first + 1, 1).astype(np.float64)
         prior_change = np.minimum(span * change_rate, 0.5)

@@ -275,7 +275,11 @@ def build_problem(
     if item_key is None:
         group, group_keys = factorize([(c.subject, c.property) for c in claims])
         # values that change over time cut periods where the claims change
-        prop_of_group = np.array([k[1] in changing for k in group_keys], dtype=bool)  # type: ignore[index]
+        prop_of_group = np.fromiter(
+            (key[1] in changing for key in group_keys),  # type: ignore[index]
+            dtype=np.bool_,
+            count=len(group_keys),
+        )
         takes_part = prop_of_group[group] & ~numeric & (claim_weight > 0)
         table = period_table(
             claims,
