@@ -36,6 +36,11 @@ class Settings:
     ``known_fact`` lists facts known to be true (their items' other facts are
     then false). ``per_property``: Accu and AccuCopy estimate a source's
     accuracy per property (shrunk towards its accuracy over all properties).
+    ``observed_false``: Accu and AccuCopy take an item's false values to be its
+    other observed values (Pasternack & Roth's LCA) instead of ``false_values``
+    unseen ones. ``prior_accuracy``: the accuracy sources are shrunk towards;
+    ``None`` learns it from the data (mean accuracy of the sources on contested
+    items).
     """
 
     max_iterations: int = 100
@@ -47,6 +52,8 @@ class Settings:
     copy_prior: float = 0.1
     same_side_copy_prior: float = 0.5
     per_property: bool = True
+    observed_false: bool = False
+    prior_accuracy: float | None = 0.8
 
 
 @attrs.frozen(slots=True)
