@@ -288,3 +288,43 @@ def test_a_source_has_one_vote_per_item(claims_of):
     (item,) = result.items
     assert item.value == "opposition"
     assert item.belief["opposition"] == pytest.approx(1.5 / 2.0)
+
+
+@pytest.mark.parametrize("method", ["accu", "accu_copy"])
+def test_observed_false_values_turn_poor_sources_around(method, claims_of):
+    # two sources right 30% of the time agree on a, a coin-flip source says b.
+    # Among ten unseen false values, agreeing at 0.3 is strong evidence for a;
+    # when the only wrong value is the other one given, each of them is more
+    # likely wrong than right, so their choice argues for b.
+    rows = [("bad1", "x", "a"), ("bad2", "x", "a"), ("coin", "x", "b"), ("coin", "y", "c")]
+    prior = {"bad1": 0.3, "bad2": 0.3, "coin": 0.5}
+    if method == "accu":
+        assert chosen(discover(claims_of(rows), method=method, prior_trust=prior))["x"] == "a"
+    result = discover(claims_of(rows), method=method, prior_trust=prior, false_values="observed")
+    assert chosen(result)["x"] == "b"
+    # a value nobody contradicts is certain in that closed world
+    assert result.items[1].confidence == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("method", ["accu", "accu_copy"])
+def test_learned_prior_accuracy_for_sources_seen_once(method, claims_of):
+    # twenty one-off sources each lose a contested item to the two-source
+    # majority of e and f; on z, two new one-off sources say x against e. With the
+    # default prior (0.8) two fresh sources outweigh e; learned from the data,
+    # a one-off source is mostly wrong, and e's record wins.
+    rows = []
+    for n in range(20):
+        rows += [("e", f"i{n}", "t"), ("f", f"i{n}", "t"), (f"o{n}", f"i{n}", f"w{n}")]
+    rows += [("p1", "z", "x"), ("p2", "z", "x"), ("e", "z", "y")]
+    assert chosen(discover(claims_of(rows), method=method))["z"] == "x"
+    result = discover(claims_of(rows), method=method, prior_accuracy=None)
+    assert chosen(result)["z"] == "y"
+    assert result.trust["p1"] < 0.5 < result.trust["e"]
+
+
+def test_bad_false_values_and_prior_accuracy(claims_of):
+    claims = claims_of([("a", "x", "1")])
+    with pytest.raises(InvalidClaimError, match="false_values"):
+        discover(claims, false_values="seen")  # type: ignore[arg-type]
+    with pytest.raises(InvalidClaimError, match="prior_accuracy"):
+        discover(claims, prior_accuracy=1.0)

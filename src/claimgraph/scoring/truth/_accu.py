@@ -91,8 +91,15 @@ class _Accuracy:
         # control has a closed set of values (the sides): its false values are
         # the other sides, not ``false_values``
         closed = np.asarray([p == CONTROL for p in problem.group_property], dtype=bool)
-        item_n = np.where(closed[problem.item_group], len(SIDES) - 1.0, self.n)
+        closed_items = closed[problem.item_group]
+        item_n = np.where(closed_items, len(SIDES) - 1.0, self.n)
         self.unseen = np.maximum(item_n + 1.0 - problem.item_sizes, 0.0).astype(np.float64)
+        if settings.observed_false:
+            # LCA's closed world: a wrong source gave one of the other values
+            # someone gave; a lone value is then certain
+            observed = np.maximum(problem.item_sizes - 1.0, 1.0)
+            item_n = np.where(closed_items, item_n, observed)
+            self.unseen = np.where(closed_items, self.unseen, 0.0)
         self.log_n = np.log(item_n)[problem.fact_item]
         self.sim = similarity(problem, settings.part_similarity)
         self.units = _Units(problem, settings.per_property)
@@ -107,6 +114,22 @@ class _Accuracy:
             fixed[source] = np.clip(value, 0.01, 0.99)
         self.fixed_unit = fixed[self.units.unit_source]
         self.is_fixed = ~np.isnan(self.fixed_unit)
+        self.learn_prior = settings.prior_accuracy is None
+        self.prior = PRIOR_ACCURACY if settings.prior_accuracy is None else settings.prior_accuracy
+        if self.learn_prior:
+            # the prior is learned on contested items only: a lone value's
+            # belief follows its source's accuracy and would confirm any prior
+            contested = (problem.item_sizes[problem.fact_item] > 1).astype(np.float64)
+            free = np.flatnonzero(~self.is_fixed)
+            self.contested_support = self.support.multiply(contested).tocsr()[free]
+            self.contested_against = self.against.multiply(contested).tocsr()[free]
+            on_contested = np.asarray(
+                self.contested_support.sum(axis=1) + self.contested_against.sum(axis=1)
+            ).ravel()
+            self.contested_source = self.units.unit_source[free]
+            self.contested_count = np.bincount(
+                self.contested_source, on_contested, problem.n_sources
+            )
 
     def truth(self, accuracy: np.ndarray, votes_t: sp.csr_matrix) -> np.ndarray:
         count = votes_t @ np.log(accuracy / (1.0 - accuracy))
@@ -119,7 +142,9 @@ class _Accuracy:
     def accuracy(self, belief: np.ndarray) -> np.ndarray:
         right = self.support @ belief + self.against @ (1.0 - belief)
         source_right = np.bincount(self.units.unit_source, right, self.problem.n_sources)
-        whole = (source_right + PRIOR_ACCURACY * PRIOR_WEIGHT) / (self.source_counts + PRIOR_WEIGHT)
+        if self.learn_prior:
+            self.prior = self.learned_prior(belief)
+        whole = (source_right + self.prior * PRIOR_WEIGHT) / (self.source_counts + PRIOR_WEIGHT)
         if self.settings.per_property:
             prior = whole[self.units.unit_source]
             out = (right + prior * PROPERTY_WEIGHT) / (self.counts + PROPERTY_WEIGHT)
@@ -130,8 +155,18 @@ class _Accuracy:
         result: np.ndarray = out
         return result
 
+    def learned_prior(self, belief: np.ndarray) -> float:
+        """Mean accuracy on contested items over the sources (each counted once) that
+        have any, known sources left out: what to expect of a source seen little."""
+        right = self.contested_support @ belief + self.contested_against @ (1.0 - belief)
+        per_source = np.bincount(self.contested_source, right, self.problem.n_sources)
+        has = self.contested_count > 0
+        if not has.any():
+            return PRIOR_ACCURACY
+        return float(np.clip(np.mean(per_source[has] / self.contested_count[has]), 0.01, 0.99))
+
     def initial(self) -> np.ndarray:
-        out = np.full(self.units.n_units, PRIOR_ACCURACY)
+        out = np.full(self.units.n_units, self.prior)
         out[self.is_fixed] = self.fixed_unit[self.is_fixed]
         return out
 

@@ -39,6 +39,11 @@ class Settings:
     accuracy per property (shrunk towards its accuracy over all properties).
     ``part_similarity``: how much a multi-valued fact supports another one of
     its item (see :func:`similarity`).
+    ``observed_false``: Accu and AccuCopy take an item's false values to be its
+    other observed values (Pasternack & Roth's LCA) instead of ``false_values``
+    unseen ones. ``prior_accuracy``: the accuracy sources are shrunk towards;
+    ``None`` learns it from the data (mean accuracy of the sources on contested
+    items).
     """
 
     max_iterations: int = 100
@@ -51,6 +56,8 @@ class Settings:
     same_side_copy_prior: float = 0.5
     per_property: bool = True
     part_similarity: str = "jaccard"
+    observed_false: bool = False
+    prior_accuracy: float | None = 0.8
 
 
 #: Ways of comparing two sets of parts (see :func:`similarity`).

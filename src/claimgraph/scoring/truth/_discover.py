@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
+from typing import Literal
 
 import attrs
 import numpy as np
@@ -75,11 +76,12 @@ def discover(
     window: int | None = DEFAULT_WINDOW,
     separator: str | None = None,
     max_iterations: int = 100,
-    false_values: float = 10.0,
+    false_values: float | Literal["observed"] = 10.0,
     per_property: bool = True,
     part_similarity: str = "jaccard",
     changing: Collection[str] = (CONTROL,),
     change_rate: float = CHANGE_RATE,
+    prior_accuracy: float | None = 0.8,
 ) -> TruthResult:
     """Find the most likely value of each item and how far each source can be trusted.
 
@@ -115,8 +117,11 @@ def discover(
         String values are sets of parts separated by this ("a; b"); partly
         overlapping sets lend each other belief (TruthFinder, Accu).
     max_iterations : int
-    false_values : float
-        Number of false values an item may take (Accu, AccuCopy).
+    false_values : float or "observed"
+        Number of false values an item may take (Accu, AccuCopy). ``"observed"``:
+        a wrong source gave one of the item's other observed values, as in
+        Pasternack & Roth's latent credibility analysis; a source right less than
+        half the time on a two-value item then argues for the other value.
     per_property : bool
         Accu and AccuCopy give a source one accuracy per property (a site may
         be right on schedules and systematically off on departure times),
@@ -127,6 +132,11 @@ def discover(
         its item (TruthFinder, Accu, AccuCopy): their Jaccard overlap, or
         (``"containment"``) the share of the supporting set found in the
         other, so an incomplete list fully supports the lists completing it.
+    prior_accuracy : float in (0, 1) or None
+        Accuracy that Accu and AccuCopy expect of a source before its claims are
+        weighed (worth two claims); ``None`` learns it from the data as the mean
+        accuracy of the sources on contested items, so that sources seen once
+        weigh what such sources are worth in these data.
 
     Returns
     -------
@@ -149,12 +159,17 @@ def discover(
     chosen = get_method(method)
     if max_iterations < 1:
         raise InvalidClaimError("max_iterations", "a whole number >= 1", max_iterations)
-    if not false_values >= 1:
-        raise InvalidClaimError("false_values", "a number >= 1", false_values)
     if part_similarity not in PART_SIMILARITIES:
         raise InvalidClaimError(
             "part_similarity", f"one of {', '.join(PART_SIMILARITIES)}", part_similarity
         )
+    observed_false = false_values == "observed"
+    if not observed_false and not (isinstance(false_values, int | float) and false_values >= 1):
+        raise InvalidClaimError("false_values", 'a number >= 1 or "observed"', false_values)
+    if prior_accuracy is not None and not (
+        isinstance(prior_accuracy, int | float) and 0 < prior_accuracy < 1
+    ):
+        raise InvalidClaimError("prior_accuracy", "a number in (0, 1) or None", prior_accuracy)
     problem = build_problem(
         claims,
         tolerance=tolerance,
@@ -176,9 +191,11 @@ def discover(
         max_iterations=max_iterations,
         prior_trust=priors,
         known_fact=_known_facts(problem, known_truth or {}),
-        false_values=false_values,
+        false_values=10.0 if observed_false else float(false_values),
         per_property=per_property,
         part_similarity=part_similarity,
+        observed_false=observed_false,
+        prior_accuracy=None if prior_accuracy is None else float(prior_accuracy),
     )
     estimate = chosen.run(problem, settings)
     return build_result(chosen.name, problem, estimate)
