@@ -64,9 +64,8 @@ def score(
     """Accuracy of ``method`` fused on ``claims``, over the items of ``truth``."""
     result = discover(claims, method=method, **{**dataset.discover_options, **options})  # type: ignore[arg-type]
     columns = result.items.columns()
-    chosen = dict(
-        zip(zip(columns["subject"], columns["property"], strict=True), columns["value"], strict=True)
-    )
+    keys = zip(columns["subject"], columns["property"], strict=True)
+    chosen = dict(zip(keys, columns["value"], strict=True))
     scored = [key for key in truth if key in chosen]
     right = sum(dataset.matches(chosen[key], truth[key]) for key in scored)
     return right / max(len(scored), 1), len(scored)
@@ -102,7 +101,7 @@ def main() -> None:
     print(header)
     print("|---" * (header.count("|") - 1) + "|")
     for method in args.methods.split(","):
-        dev, n = score(dataset, truth, dataset.claims, method, **options)
+        dev, _ = score(dataset, truth, dataset.claims, method, **options)
         dev_ex, n_ex = score(dataset, truth, without, method, **options)
         line = f"| {method} | {dev:.3f} | {dev_ex:.3f} ({n_ex}) |"
         if args.gold:
