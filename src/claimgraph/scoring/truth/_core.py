@@ -47,6 +47,7 @@ class Settings:
     copy_prior: float = 0.1
     same_side_copy_prior: float = 0.5
     per_property: bool = True
+    copy_per_source: bool = False
 
 
 @attrs.frozen(slots=True)

@@ -76,6 +76,7 @@ def discover(
     max_iterations: int = 100,
     false_values: float = 10.0,
     per_property: bool = True,
+    copy_per_source: bool = False,
 ) -> TruthResult:
     """Find the most likely value of each item and how far each source can be trusted.
 
@@ -109,6 +110,10 @@ def discover(
         be right on schedules and systematically off on departure times),
         shrunk towards its accuracy over all properties, and judge copying per
         property. ``False``: one accuracy per source.
+    copy_per_source : bool
+        With ``per_property``, AccuCopy still judges copying between whole
+        sources (over all their properties) and discounts every property's
+        votes by it.
 
     Returns
     -------
@@ -154,6 +159,7 @@ def discover(
         known_fact=_known_facts(problem, known_truth or {}),
         false_values=false_values,
         per_property=per_property,
+        copy_per_source=copy_per_source,
     )
     estimate = chosen.run(problem, settings)
     return build_result(chosen.name, problem, estimate)
