@@ -241,9 +241,7 @@ def accu_copy(problem: Problem, settings: Settings) -> Estimate:
         k_true = _pair_values(pattern.multiply(belief).tocsr(), pattern_t, rows, cols)
         k_false = np.maximum(k_same - k_true, 0.0)
         k_diff = np.maximum(n_shared - k_same, 0.0)
-        copy_accuracy = (
-            model.units.per_source(accuracy, model.counts) if by_source else accuracy
-        )
+        copy_accuracy = model.units.per_source(accuracy, model.counts) if by_source else accuracy
         a1, a2 = copy_accuracy[rows], copy_accuracy[cols]
         mean = (a1 + a2) / 2
         p_true = a1 * a2
