@@ -35,7 +35,8 @@ class Settings:
     ``prior_trust`` maps source index to a known trust in [0, 1];
     ``known_fact`` lists facts known to be true (their items' other facts are
     then false). ``per_property``: Accu and AccuCopy estimate a source's
-    accuracy per property (shrunk towards its accuracy over all properties).
+    accuracy per property (shrunk towards its accuracy over all properties);
+    ``copy_per_source``: AccuCopy then still judges copying between whole sources.
     """
 
     max_iterations: int = 100
