@@ -83,40 +83,75 @@ FLIGHT_FIELDS = (
     "actual_arrival",
     "arrival_gate",
 )
-_TIME = re.compile(r"(\d{1,2}):(\d{2})\s*([ap])?\.?\s*m?\.?", re.IGNORECASE)
-_DAY = re.compile(r"2011-12-(\d{1,2})|12/(\d{1,2})/|dec(?:ember)?\.?\s*(\d{1,2})", re.IGNORECASE)
-_MISSING = {"", "not available", "n/a", "na", "-", "--", "tba", "tbd", "unknown"}
+_TIME = re.compile(r"(\d{1,2}):(\d{2})\s*(?:([ap])\.?\s*m?\.?|(noon|midnight))?", re.IGNORECASE)
+_MISSING = {
+    "",
+    "not available",
+    "not provided by airline",
+    "contact airline",
+    "n/a",
+    "na",
+    "-",
+    "--",
+    "tba",
+    "tbd",
+    "unknown",
+    "chk",
+}
+#: Clock times before this hour belong to the night after 2011-12-08.
+_DAY_START = 4
 
 
 def parse_flight_time(text: str) -> float | None:
-    """Minutes from midnight of 2011-12-08 (local clock time; time zone labels ignored).
+    """Minutes of the clock time from midnight of 2011-12-08; times before 04:00 are
+    after the following midnight.
+
+    The sources' dates are not read: they disagree on the day of a flight that
+    crosses midnight (many print the departure's date beside the arrival time,
+    and the airlines' own sites too are inconsistent), while the time of day is
+    what the sources report and the gold compares. Time zone labels are
+    ignored: every source gives the airport's local time.
 
     >>> parse_flight_time("December 8, 2011               01:55 PM")
     835.0
-    >>> parse_flight_time("2:07 PMDec 08"), parse_flight_time("1:55pDec 9")
-    (847.0, 2275.0)
+    >>> parse_flight_time("2:07 PMDec 08"), parse_flight_time("12:10aDec 8")
+    (847.0, 1450.0)
     >>> parse_flight_time("Thu., Dec.08, 2011 1:46 p.m."), parse_flight_time("2011-12-08 13:56")
     (826.0, 836.0)
+    >>> parse_flight_time("Dec 08 - 12:00noon"), parse_flight_time("Dec 08 - 12:00midnight*")
+    (720.0, 1440.0)
     """
     match = _TIME.search(text)
     if match is None:
         return None
     hour, minute = int(match.group(1)), int(match.group(2))
     half = (match.group(3) or "").lower()
+    named = (match.group(4) or "").lower()
     if half == "p" and hour < 12:
         hour += 12
-    elif half == "a" and hour == 12:
+    elif (half == "a" or named == "midnight") and hour == 12:
         hour = 0
-    day = 8
-    found = _DAY.search(text)
-    if found is not None:
-        day = int(next(g for g in found.groups() if g))
-    return float((day - 8) * 1440 + hour * 60 + minute)
+    minutes = hour * 60 + minute
+    if hour < _DAY_START:
+        minutes += 1440
+    return float(minutes)
 
 
 def _gate(text: str) -> str | None:
-    cleaned = re.sub(r"^gate\s*", "", text.strip(), flags=re.IGNORECASE).strip().upper()
-    return None if cleaned.lower() in _MISSING else cleaned
+    """A gate's name: terminal labels ("Terminal 3 - E4", "49A/T4"), dashes, trailing
+    question marks and leading zeros of the number dropped; a terminal alone is missing.
+
+    >>> _gate("Term C - C97"), _gate("49A/T4"), _gate("C-08"), _gate("35?"), _gate("Terminal 3")
+    ('C97', '49A', 'C8', '35', None)
+    """
+    text = text.strip()
+    if text.lower() in _MISSING or re.match(r"(?i)term(inal)?\b[^-]*$", text):
+        return None
+    text = text.rsplit(" - ", 1)[-1].split("/", 1)[0]
+    text = re.sub(r"^gate\s*", "", text, flags=re.IGNORECASE)
+    cleaned = re.sub(r"[^0-9A-Za-z]", "", text).upper()
+    cleaned = re.sub(r"(?<![0-9])0+(?=[0-9])", "", cleaned)
+    return cleaned or None
 
 
 def _flight_values(fields: list[str]) -> dict[str, object]:

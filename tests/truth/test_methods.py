@@ -328,3 +328,32 @@ def test_bad_false_values_and_prior_accuracy(claims_of):
         discover(claims, false_values="seen")  # type: ignore[arg-type]
     with pytest.raises(InvalidClaimError, match="prior_accuracy"):
         discover(claims, prior_accuracy=1.0)
+
+
+def test_copy_judged_over_whole_sources(claims_of):
+    # On "q", A and B share ten false values (copying) while C and D each err
+    # alone (independent); E is always right. On the two "p" items it is A and B
+    # against C and D: per (source, property) unit the two pairs look alike (they
+    # agree on both p items), but judged over whole sources only A and B are
+    # copies, so their pair counts as about one source and C and D's values win.
+    rows = []
+    for n in range(40):
+        ab = f"x{n}" if n < 10 else "t"
+        c = f"e{n}" if 10 <= n < 20 else "t"
+        d = f"f{n}" if 20 <= n < 30 else "t"
+        rows += [("A", f"q{n}", ab), ("B", f"q{n}", ab), ("C", f"q{n}", c)]
+        rows += [("D", f"q{n}", d), ("E", f"q{n}", "t")]
+    q = claims_of(rows, prop="q")
+    rows = []
+    for n in range(2):
+        rows += [("A", f"p{n}", f"ab{n}"), ("B", f"p{n}", f"ab{n}")]
+        rows += [("C", f"p{n}", f"cd{n}"), ("D", f"p{n}", f"cd{n}")]
+    claims = q + claims_of(rows, prop="p")
+    whole = discover(claims, method="accu_copy", copy_per_source=True)
+    units = discover(claims, method="accu_copy")
+    for n in range(2):
+        item = next(i for i in whole.items if i.subject == f"p{n}")
+        assert item.value == f"cd{n}"
+        assert item.belief[f"cd{n}"] > 1.5 * item.belief[f"ab{n}"]
+        per_unit = next(i for i in units.items if i.subject == f"p{n}")
+        assert per_unit.belief[f"cd{n}"] < item.belief[f"cd{n}"]

@@ -224,11 +224,21 @@ def accu_copy(problem: Problem, settings: Settings) -> Estimate:
     """
     model = _Accuracy(problem, settings)
     c = settings.copy_rate
-    # dependence is judged between trust units: with per-property trust, two
-    # sources may copy each other's departure times and not their gates
     support = model.support
-    unit_source = model.units.unit_source
-    pattern = support.copy()
+    by_source = settings.per_property and settings.copy_per_source
+    if by_source:
+        # dependence judged on a source's whole output, then applied to every
+        # one of its trust units
+        copy_support = problem.support
+        unit_source = np.arange(problem.n_sources)
+        vote_row = model.units.unit_source[support.nonzero()[0]]
+    else:
+        # dependence judged between trust units: with per-property trust, two
+        # sources may copy each other's departure times and not their gates
+        copy_support = support
+        unit_source = model.units.unit_source
+        vote_row = support.nonzero()[0]
+    pattern = copy_support.copy()
     pattern.data[:] = 1.0
     pattern_t = pattern.T.tocsr()
     fact_to_item = sp.csr_matrix(
@@ -266,7 +276,8 @@ def accu_copy(problem: Problem, settings: Settings) -> Estimate:
         k_true = _pair_values(pattern.multiply(belief).tocsr(), pattern_t, rows, cols)
         k_false = np.maximum(k_same - k_true, 0.0)
         k_diff = np.maximum(n_shared - k_same, 0.0)
-        a1, a2 = accuracy[rows], accuracy[cols]
+        copy_accuracy = model.units.per_source(accuracy, model.counts) if by_source else accuracy
+        a1, a2 = copy_accuracy[rows], copy_accuracy[cols]
         mean = (a1 + a2) / 2
         p_true = a1 * a2
         p_false = (1 - a1) * (1 - a2) / model.n
@@ -283,12 +294,12 @@ def accu_copy(problem: Problem, settings: Settings) -> Estimate:
             )
         dependence = 1.0 / (1.0 + np.exp(-np.clip(prior_logit + log_ratio, -50, 50)))
         keep = dependence > 0.01
-        n_s = model.units.n_units
+        n_s = pattern.shape[0]
         dep = sp.csr_matrix((dependence[keep], (rows[keep], cols[keep])), shape=(n_s, n_s))
         dep = (dep + dep.T).tocsr()
         # total dependence of each vote on other sources giving the same value
         peers = (dep @ pattern).multiply(pattern).tocsr()
-        exposure = _values_at(peers, *support.nonzero())
+        exposure = _values_at(peers, vote_row, support.nonzero()[1])
         discount = (1 - (1 - c) ** (exposure + 1)) / (c * (exposure + 1))
         weighted = (_with_data(support, support.data * discount) - model.against).tocsr()
         weighted_t = weighted.T.tocsr()

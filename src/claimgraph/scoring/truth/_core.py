@@ -44,6 +44,8 @@ class Settings:
     unseen ones. ``prior_accuracy``: the accuracy sources are shrunk towards;
     ``None`` learns it from the data (mean accuracy of the sources on contested
     items).
+    ``copy_per_source``: with ``per_property``, AccuCopy still judges copying
+    between whole sources.
     """
 
     max_iterations: int = 100
@@ -58,6 +60,7 @@ class Settings:
     part_similarity: str = "jaccard"
     observed_false: bool = False
     prior_accuracy: float | None = 0.8
+    copy_per_source: bool = False
 
 
 #: Ways of comparing two sets of parts (see :func:`similarity`).

@@ -82,6 +82,7 @@ def discover(
     changing: Collection[str] = (CONTROL,),
     change_rate: float = CHANGE_RATE,
     prior_accuracy: float | None = 0.8,
+    copy_per_source: bool = False,
 ) -> TruthResult:
     """Find the most likely value of each item and how far each source can be trusted.
 
@@ -137,6 +138,10 @@ def discover(
         weighed (worth two claims); ``None`` learns it from the data as the mean
         accuracy of the sources on contested items, so that sources seen once
         weigh what such sources are worth in these data.
+    copy_per_source : bool
+        With ``per_property``, AccuCopy still judges copying between whole
+        sources (over all their properties) and discounts every property's
+        votes by it.
 
     Returns
     -------
@@ -196,6 +201,7 @@ def discover(
         part_similarity=part_similarity,
         observed_false=observed_false,
         prior_accuracy=None if prior_accuracy is None else float(prior_accuracy),
+        copy_per_source=copy_per_source,
     )
     estimate = chosen.run(problem, settings)
     return build_result(chosen.name, problem, estimate)
