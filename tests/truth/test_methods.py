@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from claimgraph import InvalidClaimError
@@ -357,3 +358,51 @@ def test_copy_judged_over_whole_sources(claims_of):
         assert item.belief[f"cd{n}"] > 1.5 * item.belief[f"ab{n}"]
         per_unit = next(i for i in units.items if i.subject == f"p{n}")
         assert per_unit.belief[f"cd{n}"] < item.belief[f"cd{n}"]
+
+
+@pytest.mark.parametrize("copy_model", ["rate", "posterior"])
+def test_both_copy_models_keep_the_independents_value(copy_model, claims_of):
+    copied = claims_of(_copy_case(True))
+    result = discover(copied, method="accu_copy", copy_model=copy_model)
+    assert chosen(result) == chosen(discover(claims_of(_copy_case(False)), method="accu"))
+
+
+def test_common_agreement_is_not_echo(claims_of):
+    # Five independent sources agree on most items (one feed everybody reads);
+    # that common level is not copying, so the rate model discounts nobody and
+    # matches Accu, while an echoing pair on top of it is discounted.
+    rows = []
+    for item in range(40):
+        for k, source in enumerate("ABCDE"):
+            wrong = (item + k) % 5 == 0
+            rows.append((source, f"i{item}", f"w{k}" if wrong else "t"))
+    independent = discover(claims_of(rows), method="accu_copy")
+    plain = discover(claims_of(rows), method="accu")
+    assert chosen(independent) == chosen(plain)
+    plain_confidence = {item.subject: item.confidence for item in plain.items}
+    for item in independent.items:
+        assert item.confidence == pytest.approx(plain_confidence[item.subject], abs=0.05)
+
+
+def test_copy_rates_measure_echo_not_certainty():
+    from claimgraph.scoring.truth._accu import copy_rates, excess_over_typical
+
+    one = np.ones(3)
+    # 1000 shared items each: independent (agreement as accuracies predict),
+    # echoing on 30% of items, echoing on all of them
+    k_true = np.array([640.0, 750.0, 900.0])
+    k_false = np.array([5.0, 60.0, 100.0])
+    k_diff = 1000.0 - k_true - k_false
+    rates = copy_rates(k_true, k_false, k_diff, 0.8 * one, 0.8 * one, 10.0, 0.1 * one, 0.1 * one)
+    assert rates[0] < 0.05
+    assert 0.2 < rates[1] < 0.45
+    assert rates[2] > 0.9
+    excess = excess_over_typical(rates, np.ones(3))
+    assert excess[0] == 0.0
+    assert excess[1] == 0.0  # the median pair is the typical level
+    assert excess[2] > 0.8
+
+
+def test_unknown_copy_model_names_the_field(claims_of):
+    with pytest.raises(InvalidClaimError, match="copy_model"):
+        discover(claims_of([("a", "x", "1")]), method="accu_copy", copy_model="guess")

@@ -16,7 +16,7 @@ from ._core import (
 )
 from ._items import Problem, factorize
 
-__all__ = ["accu", "accu_copy"]
+__all__ = ["accu", "accu_copy", "copy_rates"]
 
 #: Prior accuracy of a source and its weight in claims: a source with few claims
 #: stays near the prior instead of jumping to 0 or 1.
@@ -262,7 +262,6 @@ def accu_copy(problem: Problem, settings: Settings) -> Estimate:
         count=len(rows),
     )
     prior[same_side] = settings.same_side_copy_prior
-    prior_logit = np.log(prior / (1.0 - prior))
 
     accuracy = model.initial()
     votes_t = model.votes_t
@@ -272,35 +271,29 @@ def accu_copy(problem: Problem, settings: Settings) -> Estimate:
     iterations, converged = 0, False
     previous = np.ones(len(support.data))
     k_same = _pair_values(pattern, pattern_t, rows, cols)
+    rate = prior.copy()
     for _round in range(COPY_ROUNDS):
         k_true = _pair_values(pattern.multiply(belief).tocsr(), pattern_t, rows, cols)
         k_false = np.maximum(k_same - k_true, 0.0)
         k_diff = np.maximum(n_shared - k_same, 0.0)
         copy_accuracy = model.units.per_source(accuracy, model.counts) if by_source else accuracy
         a1, a2 = copy_accuracy[rows], copy_accuracy[cols]
-        mean = (a1 + a2) / 2
-        p_true = a1 * a2
-        p_false = (1 - a1) * (1 - a2) / model.n
-        if _round == 0:
-            # first round: agreement alone, since the beliefs so far come from
-            # counting copies as independent votes
-            p_same = p_true + p_false
-            log_ratio = k_same * np.log((c + p_same * (1 - c)) / p_same) + k_diff * np.log(1 - c)
+        if settings.copy_model == "posterior":
+            dependence = copy_posterior(k_true, k_false, k_diff, a1, a2, model.n, prior, c, _round)
         else:
-            log_ratio = (
-                k_true * np.log((mean * c + p_true * (1 - c)) / p_true)
-                + k_false * np.log(((1 - mean) * c + p_false * (1 - c)) / p_false)
-                + k_diff * np.log(1 - c)
-            )
-        dependence = 1.0 / (1.0 + np.exp(-np.clip(prior_logit + log_ratio, -50, 50)))
+            rate = copy_rates(k_true, k_false, k_diff, a1, a2, model.n, prior, rate)
+            dependence = excess_over_typical(rate, n_shared)
         keep = dependence > 0.01
         n_s = pattern.shape[0]
         dep = sp.csr_matrix((dependence[keep], (rows[keep], cols[keep])), shape=(n_s, n_s))
         dep = (dep + dep.T).tocsr()
-        # total dependence of each vote on other sources giving the same value
+        # copy rates of each vote's source with the other sources giving the same value
         peers = (dep @ pattern).multiply(pattern).tocsr()
         exposure = _values_at(peers, vote_row, support.nonzero()[1])
-        discount = (1 - (1 - c) ** (exposure + 1)) / (c * (exposure + 1))
+        if settings.copy_model == "posterior":
+            discount = (1 - (1 - c) ** (exposure + 1)) / (c * (exposure + 1))
+        else:
+            discount = 1.0 / (1.0 + exposure)
         weighted = (_with_data(support, support.data * discount) - model.against).tocsr()
         weighted_t = weighted.T.tocsr()
         accuracy, belief, more, converged = model.run(
@@ -316,6 +309,104 @@ def accu_copy(problem: Problem, settings: Settings) -> Estimate:
         iterations += more
     trust = model.source_accuracy(accuracy)
     return Estimate(belief, trust, iterations, converged, probabilistic=True)
+
+
+def copy_rates(
+    k_true: np.ndarray,
+    k_false: np.ndarray,
+    k_diff: np.ndarray,
+    a1: np.ndarray,
+    a2: np.ndarray,
+    n: float,
+    prior: np.ndarray,
+    start: np.ndarray,
+    prior_weight: float = PRIOR_WEIGHT,
+    steps: int = 30,
+) -> np.ndarray:
+    """Per pair of sources, the share of their shared items where one copies the other.
+
+    A mixture over the shared items: with rate r one source repeats the
+    other's value (true with their mean accuracy), otherwise they speak
+    independently (both right with a1 a2, the same wrong value with
+    (1 - a1)(1 - a2) / n). r is its posterior mode under a Beta prior worth
+    ``prior_weight`` items with mean ``prior``, found by EM from ``start``.
+    Unlike the posterior probability that a pair copies at all, which
+    thousands of shared items push to 0 or 1 on the slightest excess of
+    agreement, the rate measures how much of the pair's agreement is echo.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> one = np.ones(2)
+    >>> rates = copy_rates(np.array([90.0, 45.0]), np.array([10.0, 1.0]),
+    ...     np.array([0.0, 54.0]), 0.5 * one, 0.5 * one, 10.0, 0.1 * one, 0.1 * one)
+    >>> bool(rates[0] > 0.8), bool(rates[1] < 0.05)
+    (True, True)
+    """
+    mean = (a1 + a2) / 2
+    p_true = a1 * a2
+    p_false = (1 - a1) * (1 - a2) / n
+    total = k_true + k_false + k_diff
+    rate = np.clip(start, 1e-6, 1 - 1e-6)
+    for _ in range(steps):
+        copied_true = rate * mean / (rate * mean + (1 - rate) * p_true)
+        copied_false = rate * (1 - mean) / (rate * (1 - mean) + (1 - rate) * p_false)
+        copied = k_true * copied_true + k_false * copied_false
+        rate = np.clip((copied + prior * prior_weight) / (total + prior_weight), 1e-6, 1 - 1e-6)
+    out: np.ndarray = rate
+    return out
+
+
+def copy_posterior(
+    k_true: np.ndarray,
+    k_false: np.ndarray,
+    k_diff: np.ndarray,
+    a1: np.ndarray,
+    a2: np.ndarray,
+    n: float,
+    prior: np.ndarray,
+    c: float,
+    round_: int,
+) -> np.ndarray:
+    """Dong et al.'s posterior probability that a pair copies, copy rate ``c``.
+
+    In the first round agreement alone counts, since the beliefs so far come
+    from counting copies as independent votes.
+    """
+    mean = (a1 + a2) / 2
+    p_true = a1 * a2
+    p_false = (1 - a1) * (1 - a2) / n
+    if round_ == 0:
+        p_same = p_true + p_false
+        log_ratio = (k_true + k_false) * np.log((c + p_same * (1 - c)) / p_same) + k_diff * np.log(
+            1 - c
+        )
+    else:
+        log_ratio = (
+            k_true * np.log((mean * c + p_true * (1 - c)) / p_true)
+            + k_false * np.log(((1 - mean) * c + p_false * (1 - c)) / p_false)
+            + k_diff * np.log(1 - c)
+        )
+    prior_logit = np.log(prior / (1.0 - prior))
+    out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(prior_logit + log_ratio, -50, 50)))
+    return out
+
+
+def excess_over_typical(rate: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """Copy rates above the typical pair's, rescaled to [0, 1].
+
+    Sources that all draw on one feed, or items that everybody gets right or
+    wrong together, raise every pair's agreement; that common level (the
+    ``weight``-weighted median rate, an empirical null) is not echo between
+    two particular sources. Only the excess over it is discounted.
+    """
+    if len(rate) == 0:
+        return rate
+    order = np.argsort(rate)
+    cumulative = np.cumsum(weight[order])
+    typical = float(rate[order][np.searchsorted(cumulative, cumulative[-1] / 2)])
+    out: np.ndarray = np.clip((rate - typical) / max(1.0 - typical, 1e-9), 0.0, 1.0)
+    return out
 
 
 def _pair_values(

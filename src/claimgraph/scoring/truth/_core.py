@@ -44,8 +44,9 @@ class Settings:
     unseen ones. ``prior_accuracy``: the accuracy sources are shrunk towards;
     ``None`` learns it from the data (mean accuracy of the sources on contested
     items).
-    ``copy_per_source``: with ``per_property``, AccuCopy still judges copying
-    between whole sources.
+    ``copy_model``: how AccuCopy measures copying (``"rate"`` or
+    ``"posterior"``, see :func:`accu_copy`). ``copy_per_source``: with
+    ``per_property``, AccuCopy still judges copying between whole sources.
     """
 
     max_iterations: int = 100
@@ -61,8 +62,11 @@ class Settings:
     observed_false: bool = False
     prior_accuracy: float | None = 0.8
     copy_per_source: bool = False
+    copy_model: str = "rate"
 
 
+#: How AccuCopy measures copying between two sources.
+COPY_MODELS = ("rate", "posterior")
 #: Ways of comparing two sets of parts (see :func:`similarity`).
 PART_SIMILARITIES = ("jaccard", "containment")
 

@@ -13,7 +13,7 @@ from ..._errors import InvalidClaimError
 from ...model import CONTROL, Claim, fold
 from ._accu import accu, accu_copy
 from ._changes import CHANGE_RATE
-from ._core import PART_SIMILARITIES, Estimate, Settings
+from ._core import COPY_MODELS, PART_SIMILARITIES, Estimate, Settings
 from ._investment import investment, pooled_investment
 from ._items import Problem, build_problem
 from ._periods import DEFAULT_WINDOW
@@ -83,6 +83,7 @@ def discover(
     change_rate: float = CHANGE_RATE,
     prior_accuracy: float | None = 0.8,
     copy_per_source: bool = False,
+    copy_model: str = "rate",
 ) -> TruthResult:
     """Find the most likely value of each item and how far each source can be trusted.
 
@@ -142,6 +143,14 @@ def discover(
         With ``per_property``, AccuCopy still judges copying between whole
         sources (over all their properties) and discounts every property's
         votes by it.
+    copy_model : {"rate", "posterior"}
+        How AccuCopy measures copying between two sources. ``"rate"``
+        (default): the share of their shared items where one echoes the other
+        (an EM estimate), minus the rate of the typical pair (a common feed or
+        items everybody gets right together is not echo); a vote whose value
+        is also given by sources it echoes with total rate e counts 1 / (1 + e).
+        ``"posterior"``: Dong et al.'s probability that the pair copies at all,
+        which on large data is near 0 or 1 for every pair.
 
     Returns
     -------
@@ -164,6 +173,8 @@ def discover(
     chosen = get_method(method)
     if max_iterations < 1:
         raise InvalidClaimError("max_iterations", "a whole number >= 1", max_iterations)
+    if copy_model not in COPY_MODELS:
+        raise InvalidClaimError("copy_model", f"one of {', '.join(COPY_MODELS)}", copy_model)
     if part_similarity not in PART_SIMILARITIES:
         raise InvalidClaimError(
             "part_similarity", f"one of {', '.join(PART_SIMILARITIES)}", part_similarity
@@ -202,6 +213,7 @@ def discover(
         observed_false=observed_false,
         prior_accuracy=None if prior_accuracy is None else float(prior_accuracy),
         copy_per_source=copy_per_source,
+        copy_model=copy_model,
     )
     estimate = chosen.run(problem, settings)
     return build_result(chosen.name, problem, estimate)
