@@ -38,6 +38,11 @@ def _available(peer: str) -> Any:
         return None
 
 
+#: Largest tasks x labels x workers that crowd-kit's dense DawidSkene is given
+#: (Population's open-ended values would need hundreds of GB; it was OOM-killed).
+DENSE_LIMIT = 2e8
+
+
 def triples(claims: Any) -> list[tuple[str, tuple[str, str], str]]:
     """(source, (subject, property), value) of every asserting claim."""
     return [(c.source, (c.subject, c.property), c.display_value) for c in claims]
@@ -73,7 +78,7 @@ def _truthdiscovery(
 
 def _crowdkit(
     module: Any, method: str, rows: list[tuple[str, tuple[str, str], str]]
-) -> tuple[dict[tuple[str, str], str | None], float]:
+) -> tuple[dict[tuple[str, str], str | None], float] | None:
     import pandas as pd
 
     start = time.perf_counter()
@@ -84,6 +89,11 @@ def _crowdkit(
             "label": [r[2] for r in rows],
         }
     ).drop_duplicates(["worker", "task"])
+    cells = frame["task"].nunique() * frame["label"].nunique() * frame["worker"].nunique()
+    if method == "DawidSkene" and cells > DENSE_LIMIT:
+        # its confusion matrices and posteriors are dense: tasks x labels x workers
+        print(f"crowd-kit DawidSkene skipped: {cells:.2e} dense cells (limit {DENSE_LIMIT:.0e})")
+        return None
     labels = getattr(module, method)().fit_predict(frame)
     elapsed = time.perf_counter() - start
     chosen = {tuple(task.split("\x1f")): value for task, value in labels.items()}
