@@ -5,7 +5,14 @@ period); methods from the data-fusion literature weigh the sources' votes by
 their estimated trust, iterating to a fixed point. See docs/truth-discovery.md.
 """
 
-from ._discover import DEFAULT_METHOD, METHODS, TruthMethod, discover, get_method
+from ._discover import (
+    DEFAULT_METHOD,
+    METHODS,
+    TruthMethod,
+    discover,
+    discover_graph,
+    get_method,
+)
 from ._periods import claim_periods
 from ._result import ItemResult, SourceTrust, TruthResult
 
@@ -18,5 +25,6 @@ __all__ = [
     "TruthResult",
     "claim_periods",
     "discover",
+    "discover_graph",
     "get_method",
 ]

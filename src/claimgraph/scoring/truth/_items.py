@@ -20,7 +20,7 @@ import scipy.sparse as sp
 
 from ..._errors import InvalidClaimError
 from ...model import Claim, Stance, fold
-from ._periods import NO_DAY, Period, period_table
+from ._periods import NO_DAY, Period, PeriodTable, period_table
 
 __all__ = [
     "STANCE_WEIGHT",
@@ -215,11 +215,14 @@ def build_problem(
     window: int | None = 3,
     item_key: Callable[[Claim], Hashable] | None = None,
     separator: str | None = None,
+    periods: tuple[PeriodTable, Sequence[tuple[str, str]]] | None = None,
 ) -> Problem:
     """Turn claims into a :class:`Problem`.
 
     Items are (subject, property, period) with periods from
-    :func:`claim_periods`, or whatever ``item_key`` returns. Numeric point
+    :func:`claim_periods`, or whatever ``item_key`` returns, or the given
+    ``periods``: a table of periods (see :func:`episode_table`) and the
+    (subject, property) shown for each of its groups. Numeric point
     values of one item within ``tolerance`` (absolute) or ``relative_tolerance``
     (share of the larger magnitude) of each other gather into one value around
     the densest spot (see :func:`cluster_numbers`); a claim with bounds
@@ -244,10 +247,17 @@ def build_problem(
     weight_of = dict(STANCE_WEIGHT)
     claim_weight = np.fromiter((weight_of[c.stance] for c in claims), dtype=np.float64, count=n)
 
-    # items: (subject, property) groups split into periods, or the caller's keys
+    # items: (subject, property) groups split into periods, given periods, or the
+    # caller's keys
+    if item_key is not None and periods is not None:
+        raise InvalidClaimError("item_key", "None when periods are given", item_key)
+    group_keys: Sequence[Hashable]
     if item_key is None:
-        group, group_keys = factorize([(c.subject, c.property) for c in claims])
-        table = period_table(claims, group, len(group_keys), window)
+        if periods is None:
+            group, group_keys = factorize([(c.subject, c.property) for c in claims])
+            table = period_table(claims, group, len(group_keys), window)
+        else:
+            table, group_keys = periods
         obs_claim, obs_period = table.obs_claim, table.obs_period
         period_group, period_first, period_last = (
             table.period_group,
