@@ -98,7 +98,12 @@ def run_stages(path: Path, truth_path: Path) -> dict[str, Any]:
     counts = Counter(c.subject for c in claims)
     index = timed("resolve", lambda: resolve_places(list(counts), counts=counts))
 
-    cg = timed("relate", lambda: build(claims, window=3, places=index))
+    def relate() -> Any:
+        built = build(claims, window=3, places=index)
+        len(built.relations)  # found on first use: time them here
+        return built
+
+    cg = timed("relate", relate)
 
     def networkx_graph() -> Any:
         graph = cg.graph

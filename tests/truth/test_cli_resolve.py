@@ -60,3 +60,65 @@ def test_resolve_rejects_two_tolerances(tmp_path):
     )
     assert result.exit_code != 0
     assert "not both" in result.output
+
+
+def _spellings(tmp_path):
+    """One village under two spellings: two sources for the army, one for the rebels
+    under the other spelling, so exact subjects give two items with different values."""
+    path = tmp_path / "spellings.csv"
+    path.write_text(
+        "source,subject,property,value,date\n"
+        "A,Karm al-Qasr,control,army,2014-01-25\n"
+        "B,Karm al-Qasr,control,army,2014-01-26\n"
+        "C,Karam al Qasr,control,rebels,2014-01-26\n"
+        "A,Karm al-Qasr,control,army,2014-03-01\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def _items(result):
+    assert result.exit_code == 0, result.output
+    return [
+        (i["subject"], i["period_start"], i["value"], len(i["supporting"]), len(i["opposing"]))
+        for i in json.loads(result.output)["items"]
+    ]
+
+
+def test_resolve_merges_spellings_of_one_place(tmp_path):
+    args = ["resolve", str(_spellings(tmp_path)), "--method", "vote", "--format", "json"]
+    merged = _items(CliRunner().invoke(main, args))
+    # one place shown by its most frequent spelling; the March claim is a later period
+    assert merged == [
+        ("Karm al-Qasr", "2014-01-25", "government", 2, 1),
+        ("Karm al-Qasr", "2014-03-01", "government", 1, 0),
+    ]
+    apart = _items(CliRunner().invoke(main, [*args, "--exact-subjects"]))
+    assert sorted(apart) == [
+        ("Karam al Qasr", "2014-01-26", "opposition", 1, 0),
+        ("Karm al-Qasr", "2014-01-25", "government", 2, 0),
+        ("Karm al-Qasr", "2014-03-01", "government", 1, 0),
+    ]
+
+
+def test_resolve_window_and_gazetteer_are_the_shared_options(tmp_path):
+    table = _spellings(tmp_path)
+    gazetteer = tmp_path / "places.csv"
+    gazetteer.write_text("name,aliases,parent,lat,lon\nKaram al-Qasr,,,,\n", encoding="utf-8")
+    args = ["resolve", str(table), "--method", "vote", "--format", "json"]
+    named = _items(CliRunner().invoke(main, [*args, "--gazetteer", str(gazetteer)]))
+    assert {row[0] for row in named} == {"Karam al-Qasr"}
+    one_period = _items(CliRunner().invoke(main, [*args, "--window", "60"]))
+    assert one_period == [("Karm al-Qasr", "2014-01-25", "government", 3, 1)]
+
+
+def test_resolve_and_sources_trust_agree(tmp_path):
+    table = str(_spellings(tmp_path))
+    resolved = CliRunner().invoke(main, ["resolve", table, "--method", "accu", "--format", "json"])
+    assert resolved.exit_code == 0, resolved.output
+    trust = {s["source"]: s["accuracy"] for s in json.loads(resolved.output)["sources"]}
+    listed = CliRunner().invoke(main, ["sources", table, "--method", "accu", "--format", "json"])
+    assert listed.exit_code == 0, listed.output
+    figures = json.loads(listed.output)["sources"]
+    assert {f["source"]: f["trust_accuracy"] for f in figures} == trust
+    assert trust["C"] < trust["A"]

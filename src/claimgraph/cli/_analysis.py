@@ -132,11 +132,11 @@ def _method_option(default: str | None) -> Callable[[F], F]:
 
 def trust_of(cg: ClaimGraph, method: str) -> dict[str, Any]:
     """Per-source trust records from a truth-discovery method, items being the graph's."""
-    from ..scoring.truth import discover
+    from ..scoring.truth import discover_graph
 
     if method == "none":
         return {}
-    result = discover(cg.claims, method=method, item_key=cg.item_key())
+    result = discover_graph(cg, method=method)
     return {s.source: s for s in result.sources}
 
 

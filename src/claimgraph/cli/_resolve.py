@@ -10,8 +10,10 @@ from typing import Any
 
 import click
 
-from ..scoring.truth import DEFAULT_METHOD, METHODS, TruthResult, discover
+from ..scoring.truth import DEFAULT_METHOD, METHODS, TruthResult, discover_graph
+from ._analysis import build_from_options
 from ._common import (
+    analysis_options,
     echo_or_write,
     fail_cleanly,
     format_option,
@@ -19,7 +21,7 @@ from ._common import (
     output_option,
     pick_format,
 )
-from ._main import load_inputs, main
+from ._main import main
 
 __all__ = ["render", "resolve"]
 
@@ -28,6 +30,7 @@ _FORMATS = ("json", "csv", "md")
 
 @main.command()
 @input_options
+@analysis_options
 @click.option(
     "--method",
     type=click.Choice(tuple(METHODS)),
@@ -48,14 +51,6 @@ _FORMATS = ("json", "csv", "md")
     help="Numbers differing by at most this share of the larger are the same value.",
 )
 @click.option(
-    "--window",
-    type=click.IntRange(0, 3650),
-    default=3,
-    show_default=True,
-    metavar="DAYS",
-    help="Claims further apart than this start a new period (holders change).",
-)
-@click.option(
     "--per-property/--per-source",
     default=True,
     show_default=True,
@@ -65,18 +60,19 @@ _FORMATS = ("json", "csv", "md")
 @output_option
 @fail_cleanly
 def resolve(
-    inputs: tuple[Path, ...],
     method: str,
     tolerance: float | None,
     relative_tolerance: float | None,
-    window: int,
     per_property: bool,
     fmt: str | None,
     output: Path | None,
-    **read: Any,
+    **options: Any,
 ) -> None:
-    """Pick the most likely value of each subject and property (per period).
+    """Pick the most likely value of each place (or subject) and property (per period).
 
+    Items are those of the other analysis commands: spellings of one place are
+    one subject, shown by the place's name (--exact-subjects keeps subjects as
+    written), and claims more than --window days apart are different periods.
     Sources are weighed by their estimated trust; the output gives, per item,
     the chosen value, its confidence, the belief in each candidate and the
     claims for and against, followed by each source's trust with an interval
@@ -84,13 +80,11 @@ def resolve(
     """
     if tolerance is not None and relative_tolerance is not None:
         raise click.UsageError("give --tolerance or --relative-tolerance, not both")
-    claims = load_inputs(inputs, **read)
-    result = discover(
-        claims,
+    result = discover_graph(
+        build_from_options(**options),
         method=method,
         tolerance=tolerance,
         relative_tolerance=relative_tolerance,
-        window=window,
         per_property=per_property,
     )
     echo_or_write(render(result, pick_format(fmt, output, _FORMATS)), output)

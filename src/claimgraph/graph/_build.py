@@ -51,7 +51,8 @@ class ClaimGraph:
     episodes : list of Episode
         Claims grouped per place, property and time.
     relations : list of Relation
-        Contradictions, corroborations, denials and revisions.
+        Contradictions, corroborations, denials and revisions (found on first
+        use: truth discovery over the episodes does not need them).
     alignments : dict
         Source name -> alignment (``None`` when unknown).
 
@@ -72,9 +73,9 @@ class ClaimGraph:
     places: PlaceIndex | None
     window: int
     episodes: list[Episode]
-    relations: list[Relation]
     alignments: dict[str, str | None]
     relative_tolerance: float = 0.0
+    _relations: list[Relation] | None = attrs.field(default=None, repr=False)
     _graph: Any = attrs.field(default=None, repr=False)
     _names: dict[str, str] | None = attrs.field(default=None, repr=False)
 
@@ -90,7 +91,7 @@ class ClaimGraph:
         sources: SourceRegistry | None = None,
         relative_tolerance: float = 0.0,
     ) -> ClaimGraph:
-        """Resolve places, group claims into episodes and relate them.
+        """Resolve places and group claims into episodes; relations follow on first use.
 
         Parameters
         ----------
@@ -139,13 +140,11 @@ class ClaimGraph:
             places = resolve(counts, gazetteer=gazetteer, counts=counts)
         subject_of = None if places is None else _subject_key(places)
         episodes = group_episodes(claim_list, window=window, subject_of=subject_of)
-        relations = all_relations(episodes, relative_tolerance=relative_tolerance)
         return cls(
             claims=claim_list,
             places=places,
             window=window,
             episodes=episodes,
-            relations=relations,
             alignments=_alignments(claim_list, sources),
             relative_tolerance=relative_tolerance,
         )
@@ -181,6 +180,17 @@ class ClaimGraph:
             for claim in episode.claims:
                 items.setdefault(id(claim), key)
         return lambda claim: items[id(claim)]
+
+    @property
+    def relations(self) -> list[Relation]:
+        """Contradictions, corroborations, denials and revisions between claims
+        (computed once, on first use)."""
+        if self._relations is None:
+            with collector_paused():
+                self._relations = all_relations(
+                    self.episodes, relative_tolerance=self.relative_tolerance
+                )
+        return self._relations
 
     @property
     def sources(self) -> list[str]:

@@ -6,7 +6,14 @@ their estimated trust, iterating to a fixed point. See docs/truth-discovery.md.
 """
 
 from ._changes import CHANGE_RATE, split_changes
-from ._discover import DEFAULT_METHOD, METHODS, TruthMethod, discover, get_method
+from ._discover import (
+    DEFAULT_METHOD,
+    METHODS,
+    TruthMethod,
+    discover,
+    discover_graph,
+    get_method,
+)
 from ._names import FILLER_WORDS, name_words
 from ._periods import claim_periods
 from ._result import ItemResult, SourceTrust, TruthResult
@@ -22,6 +29,7 @@ __all__ = [
     "TruthResult",
     "claim_periods",
     "discover",
+    "discover_graph",
     "get_method",
     "name_words",
     "split_changes",

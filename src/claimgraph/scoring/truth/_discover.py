@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 import numpy as np
@@ -16,13 +16,16 @@ from ._changes import CHANGE_RATE
 from ._core import COPY_MODELS, PART_SIMILARITIES, Estimate, Settings
 from ._investment import investment, pooled_investment
 from ._items import Problem, build_problem
-from ._periods import DEFAULT_WINDOW
+from ._periods import DEFAULT_WINDOW, PeriodTable, episode_table
 from ._result import TruthResult, build_result
 from ._sums import average_log, sums
 from ._truthfinder import truthfinder
 from ._vote import vote
 
-__all__ = ["DEFAULT_METHOD", "METHODS", "TruthMethod", "discover", "get_method"]
+if TYPE_CHECKING:
+    from ...graph import ClaimGraph
+
+__all__ = ["DEFAULT_METHOD", "METHODS", "TruthMethod", "discover", "discover_graph", "get_method"]
 
 
 @attrs.frozen(slots=True)
@@ -170,6 +173,94 @@ def discover(
     >>> result.trust["A"] > result.trust["C"]
     True
     """
+    return _discover(
+        claims,
+        method=method,
+        tolerance=tolerance,
+        relative_tolerance=relative_tolerance,
+        prior_trust=prior_trust,
+        known_truth=known_truth,
+        item_key=item_key,
+        window=window,
+        separator=separator,
+        max_iterations=max_iterations,
+        false_values=false_values,
+        per_property=per_property,
+        part_similarity=part_similarity,
+        changing=changing,
+        change_rate=change_rate,
+        prior_accuracy=prior_accuracy,
+        copy_per_source=copy_per_source,
+        copy_model=copy_model,
+    )
+
+
+def discover_graph(
+    graph: ClaimGraph,
+    *,
+    method: str = DEFAULT_METHOD,
+    **options: Any,
+) -> TruthResult:
+    """:func:`discover` on a claim graph's items: its resolved places and episodes.
+
+    Spellings of one place are one subject, shown by the place's name (its
+    subjects as written when the graph was built without place resolution);
+    each episode (the graph's ``window``) is one period, with timeless claims
+    in every episode of their place and property, as :func:`discover` puts them
+    in every period. The episodes are taken as they are, the periods of the
+    graph's disputes and reports: they are not cut where control changes
+    (``changing``, ``change_rate`` do not apply). Sources carry the graph's
+    canonical names. ``options``
+    are :func:`discover`'s, except ``item_key`` and ``window`` (the graph's
+    episodes are the periods); ``known_truth`` is keyed by place name.
+
+    Examples
+    --------
+    >>> from claimgraph.graph import ClaimGraph
+    >>> from claimgraph.testing import make_claim
+    >>> cg = ClaimGraph.build([
+    ...     make_claim("A", "Karm al-Qasr", "army", on="2014-01-25"),
+    ...     make_claim("B", "Karam al Qasr", "army", on="2014-01-26"),
+    ...     make_claim("C", "Karm al-Qasr", "rebels", on="2014-01-26"),
+    ... ])
+    >>> [(i.subject, i.value, len(i.supporting)) for i in discover_graph(cg, method="vote").items]
+    [('Karm al-Qasr', 'government', 2)]
+    """
+    for taken in ("item_key", "window"):
+        if taken in options:
+            raise InvalidClaimError(
+                taken, "not given: the graph's episodes are the periods", options[taken]
+            )
+    return _discover(
+        graph.claims,
+        method=method,
+        periods=episode_table(graph.claims, graph.episodes, graph.place_name),
+        **options,
+    )
+
+
+def _discover(
+    claims: Sequence[Claim],
+    *,
+    method: str,
+    tolerance: float | None = None,
+    relative_tolerance: float | None = None,
+    prior_trust: Mapping[str, float] | None = None,
+    known_truth: Mapping[tuple[str, str], str] | None = None,
+    item_key: Callable[[Claim], Hashable] | None = None,
+    window: int | None = DEFAULT_WINDOW,
+    separator: str | None = None,
+    max_iterations: int = 100,
+    false_values: float | Literal["observed"] = 10.0,
+    per_property: bool = True,
+    part_similarity: str = "jaccard",
+    changing: Collection[str] = (CONTROL,),
+    change_rate: float = CHANGE_RATE,
+    prior_accuracy: float | None = 0.8,
+    copy_per_source: bool = False,
+    copy_model: str = "rate",
+    periods: tuple[PeriodTable, Sequence[tuple[str, str]]] | None = None,
+) -> TruthResult:
     chosen = get_method(method)
     if max_iterations < 1:
         raise InvalidClaimError("max_iterations", "a whole number >= 1", max_iterations)
@@ -195,6 +286,7 @@ def discover(
         separator=separator,
         changing=frozenset(changing),
         change_rate=change_rate,
+        periods=periods,
     )
     index = {name: s for s, name in enumerate(problem.sources)}
     priors: dict[int, float] = {}

@@ -21,7 +21,7 @@ import scipy.sparse as sp
 from ..._errors import InvalidClaimError
 from ...model import CONTROL, Claim, Stance, fold
 from ._changes import CHANGE_RATE
-from ._periods import NO_DAY, Period, period_table
+from ._periods import NO_DAY, Period, PeriodTable, period_table
 
 __all__ = [
     "STANCE_WEIGHT",
@@ -218,11 +218,14 @@ def build_problem(
     separator: str | None = None,
     changing: Collection[str] = (CONTROL,),
     change_rate: float = CHANGE_RATE,
+    periods: tuple[PeriodTable, Sequence[tuple[str, str]]] | None = None,
 ) -> Problem:
     """Turn claims into a :class:`Problem`.
 
     Items are (subject, property, period) with periods from
-    :func:`claim_periods`, or whatever ``item_key`` returns. Numeric point
+    :func:`claim_periods`, or whatever ``item_key`` returns, or the given
+    ``periods``: a table of periods (see :func:`episode_table`) and the
+    (subject, property) shown for each of its groups. Numeric point
     values of one item within ``tolerance`` (absolute) or ``relative_tolerance``
     (share of the larger magnitude) of each other gather into one value around
     the densest spot (see :func:`cluster_numbers`); a claim with bounds
@@ -271,24 +274,31 @@ def build_problem(
     claim_code = folded_code[raw_code]
     n_strings = len(folded_keys)
 
-    # items: (subject, property) groups split into periods, or the caller's keys
+    # items: (subject, property) groups split into periods, given periods, or the
+    # caller's keys
+    if item_key is not None and periods is not None:
+        raise InvalidClaimError("item_key", "None when periods are given", item_key)
+    group_keys: Sequence[Hashable]
     if item_key is None:
-        group, group_keys = factorize([(c.subject, c.property) for c in claims])
-        # values that change over time cut periods where the claims change
-        prop_of_group = np.fromiter(
-            (key[1] in changing for key in group_keys),  # type: ignore[index]
-            dtype=np.bool_,
-            count=len(group_keys),
-        )
-        takes_part = prop_of_group[group] & ~numeric & (claim_weight > 0)
-        table = period_table(
-            claims,
-            group,
-            len(group_keys),
-            window,
-            values=np.where(takes_part, claim_code, -1),
-            change_rate=change_rate,
-        )
+        if periods is None:
+            group, group_keys = factorize([(c.subject, c.property) for c in claims])
+            # values that change over time cut periods where the claims change
+            prop_of_group = np.fromiter(
+                (key[1] in changing for key in group_keys),  # type: ignore[index]
+                dtype=np.bool_,
+                count=len(group_keys),
+            )
+            takes_part = prop_of_group[group] & ~numeric & (claim_weight > 0)
+            table = period_table(
+                claims,
+                group,
+                len(group_keys),
+                window,
+                values=np.where(takes_part, claim_code, -1),
+                change_rate=change_rate,
+            )
+        else:
+            table, group_keys = periods
         obs_claim, obs_period = table.obs_claim, table.obs_period
         period_group, period_first, period_last = (
             table.period_group,

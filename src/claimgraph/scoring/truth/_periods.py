@@ -1,13 +1,17 @@
 """Periods: which claims about one subject and property speak about the same time.
 
-This is the one place that decides time grouping, so the shared episode grouper
-of :mod:`claimgraph.graph` can replace it without touching the algorithms.
+:func:`period_table` splits claims into periods in a few vectorized passes; it
+follows the rule of the claim graph's episode grouper
+(:func:`claimgraph.graph.group_episodes`), and :func:`episode_table` turns
+ready episodes into the same table, so a claim graph's items are used as they
+are instead of being grouped a second time.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 import numpy as np
@@ -17,7 +21,18 @@ from ...graph._time import DEFAULT_WINDOW
 from ...model import Claim, Precision
 from ._changes import CHANGE_RATE, split_changes
 
-__all__ = ["DEFAULT_WINDOW", "NO_DAY", "Period", "PeriodTable", "claim_periods", "period_table"]
+if TYPE_CHECKING:
+    from ...graph import Episode
+
+__all__ = [
+    "DEFAULT_WINDOW",
+    "NO_DAY",
+    "Period",
+    "PeriodTable",
+    "claim_periods",
+    "episode_table",
+    "period_table",
+]
 
 
 Period = tuple[dt.date, dt.date] | None
@@ -189,3 +204,46 @@ def claim_periods(claims: Sequence[Claim], window: int | None) -> list[tuple[Per
     for claim, period in zip(table.obs_claim.tolist(), table.obs_period.tolist(), strict=True):
         out[claim].append(labels[period])
     return [tuple(periods) for periods in out]
+
+
+def episode_table(
+    claims: Sequence[Claim], episodes: Sequence[Episode], subject_name: Callable[[str], str]
+) -> tuple[PeriodTable, list[tuple[str, str]]]:
+    """Periods given by ready episodes (each one period), and each group's labels.
+
+    ``claims`` are the claims the episodes were made of (the same objects).
+    Groups are the episodes' (subject, property), shown as
+    ``(subject_name(subject), property)``; observations are ordered as
+    :func:`period_table` orders them, so items come out in the same order.
+    """
+    index = {id(claim): i for i, claim in enumerate(claims)}
+    groups: dict[tuple[str, str], int] = {}
+    period_group = np.fromiter(
+        (groups.setdefault((e.subject, e.property), len(groups)) for e in episodes),
+        dtype=np.int64,
+        count=len(episodes),
+    )
+    sizes = np.fromiter((len(e.claims) for e in episodes), dtype=np.int64, count=len(episodes))
+    obs_claim = np.fromiter(
+        (index[id(c)] for e in episodes for c in e.claims), dtype=np.int64, count=int(sizes.sum())
+    )
+    obs_period = np.repeat(np.arange(len(episodes), dtype=np.int64), sizes)
+    period_first = np.fromiter(
+        (NO_DAY if e.start is None else e.start.toordinal() for e in episodes),
+        dtype=np.int64,
+        count=len(episodes),
+    )
+    period_last = np.fromiter(
+        (NO_DAY if e.end is None else e.end.toordinal() for e in episodes),
+        dtype=np.int64,
+        count=len(episodes),
+    )
+    sort = np.lexsort((obs_period, obs_claim))
+    table = PeriodTable(
+        obs_claim=obs_claim[sort],
+        obs_period=obs_period[sort],
+        period_group=period_group,
+        period_first=period_first,
+        period_last=period_last,
+    )
+    return table, [(subject_name(subject), prop) for subject, prop in groups]
