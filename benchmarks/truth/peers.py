@@ -1,9 +1,19 @@
 """Run the Python peers on our datasets when they are installed (never a dependency).
 
 ``truthdiscovery`` (Sums, AverageLog, Investment, PooledInvestment,
-TruthFinder, MajorityVoting) and ``crowd-kit`` (MajorityVote, DawidSkene,
-Wawa). Each peer gets the same claims as (source, item, value) triples; its
-time includes building its own data structure, as ours does.
+TruthFinder, MajorityVoting) and ``crowd-kit`` (its aggregators for
+categorical labels: MajorityVote, Wawa, ZeroBasedSkill, DawidSkene,
+OneCoinDawidSkene, MMSR; GLAD and MACE only when asked, being far slower:
+MACE took 297 s on Population and GLAD did not finish in 600 s). Each peer gets
+the same claims as (source, item, value) triples; its time includes building
+its own data structure, as ours does.
+
+crowd-kit aggregates labels from one label set shared by every task, so each
+distinct value string of an item becomes a label numbered within the item
+(0 for the first value seen, 1 for the next ...), and the chosen label is mapped
+back to its string. Kept as strings, Population's values (numbers, nearly all
+different) made DawidSkene's per-worker confusion matrices exhaust 24 GiB.
+A worker keeps its first label per task, as crowd-kit expects one.
 """
 
 from __future__ import annotations
@@ -13,7 +23,7 @@ import time
 import warnings
 from typing import Any
 
-__all__ = ["PEERS", "run_peer"]
+__all__ = ["PEERS", "SLOW_PEERS", "run_peer"]
 
 #: (peer, method) pairs tried by the harness; a missing peer is skipped.
 PEERS: list[tuple[str, str]] = [
@@ -25,8 +35,14 @@ PEERS: list[tuple[str, str]] = [
     ("truthdiscovery", "TruthFinder"),
     ("crowd-kit", "MajorityVote"),
     ("crowd-kit", "Wawa"),
+    ("crowd-kit", "ZeroBasedSkill"),
     ("crowd-kit", "DawidSkene"),
+    ("crowd-kit", "OneCoinDawidSkene"),
+    ("crowd-kit", "MMSR"),
 ]
+
+#: Peers' methods run only on request (``run.py --slow-peers``).
+SLOW_PEERS: list[tuple[str, str]] = [("crowd-kit", "GLAD"), ("crowd-kit", "MACE")]
 
 _MODULE = {"truthdiscovery": "truthdiscovery", "crowd-kit": "crowdkit.aggregation"}
 
@@ -38,8 +54,9 @@ def _available(peer: str) -> Any:
         return None
 
 
-#: Largest tasks x labels x workers that crowd-kit's dense DawidSkene is given
-#: (Population's open-ended values would need hundreds of GB; it was OOM-killed).
+#: Largest workers x labels x labels (its dense confusion matrices) that
+#: crowd-kit's DawidSkene is given: with raw value strings as labels Population
+#: needed hundreds of GB and was OOM-killed; numbered per item, it needs little.
 DENSE_LIMIT = 2e8
 
 
@@ -82,19 +99,30 @@ def _crowdkit(
     import pandas as pd
 
     start = time.perf_counter()
+    tasks: dict[tuple[str, str], int] = {}
+    values: list[dict[str, int]] = []
+    task_of, label_of = [], []
+    for _source, item, value in rows:
+        task = tasks.setdefault(item, len(tasks))
+        if task == len(values):
+            values.append({})
+        found = values[task]
+        task_of.append(task)
+        label_of.append(found.setdefault(value, len(found)))
     frame = pd.DataFrame(
-        {
-            "worker": [r[0] for r in rows],
-            "task": ["\x1f".join(r[1]) for r in rows],
-            "label": [r[2] for r in rows],
-        }
+        {"worker": [r[0] for r in rows], "task": task_of, "label": label_of}
     ).drop_duplicates(["worker", "task"])
-    cells = frame["task"].nunique() * frame["label"].nunique() * frame["worker"].nunique()
+    cells = frame["worker"].nunique() * frame["label"].nunique() ** 2
     if method == "DawidSkene" and cells > DENSE_LIMIT:
-        # its confusion matrices and posteriors are dense: tasks x labels x workers
+        # one dense labels x labels confusion matrix per worker
         print(f"crowd-kit DawidSkene skipped: {cells:.2e} dense cells (limit {DENSE_LIMIT:.0e})")
         return None
     labels = getattr(module, method)().fit_predict(frame)
     elapsed = time.perf_counter() - start
-    chosen = {tuple(task.split("\x1f")): value for task, value in labels.items()}
-    return chosen, elapsed  # type: ignore[return-value]
+    items = list(tasks)
+    shown = [list(found) for found in values]
+    chosen: dict[tuple[str, str], str | None] = {
+        items[task]: None if pd.isna(label) else shown[task][int(label)]
+        for task, label in labels.items()
+    }
+    return chosen, elapsed

@@ -1,7 +1,7 @@
 """Accuracy and time of every truth-discovery method, and of the peers, on the real datasets.
 
-Usage: ``python benchmarks/truth/run.py [--datasets population,flight,book,book_dev] [--methods ...]
-[--no-peers] [--synthetic N]``.
+Usage: ``python benchmarks/truth/run.py [--datasets population,flight,book,book_dev]
+[--methods ...] [--no-peers | --slow-peers] [--synthetic N]``.
 
 Datasets are read from ../shared/truth-data (see its README); peers
 (``truthdiscovery``, ``crowd-kit``) run when installed and are skipped otherwise.
@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
 from loaders import DATA, Dataset, load_book, load_flight, load_population
-from peers import PEERS, run_peer
+from peers import PEERS, SLOW_PEERS, run_peer
 
 from claimgraph.scoring.truth import METHODS, discover
 
@@ -54,6 +54,9 @@ def main() -> None:
     parser.add_argument("--datasets", default="population,flight,book")
     parser.add_argument("--methods", default=",".join(METHODS))
     parser.add_argument("--no-peers", action="store_true")
+    parser.add_argument(
+        "--slow-peers", action="store_true", help="also the peers' slow methods (GLAD, MACE)"
+    )
     args = parser.parse_args()
     print(
         f"# truth discovery benchmark, {time.strftime('%Y-%m-%d')}, "
@@ -78,7 +81,7 @@ def main() -> None:
             )
         if args.no_peers:
             continue
-        for peer, method in PEERS:
+        for peer, method in PEERS + (SLOW_PEERS if args.slow_peers else []):
             outcome = run_peer(peer, method, dataset)
             if outcome is None:
                 continue
