@@ -9,11 +9,13 @@ the same claims as (source, item, value) triples; its time includes building
 its own data structure, as ours does.
 
 crowd-kit aggregates labels from one label set shared by every task, so each
-distinct value string of an item becomes a label numbered within the item
-(0 for the first value seen, 1 for the next ...), and the chosen label is mapped
-back to its string. Kept as strings, Population's values (numbers, nearly all
-different) made DawidSkene's per-worker confusion matrices exhaust 24 GiB.
-A worker keeps its first label per task, as crowd-kit expects one.
+distinct value string of an item becomes a label numbered within the item (0
+for the first value seen, 1 for the next ...), and the chosen label is mapped
+back to its string; a label beyond the item's own, which DawidSkene's priors
+can pick, is replaced by the item's most probable own label. Kept as strings,
+Population's values (numbers, nearly all different) made DawidSkene's
+per-worker confusion matrices exhaust 24 GiB. A worker keeps its first label
+per task, as crowd-kit expects one.
 """
 
 from __future__ import annotations
@@ -117,12 +119,18 @@ def _crowdkit(
         # one dense labels x labels confusion matrix per worker
         print(f"crowd-kit DawidSkene skipped: {cells:.2e} dense cells (limit {DENSE_LIMIT:.0e})")
         return None
-    labels = getattr(module, method)().fit_predict(frame)
+    model = getattr(module, method)()
+    labels = model.fit_predict(frame)
     elapsed = time.perf_counter() - start
+    probas = getattr(model, "probas_", None)
     items = list(tasks)
     shown = [list(found) for found in values]
-    chosen: dict[tuple[str, str], str | None] = {
-        items[task]: None if pd.isna(label) else shown[task][int(label)]
-        for task, label in labels.items()
-    }
+    chosen: dict[tuple[str, str], str | None] = {}
+    for task, label in labels.items():
+        if not pd.isna(label) and int(label) >= len(shown[task]) and probas is not None:
+            # a label numbered for other items (DawidSkene's priors can pick one):
+            # the most probable of this item's own labels instead
+            label = probas.loc[task, list(range(len(shown[task])))].idxmax()
+        ok = not pd.isna(label) and int(label) < len(shown[task])
+        chosen[items[task]] = shown[task][int(label)] if ok else None
     return chosen, elapsed
