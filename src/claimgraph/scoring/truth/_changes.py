@@ -110,58 +110,78 @@ def split_changes(
     n = len(starts)
     if n < 2 or change_rate <= 0 or not (value >= 0).any():
         return starts
-    width = int(value.max()) + 1
-    taking = value >= 0
-    weight = taking.astype(np.float64)
+    # a period's cut depends on its own claims only, so after the first round
+    # only the halves of the periods just cut are looked at again
+    active = np.arange(n)
     for _round in range(MAX_ROUNDS):
-        segment = np.cumsum(starts) - 1
-        n_segments = int(segment[-1]) + 1
-        key = np.where(taking, segment * width + value, -1)
-        count = np.where(taking, _running_count(key), 0).astype(np.float64)
-        # how many claims of the same segment and value there are in all
-        _, inverse, key_total = np.unique(key, return_inverse=True, return_counts=True)
-        total_of_key = np.where(taking, key_total[inverse.ravel()], 0).astype(np.float64)
-        left_terms = _xlogx(count) - _xlogx(count - 1)
-        left_s = _segment_cumsum(left_terms, segment, n_segments)
-        left_n = _segment_cumsum(weight, segment, n_segments)
-        seg_n: FloatArray = np.bincount(segment, weight, n_segments).astype(np.float64)
-        seg_s = np.bincount(segment, left_terms, n_segments)
-        # claims of the same value from here to the end of the segment; their
-        # terms telescope to the sum of f over the values after a cut
-        from_here: FloatArray = np.where(taking, total_of_key - count + 1.0, 0.0)
-        right_terms = _xlogx(from_here) - _xlogx(from_here - 1)
-        right_total = np.bincount(segment, right_terms, n_segments)
-        right_s = right_total[segment] - _segment_cumsum(right_terms, segment, n_segments)
-        right_n = seg_n[segment] - left_n
-        ll_left = left_s - _xlogx(left_n)
-        ll_right = right_s - _xlogx(right_n)
-        ll_whole = seg_s - _xlogx(seg_n)
-        gain = ll_left + ll_right - ll_whole[segment]
-        # a cut after position i: the next claim is in the same segment, on a later day
-        valid = np.zeros(n, dtype=bool)
-        valid[:-1] = (segment[1:] == segment[:-1]) & (day[1:] > day[:-1])
-        valid &= (left_n > 0) & (right_n > 0)
-        if not valid.any():
-            break
-        distinct = np.bincount(segment[taking & (count == 1)], minlength=n_segments)
-        first = np.full(n_segments, np.iinfo(np.int64).max)
-        np.minimum.at(first, segment, day)
-        last = np.full(n_segments, np.iinfo(np.int64).min, dtype=np.int64)
-        np.maximum.at(last, segment, last_day)
-        span = np.maximum(last - first + 1, 1).astype(np.float64)
-        prior_change = np.minimum(span * change_rate, 0.5)
-        penalty = distinct * np.log(np.maximum(seg_n, 2.0)) + 2.0 * np.log(
-            (1.0 - prior_change) / prior_change
-        )
-        score = np.where(valid, 2.0 * gain - penalty[segment], -np.inf)
-        best = np.full(n_segments, -np.inf)
-        np.maximum.at(best, segment, score)
-        cut = valid & (score > 0) & (score >= best[segment])
-        # one cut per segment: the first position reaching the best score
-        positions = np.flatnonzero(cut)
-        _, first_of_segment = np.unique(segment[positions], return_index=True)
-        positions = positions[first_of_segment]
+        positions = active[
+            _best_cuts(starts[active], day[active], last_day[active], value[active], change_rate)
+        ]
         if len(positions) == 0:
             break
         starts[positions + 1] = True
+        segment = np.cumsum(starts) - 1
+        fresh = np.zeros(int(segment[-1]) + 1, dtype=bool)
+        fresh[segment[positions]] = True
+        fresh[segment[positions + 1]] = True
+        active = np.flatnonzero(fresh[segment])
     return starts
+
+
+def _best_cuts(
+    starts: BoolArray, day: IntArray, last_day: IntArray, value: IntArray, change_rate: float
+) -> IntArray:
+    """Positions after which each period (whole periods only) is best cut, if at all."""
+    n = len(starts)
+    taking = value >= 0
+    if n < 2 or not taking.any():
+        return np.zeros(0, dtype=np.int64)
+    width = int(value.max()) + 1
+    weight = taking.astype(np.float64)
+    segment = np.cumsum(starts) - 1
+    n_segments = int(segment[-1]) + 1
+    key = np.where(taking, segment * width + value, -1)
+    count = np.where(taking, _running_count(key), 0).astype(np.float64)
+    # how many claims of the same segment and value there are in all
+    _, inverse, key_total = np.unique(key, return_inverse=True, return_counts=True)
+    total_of_key = np.where(taking, key_total[inverse.ravel()], 0).astype(np.float64)
+    left_terms = _xlogx(count) - _xlogx(count - 1)
+    left_s = _segment_cumsum(left_terms, segment, n_segments)
+    left_n = _segment_cumsum(weight, segment, n_segments)
+    seg_n: FloatArray = np.bincount(segment, weight, n_segments).astype(np.float64)
+    seg_s = np.bincount(segment, left_terms, n_segments)
+    # claims of the same value from here to the end of the segment; their
+    # terms telescope to the sum of f over the values after a cut
+    from_here: FloatArray = np.where(taking, total_of_key - count + 1.0, 0.0)
+    right_terms = _xlogx(from_here) - _xlogx(from_here - 1)
+    right_total = np.bincount(segment, right_terms, n_segments)
+    right_s = right_total[segment] - _segment_cumsum(right_terms, segment, n_segments)
+    right_n = seg_n[segment] - left_n
+    ll_left = left_s - _xlogx(left_n)
+    ll_right = right_s - _xlogx(right_n)
+    ll_whole = seg_s - _xlogx(seg_n)
+    gain = ll_left + ll_right - ll_whole[segment]
+    # a cut after position i: the next claim is in the same segment, on a later day
+    valid = np.zeros(n, dtype=bool)
+    valid[:-1] = (segment[1:] == segment[:-1]) & (day[1:] > day[:-1])
+    valid &= (left_n > 0) & (right_n > 0)
+    if not valid.any():
+        return np.zeros(0, dtype=np.int64)
+    distinct = np.bincount(segment[taking & (count == 1)], minlength=n_segments)
+    # segments are runs of positions: reduce each run (faster than ufunc.at)
+    heads = np.flatnonzero(starts)
+    first = np.minimum.reduceat(day, heads)
+    last = np.maximum.reduceat(last_day, heads)
+    span = np.maximum(last - first + 1, 1).astype(np.float64)
+    prior_change = np.minimum(span * change_rate, 0.5)
+    penalty = distinct * np.log(np.maximum(seg_n, 2.0)) + 2.0 * np.log(
+        (1.0 - prior_change) / prior_change
+    )
+    score = np.where(valid, 2.0 * gain - penalty[segment], -np.inf)
+    best = np.maximum.reduceat(score, heads)
+    cut = valid & (score > 0) & (score >= best[segment])
+    # one cut per segment: the first position reaching the best score
+    positions = np.flatnonzero(cut)
+    _, first_of_segment = np.unique(segment[positions], return_index=True)
+    found: IntArray = positions[first_of_segment]
+    return found

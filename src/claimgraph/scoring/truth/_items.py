@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
+from itertools import repeat
+from operator import is_
 from typing import Any
 
 import attrs
@@ -201,6 +203,10 @@ def factorize(values: Sequence[Hashable]) -> tuple[IntArray, list[Hashable]]:
     return codes, uniques
 
 
+def _is_none(values: list[Any]) -> npt.NDArray[np.bool_]:
+    return np.fromiter(map(is_, values, repeat(None)), dtype=bool, count=len(values))
+
+
 def first_index(codes: IntArray, n: int) -> IntArray:
     """Position of the first occurrence of each code 0..n-1."""
     out = np.full(n, len(codes), dtype=np.int64)
@@ -251,12 +257,14 @@ def build_problem(
     source_of, source_names = factorize([c.source for c in claims])
     first_of_source = first_index(source_of, len(source_names))
     alignments = tuple(claims[i].alignment for i in first_of_source.tolist())
-    weight_of = dict(STANCE_WEIGHT)
-    claim_weight = np.fromiter((weight_of[c.stance] for c in claims), dtype=np.float64, count=n)
+    stance_code, stances = factorize([c.stance for c in claims])
+    claim_weight = np.array([STANCE_WEIGHT[Stance(str(s))] for s in stances])[stance_code]
 
     # values: codes of folded strings (or sets of parts), numbers and bounds
-    numeric = np.fromiter((c.low is not None or c.high is not None for c in claims), bool, n)
-    raw_code, raw_values = factorize([c.value or "" for c in claims])
+    low_of, high_of = [c.low for c in claims], [c.high for c in claims]
+    numeric = ~(_is_none(low_of) & _is_none(high_of))
+    raw_code, raw_values = factorize([c.value for c in claims])
+    raw_values = [v or "" for v in raw_values]
     parts_of_code: list[frozenset[str] | None]
     if separator is not None:
         keys: list[Hashable] = [
@@ -326,17 +334,18 @@ def build_problem(
     obs_code = claim_code[obs_claim].copy()
     obs_weight = claim_weight[obs_claim]
     number_of_code: list[float] = []
-    bounds_codes: set[int] = set()
-    extra: list[tuple[int, int, int, float]] = []  # (observation, item, code, weight)
+    n_bounds = 0
+    extra_obs = extra_code = np.zeros(0, dtype=np.int64)
+    extra_weight = np.zeros(0)
     if obs_numeric.any():
         num_obs = np.flatnonzero(obs_numeric)
         num_claims = obs_claim[num_obs].tolist()
         low = np.array(
-            [-math.inf if claims[c].low is None else claims[c].low for c in num_claims],
+            [-math.inf if x is None else x for x in map(low_of.__getitem__, num_claims)],
             dtype=np.float64,
         )
         high = np.array(
-            [math.inf if claims[c].high is None else claims[c].high for c in num_claims],
+            [math.inf if x is None else x for x in map(high_of.__getitem__, num_claims)],
             dtype=np.float64,
         )
         point = low == high
@@ -346,37 +355,25 @@ def build_problem(
         number_of_code = centre.tolist()
         bounded = np.flatnonzero(~point)
         if len(bounded):
-            next_code = n_strings + len(number_of_code)
-            reps = _representatives(obs_item[point_obs], cluster, centre)
-            bounds_key: dict[tuple[int, float, float], int] = {}
-            for k in bounded.tolist():
-                o = int(num_obs[k])
-                item, lo, hi = int(obs_item[o]), float(low[k]), float(high[k])
-                inside = [
-                    code
-                    for code, value in reps.get(item, ())
-                    if lo - _slack(lo, tol, rel) <= value <= hi + _slack(hi, tol, rel)
-                ]
-                if not inside:
-                    key = (item, lo, hi)
-                    code = bounds_key.get(key)
-                    if code is None:
-                        code = bounds_key[key] = next_code
-                        next_code += 1
-                        bounds_codes.add(code)
-                    obs_code[o] = code
-                    continue
-                share = float(obs_weight[o]) / len(inside)
-                obs_code[o] = n_strings + inside[0]
-                obs_weight[o] = share
-                extra.extend((o, item, n_strings + c, share) for c in inside[1:])
-    if extra:
-        rows = np.array([e[0] for e in extra], dtype=np.int64)
-        obs_claim = np.concatenate([obs_claim, obs_claim[rows]])
-        obs_item = np.concatenate([obs_item, np.array([e[1] for e in extra], dtype=np.int64)])
-        obs_code = np.concatenate([obs_code, np.array([e[2] for e in extra], dtype=np.int64)])
-        obs_weight = np.concatenate([obs_weight, np.array([e[3] for e in extra])])
-    n_codes = n_strings + len(number_of_code) + len(bounds_codes)
+            n_bounds, extra_obs, extra_code, extra_weight = _place_bounds(
+                obs_item,
+                obs_code,
+                obs_weight,
+                num_obs[bounded],
+                low[bounded],
+                high[bounded],
+                np.unique(np.stack([obs_item[point_obs], cluster]), axis=1),
+                centre,
+                n_strings,
+                tol,
+                rel,
+            )
+    if len(extra_obs):
+        obs_claim = np.concatenate([obs_claim, obs_claim[extra_obs]])
+        obs_item = np.concatenate([obs_item, obs_item[extra_obs]])
+        obs_code = np.concatenate([obs_code, extra_code])
+        obs_weight = np.concatenate([obs_weight, extra_weight])
+    n_codes = n_strings + len(number_of_code) + n_bounds
 
     # facts: distinct (item, code), grouped by item, in order of first appearance
     obs_key = obs_item * max(n_codes, 1) + obs_code
@@ -452,19 +449,66 @@ def _one_vote_per_item(votes: sp.csr_matrix, fact_item: IntArray, n_items: int) 
     votes.data *= scale
 
 
-def _slack(x: float, tol: float, rel: float) -> float:
-    return max(tol, rel * abs(x)) if math.isfinite(x) else 0.0
-
-
-def _representatives(
-    item: IntArray, cluster: IntArray, centre: FloatArray
-) -> dict[int, list[tuple[int, float]]]:
-    """Per item, its numeric values as (cluster, centre)."""
-    out: dict[int, list[tuple[int, float]]] = {}
-    pairs = np.unique(np.stack([item, cluster]), axis=1)
-    for i, c in zip(pairs[0].tolist(), pairs[1].tolist(), strict=True):
-        out.setdefault(i, []).append((c, float(centre[c])))
+def _slack(x: FloatArray, tol: float, rel: float) -> FloatArray:
+    """Tolerance around each bound: ``max(tol, rel * |x|)``, none for an open end."""
+    out = np.zeros(len(x))
+    finite = np.isfinite(x)
+    out[finite] = np.maximum(tol, rel * np.abs(x[finite]))
     return out
+
+
+def _place_bounds(
+    obs_item: IntArray,
+    obs_code: IntArray,
+    obs_weight: FloatArray,
+    b_obs: IntArray,
+    low: FloatArray,
+    high: FloatArray,
+    values: IntArray,
+    centre: FloatArray,
+    n_strings: int,
+    tol: float,
+    rel: float,
+) -> tuple[int, IntArray, IntArray, FloatArray]:
+    """Give each bounded observation ``b_obs`` (bounds ``low``..``high``) its values.
+
+    ``values`` are the (item, cluster) pairs of the numeric values, sorted;
+    cluster ``c`` is code ``n_strings + c``. An observation votes, split evenly,
+    for every value of its item inside its bounds: the first in
+    ``obs_code``/``obs_weight`` (updated in place), the others returned as
+    extra (observation, code, weight) rows in order of observation, then
+    cluster. With no value inside, its bounds are a value of their own,
+    numbered after the clusters in order of first appearance of (item, low,
+    high); the number of such values is returned first.
+    """
+    rep_item, rep_cluster = values
+    b_item = obs_item[b_obs]
+    start = np.searchsorted(rep_item, b_item, side="left")
+    count = np.searchsorted(rep_item, b_item, side="right") - start
+    # every (bounded observation, value of its item) pair
+    row = np.repeat(np.arange(len(b_obs)), count)
+    candidate = np.repeat(start - np.cumsum(count) + count, count) + np.arange(int(count.sum()))
+    value = centre[rep_cluster[candidate]]
+    below = (low - _slack(low, tol, rel))[row]
+    above = (high + _slack(high, tol, rel))[row]
+    ok = (below <= value) & (value <= above)
+    row, code = row[ok], n_strings + rep_cluster[candidate[ok]]
+    inside = np.bincount(row, minlength=len(b_obs))
+    # no value inside: the bounds are a value of their own
+    alone = np.flatnonzero(inside == 0)
+    first_code = n_strings + len(centre)
+    codes: dict[tuple[int, float, float], int] = {}
+    keys = zip(b_item[alone].tolist(), low[alone].tolist(), high[alone].tolist(), strict=True)
+    obs_code[b_obs[alone]] = [codes.setdefault(key, first_code + len(codes)) for key in keys]
+    # values inside: the first takes the observation, the others are extra rows
+    lead = np.ones(len(row), dtype=bool)
+    lead[1:] = row[1:] != row[:-1]
+    share = obs_weight[b_obs] / np.maximum(inside, 1)
+    has = inside > 0
+    obs_code[b_obs[has]] = code[lead]
+    obs_weight[b_obs[has]] = share[has]
+    rest = ~lead
+    return len(codes), b_obs[row[rest]], code[rest], share[row[rest]]
 
 
 def cluster_numbers(
