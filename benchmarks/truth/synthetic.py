@@ -19,7 +19,6 @@ of their confidence; then the time of ours and of the peers on a smaller set.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 import time
 from pathlib import Path
@@ -68,18 +67,8 @@ def control_scores(result: TruthResult, truth: SyntheticTruth) -> tuple[np.ndarr
         if prop != "control" or start is None or value is None:
             continue
         confidence.append(conf)
-        correct.append(value == main_holder(truth, subject, start, end))
+        correct.append(value == truth.main_holder(subject, start, end))
     return np.asarray(confidence), np.asarray(correct, dtype=float)
-
-
-def main_holder(truth: SyntheticTruth, place: str, start: dt.date, end: dt.date) -> str:
-    """The side that held ``place`` for most days from ``start`` to ``end``."""
-    days: dict[str, int] = {}
-    for period in truth.timelines[truth.canonical(place)]:
-        overlap = (min(period.end, end) - max(period.start, start)).days + 1
-        if overlap > 0:
-            days[period.holder] = days.get(period.holder, 0) + overlap
-    return max(days, key=days.__getitem__)
 
 
 def calibration_error(confidence: np.ndarray, correct: np.ndarray, bins: int = 10) -> float:

@@ -10,7 +10,6 @@ and say why in the commit.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 from pathlib import Path
@@ -20,19 +19,10 @@ import attrs
 import pytest
 
 from claimgraph.scoring.truth import METHODS, discover
-from claimgraph.testing import SyntheticTruth, synthetic_claims
+from claimgraph.testing import synthetic_claims
 
 GOLDEN = Path(__file__).with_name("golden.json")
 N_CLAIMS, SEED = 3000, 5
-
-
-def _holder(truth: SyntheticTruth, place: str, start: dt.date, end: dt.date) -> str:
-    days: dict[str, int] = {}
-    for period in truth.timelines[truth.canonical(place)]:
-        overlap = (min(period.end, end) - max(period.start, start)).days + 1
-        if overlap > 0:
-            days[period.holder] = days.get(period.holder, 0) + overlap
-    return max(days, key=days.__getitem__)
 
 
 def outcome(method: str) -> dict[str, Any]:
@@ -56,7 +46,7 @@ def outcome(method: str) -> dict[str, Any]:
         digest.update(f"{subject}|{prop}|{start}|{value}|{confidence:.3f}\n".encode())
         if prop == "control" and start is not None and value is not None:
             control += 1
-            correct += value == _holder(truth, subject, start, end)
+            correct += value == truth.main_holder(subject, start, end)
     return {
         "items": len(result.items),
         "control_items": control,

@@ -131,6 +131,19 @@ class SyntheticTruth:
             raise KeyError(f"{when} is outside the synthetic period")
         return periods[at].holder
 
+    def main_holder(self, place: str, start: dt.date, end: dt.date) -> str:
+        """The side that held ``place`` for most days from ``start`` to ``end``.
+
+        The truth against which a period's chosen holder is scored (a period
+        may straddle a change of hands); ties go to the earlier holder.
+        """
+        days: dict[str, int] = {}
+        for period in self.timelines[self.canonical(place)]:
+            overlap = (min(period.end, end) - max(period.start, start)).days + 1
+            if overlap > 0:
+                days[period.holder] = days.get(period.holder, 0) + overlap
+        return max(days, key=days.__getitem__)
+
     @property
     def reliability(self) -> dict[str, float]:
         """Source -> probability that a claim of its own is true."""
