@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.graph import ClaimGraph
 from claimgraph.scoring import source_agreement, wilson_interval
-from claimgraph.testing import make_claim
-
-
-def build(*claims):  # type: ignore[no-untyped-def]
-    return ClaimGraph.build(list(claims), resolve_places=False)
+from claimgraph.testing import graph_of, make_claim
 
 
 def test_agreement_counts_items_not_claims() -> None:
-    cg = build(
+    cg = graph_of(
         # Item 1: both say government; A repeats itself twice.
         make_claim("A", "X", "army", on="2014-01-01", alignment="government"),
         make_claim("A", "X", "army", on="2014-01-02", alignment="government"),
@@ -46,7 +41,7 @@ def test_kappa_matches_the_textbook_formula() -> None:
     for i, (a, b) in enumerate(pattern):
         claims.append(make_claim("A", f"place{i}", a, on="2014-01-01"))
         claims.append(make_claim("B", f"place{i}", b, on="2014-01-01"))
-    pair = source_agreement(build(*claims)).pair("A", "B")
+    pair = source_agreement(graph_of(*claims)).pair("A", "B")
     assert pair is not None
     observed = 7 / 10
     expected = (6 / 10) * (5 / 10) + (4 / 10) * (5 / 10)
@@ -54,7 +49,7 @@ def test_kappa_matches_the_textbook_formula() -> None:
 
 
 def test_kappa_is_undefined_with_a_single_category() -> None:
-    cg = build(
+    cg = graph_of(
         make_claim("A", "X", "army", on="2014-01-01"),
         make_claim("B", "X", "army", on="2014-01-01"),
     )
@@ -65,7 +60,7 @@ def test_kappa_is_undefined_with_a_single_category() -> None:
 
 
 def test_denial_against_assertion_is_disagreement() -> None:
-    cg = build(
+    cg = graph_of(
         make_claim("A", "X", "army", on="2014-01-01"),
         make_claim("B", "X", "army", on="2014-01-01", stance="denies"),
         make_claim("C", "X", "army", on="2014-01-01", stance="denies"),
@@ -79,7 +74,7 @@ def test_denial_against_assertion_is_disagreement() -> None:
 
 
 def test_numeric_agreement_uses_intervals_and_comparable_periods() -> None:
-    cg = build(
+    cg = graph_of(
         make_claim("A", "X", ">=30", property="killed", on="2014-01-01"),
         make_claim("B", "X", 35, property="killed", on="2014-01-01"),
         make_claim("C", "X", 10, property="killed", on="2014-01-01"),
@@ -91,7 +86,7 @@ def test_numeric_agreement_uses_intervals_and_comparable_periods() -> None:
 
 
 def test_same_side_corroboration_is_told_apart() -> None:
-    cg = build(
+    cg = graph_of(
         make_claim("SANA", "Zitan", "army", on="2016-06-10", alignment="government"),
         make_claim("Al-Masdar", "Zitan", "army", on="2016-06-11", alignment="government"),
         make_claim("SOHR", "Hilan", "army", on="2016-06-10", alignment="independent"),

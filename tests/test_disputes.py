@@ -5,18 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from claimgraph.disputes import Reason, Status, build_timelines, find_disputes
-from claimgraph.graph import ClaimGraph
-from claimgraph.testing import make_claim
+from claimgraph.testing import graph_of, make_claim
 
 D = dt.date
 
 
-def build(*claims, **options):  # type: ignore[no-untyped-def]
-    return ClaimGraph.build(list(claims), resolve_places=False, **options)
-
-
 def test_taken_and_lost_a_week_later_is_a_change_of_hands() -> None:
-    cg = build(
+    cg = graph_of(
         make_claim("SANA", "Hilan", "army", on="2014-05-21"),
         make_claim("Reuters", "Hilan", "army", on="2014-05-22"),
         make_claim("SOHR", "Hilan", "rebels", on="2014-05-30"),
@@ -39,7 +34,7 @@ def test_taken_and_lost_a_week_later_is_a_change_of_hands() -> None:
 
 
 def test_unclear_control_is_disputed_until_a_source_names_a_holder() -> None:
-    cg = build(
+    cg = graph_of(
         make_claim("SANA", "Majbal", "army", on="2014-03-02"),
         make_claim("SOHR", "Majbal", "unclear", on="2014-03-03", stance="uncertain"),
         make_claim("SANA", "Majbal", "army", start="2014-05-01", end="2014-05-10"),
@@ -61,7 +56,7 @@ def test_unclear_control_is_disputed_until_a_source_names_a_holder() -> None:
 
 
 def test_disputed_episodes_join_until_a_decisive_one() -> None:
-    cg = build(
+    cg = graph_of(
         make_claim("A", "X", "army", on="2014-03-02"),
         make_claim("B", "X", "rebels", on="2014-03-03"),
         make_claim("A", "X", "army", on="2014-05-01"),
@@ -78,7 +73,7 @@ def test_disputed_episodes_join_until_a_decisive_one() -> None:
 
 
 def test_a_denial_is_a_dispute() -> None:
-    cg = build(
+    cg = graph_of(
         make_claim("Al-Masdar", "Tell Hadya", "army", on="2016-06-02"),
         make_claim("LCC", "Tell Hadya", "army", on="2016-06-03", stance="denies"),
     )
@@ -90,7 +85,7 @@ def test_a_denial_is_a_dispute() -> None:
 
 
 def test_a_source_revising_itself_is_not_a_dispute() -> None:
-    cg = build(
+    cg = graph_of(
         make_claim("Al-Masdar", "Kafr Naha", "rebels", on="2016-07-01"),
         make_claim("Al-Masdar", "Kafr Naha", "army", on="2016-07-02"),
         make_claim("SOHR", "Kafr Naha", "army", on="2016-07-02"),
@@ -103,13 +98,13 @@ def test_a_source_revising_itself_is_not_a_dispute() -> None:
 
 
 def test_corroboration_needs_independent_sources() -> None:
-    same_side = build(
+    same_side = graph_of(
         make_claim("SANA", "Zitan", "army", on="2016-06-10", alignment="government"),
         make_claim("Al-Masdar", "Zitan", "army", on="2016-06-11", alignment="government"),
     )
     [period] = build_timelines(same_side)[0].periods
     assert not period.is_corroborated(same_side.alignments)
-    across = build(
+    across = graph_of(
         make_claim("SANA", "Zitan", "army", on="2016-06-10", alignment="government"),
         make_claim("SOHR", "Zitan", "army", on="2016-06-11", alignment="independent"),
     )
@@ -118,7 +113,7 @@ def test_corroboration_needs_independent_sources() -> None:
 
 
 def test_conflicting_counts_are_a_dispute_and_sub_periods_are_not() -> None:
-    cg = build(
+    cg = graph_of(
         make_claim("SOHR", "Aleppo", 517, property="killed", start="2013-12-15", end="2013-12-28"),
         make_claim("SOHR", "Aleppo", 76, property="killed", on="2013-12-15"),
         make_claim("rebel commander", "Aleppo", ">1000", property="killed", end="2013-12-26"),
@@ -137,7 +132,7 @@ def test_conflicting_counts_are_a_dispute_and_sub_periods_are_not() -> None:
 
 
 def test_filters_by_property_and_place() -> None:
-    cg = build(
+    cg = graph_of(
         make_claim("A", "X", "army", on="2014-01-01"),
         make_claim("B", "X", "rebels", on="2014-01-01"),
         make_claim("A", "Y", "army", on="2014-01-01"),
@@ -151,7 +146,7 @@ def test_filters_by_property_and_place() -> None:
 
 
 def test_dispute_record_carries_the_sentences() -> None:
-    cg = build(
+    cg = graph_of(
         make_claim("A", "X", "army", on="2014-01-01", doc="d1", sentence=3, text="Army holds X."),
         make_claim(
             "B", "X", "rebels", on="2014-01-01", doc="d2", sentence=7, text="Rebels hold X."

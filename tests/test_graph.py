@@ -15,19 +15,15 @@ from claimgraph.graph import (
     group_episodes,
     relate,
 )
-from claimgraph.testing import make_claim
+from claimgraph.testing import graph_of, make_claim
 
 
 def kinds(cg: ClaimGraph) -> list[tuple[str, str, str]]:
     return [(r.kind.value, r.source.source, r.target.source) for r in cg.relations]
 
 
-def build(*claims, **options):  # type: ignore[no-untyped-def]
-    return ClaimGraph.build(list(claims), resolve_places=False, **options)
-
-
 def test_change_of_hands_a_week_apart_is_not_a_contradiction() -> None:
-    cg = build(
+    cg = graph_of(
         make_claim("SANA", "Hilan", "army", on="2014-05-21"),
         make_claim("SOHR", "Hilan", "rebels", on="2014-05-28"),
     )
@@ -36,7 +32,7 @@ def test_change_of_hands_a_week_apart_is_not_a_contradiction() -> None:
 
 
 def test_different_holders_for_the_same_days_contradict() -> None:
-    cg = build(
+    cg = graph_of(
         make_claim("SANA", "Hilan", "army", on="2014-05-21"),
         make_claim("SOHR", "Hilan", "rebels", on="2014-05-23"),
     )
@@ -48,8 +44,8 @@ def test_window_is_a_parameter() -> None:
         make_claim("SANA", "Hilan", "army", on="2014-05-21"),
         make_claim("SOHR", "Hilan", "rebels", on="2014-05-28"),
     ]
-    assert kinds(build(*claims, window=7)) == [("contradicts", "SANA", "SOHR")]
-    assert kinds(build(*claims, window=6)) == []
+    assert kinds(graph_of(*claims, window=7)) == [("contradicts", "SANA", "SOHR")]
+    assert kinds(graph_of(*claims, window=6)) == []
 
 
 def test_episodes_chain_through_overlapping_claims() -> None:
@@ -64,7 +60,7 @@ def test_episodes_chain_through_overlapping_claims() -> None:
 
 
 def test_timeless_claims_meet_claims_of_any_time() -> None:
-    cg = build(
+    cg = graph_of(
         make_claim("A", "X", "army", on="2014-01-01"),
         make_claim("B", "X", "rebels"),
         make_claim("C", "X", "army", on="2014-06-01"),
@@ -96,7 +92,7 @@ def test_same_source_changing_its_account_revises() -> None:
     second = make_claim(
         "Al-Masdar", "massacre", "Ahrar al-Sham", property="responsible", doc="d", sentence=2
     )
-    cg = build(second, first)
+    cg = graph_of(second, first)
     [relation] = cg.relations
     assert relation.kind is RelationKind.REVISES
     assert (relation.source, relation.target) == (second, first)
@@ -133,7 +129,7 @@ def test_a_deadline_total_compares_with_the_campaign_total_but_not_one_day() -> 
     )
     by_date = make_claim("rebel commander", "Aleppo", ">1000", property="killed", end="2013-12-26")
     first_day = make_claim("SOHR", "Aleppo", 76, property="killed", on="2013-12-15")
-    cg = build(campaign, by_date, first_day)
+    cg = graph_of(campaign, by_date, first_day)
     assert kinds(cg) == [("contradicts", "SOHR", "rebel commander")]
 
 
@@ -145,7 +141,7 @@ def test_relative_tolerance_makes_close_numbers_agree() -> None:
 
 
 def test_graph_has_sources_claims_places_and_typed_edges() -> None:
-    cg = build(
+    cg = graph_of(
         make_claim("SANA", "Zitan", "army", on="2016-06-10", alignment="government"),
         make_claim("Reuters", "Zitan", "army", on="2016-06-11"),
     )
@@ -159,7 +155,7 @@ def test_graph_has_sources_claims_places_and_typed_edges() -> None:
 
 @pytest.mark.parametrize("suffix", [".graphml", ".gexf", ".json"])
 def test_exports_read_back(tmp_path: Path, suffix: str) -> None:
-    cg = build(
+    cg = graph_of(
         make_claim("SANA", "Zitan", "army", on="2016-06-10", text="A sentence."),
         make_claim("Reuters", "Zitan", "rebels", on="2016-06-11"),
     )
@@ -180,7 +176,7 @@ def test_exports_read_back(tmp_path: Path, suffix: str) -> None:
 def test_unknown_graph_format_is_an_error(tmp_path: Path) -> None:
     from claimgraph import InputError
 
-    cg = build(make_claim("A", "X", "army"))
+    cg = graph_of(make_claim("A", "X", "army"))
     with pytest.raises(InputError, match="graph format"):
         export_graph(cg, tmp_path / "g.png")
     assert not (tmp_path / "g.png").exists()
@@ -192,7 +188,7 @@ def test_source_registry_canonicalizes_names_and_alignment() -> None:
     registry = SourceRegistry(
         [Source("Syrian Observatory for Human Rights", ("SOHR", "OSDH"), "independent")]
     )
-    cg = build(
+    cg = graph_of(
         make_claim("OSDH", "X", "army", on="2014-01-01"),
         make_claim("SOHR", "X", "army", on="2014-01-02"),
         sources=registry,

@@ -1,13 +1,14 @@
 """Helpers for tests, examples and benchmarks: concise claims and synthetic claim sets.
 
-:func:`make_claim` and :func:`claims_table` write claims tersely;
+:func:`make_claim` and :func:`claims_table` write claims tersely, :func:`graph_of`
+builds their claim graph;
 :func:`synthetic_claims` generates claim sets of any size whose truth is known
 (places and their spellings, who held what when, casualty counts, source
 reliability and copying), and :func:`write_synthetic` writes one to disk with a
 truth file beside it.
 """
 
-from ._factory import DEFAULT_COLUMNS, claims_table, make_claim
+from ._factory import DEFAULT_COLUMNS, claims_table, graph_of, make_claim
 from ._names import skeleton, spelling_variants
 from ._synthetic import SyntheticClaimSet, SyntheticOptions, synthetic_claims
 from ._truth import ControlPeriod, NumericItem, SyntheticSource, SyntheticTruth, read_truth
@@ -22,6 +23,7 @@ __all__ = [
     "SyntheticSource",
     "SyntheticTruth",
     "claims_table",
+    "graph_of",
     "make_claim",
     "read_truth",
     "skeleton",

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._errors import InputError, InvalidClaimError
 from ..model import CONTROL, Claim
 
-__all__ = ["DEFAULT_COLUMNS", "claims_table", "make_claim"]
+if TYPE_CHECKING:
+    from ..graph import ClaimGraph
+
+__all__ = ["DEFAULT_COLUMNS", "claims_table", "graph_of", "make_claim"]
 
 #: What the cells of a :func:`claims_table` tuple mean, in order, by default.
 DEFAULT_COLUMNS: tuple[str, ...] = ("source", "subject", "value", "on", "stance")
@@ -183,3 +186,23 @@ def claims_table(
         except TypeError as exc:
             raise InputError(str(exc), path="<claims_table>", line=number) from exc
     return claims
+
+
+def graph_of(*claims: Claim, **options: Any) -> ClaimGraph:
+    """The claim graph of ``claims`` with place names taken as written.
+
+    Hand-made cases name each place one way, so resolving spellings would only
+    slow them down; ``options`` go to :meth:`ClaimGraph.build`.
+
+    Examples
+    --------
+    >>> cg = graph_of(
+    ...     make_claim("SANA", "Hilan", "army", on="2014-05-21"),
+    ...     make_claim("SOHR", "Hilan", "rebels", on="2014-05-21"),
+    ... )
+    >>> len(cg.claims)
+    2
+    """
+    from ..graph import ClaimGraph
+
+    return ClaimGraph.build(list(claims), resolve_places=False, **options)
