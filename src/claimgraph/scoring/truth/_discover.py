@@ -207,12 +207,13 @@ def discover_graph(
     subjects as written when the graph was built without place resolution);
     each episode (the graph's ``window``) is one period, with timeless claims
     in every episode of their place and property, as :func:`discover` puts them
-    in every period. The episodes are taken as they are, the periods of the
-    graph's disputes and reports: they are not cut where control changes
-    (``changing``, ``change_rate`` do not apply). Sources carry the graph's
-    canonical names. ``options``
-    are :func:`discover`'s, except ``item_key`` and ``window`` (the graph's
-    episodes are the periods); ``known_truth`` is keyed by place name.
+    in every period. Episodes of a changing property (``changing``, default
+    control) are then cut where the values claimed change, by the rule
+    :func:`discover` applies to its own periods (``change_rate``), so both
+    give the same items for the same claims. Sources carry the graph's
+    canonical names. ``options`` are :func:`discover`'s, except ``item_key``
+    and ``window`` (the graph's episodes are the periods); ``known_truth`` is
+    keyed by place name.
 
     Examples
     --------
