@@ -15,6 +15,7 @@ from ._discover import (
     get_method,
 )
 from ._names import FILLER_WORDS, name_words
+from ._options import TruthOptions
 from ._periods import claim_periods
 from ._result import ItemResult, SourceTrust, TruthResult
 
@@ -26,6 +27,7 @@ __all__ = [
     "ItemResult",
     "SourceTrust",
     "TruthMethod",
+    "TruthOptions",
     "TruthResult",
     "claim_periods",
     "discover",

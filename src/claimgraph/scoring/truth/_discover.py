@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Unpack
 
 import attrs
 import numpy as np
 
 from ..._errors import InvalidClaimError
-from ...model import CONTROL, Claim, fold
+from ...model import Claim, fold
 from ._accu import accu, accu_copy
-from ._changes import CHANGE_RATE
-from ._core import COPY_MODELS, PART_SIMILARITIES, Estimate, Settings
+from ._core import Estimate, Settings
 from ._investment import investment, pooled_investment
 from ._items import Problem, build_problem
-from ._periods import DEFAULT_WINDOW, PeriodTable, episode_table
+from ._options import GraphKeywords, TruthKeywords, TruthOptions
+from ._periods import PeriodTable, episode_table
 from ._result import TruthResult, build_result
 from ._sums import average_log, sums
 from ._truthfinder import truthfinder
@@ -68,25 +68,7 @@ def get_method(name: str) -> TruthMethod:
 
 
 def discover(
-    claims: Sequence[Claim],
-    *,
-    method: str = DEFAULT_METHOD,
-    tolerance: float | None = None,
-    relative_tolerance: float | None = None,
-    prior_trust: Mapping[str, float] | None = None,
-    known_truth: Mapping[tuple[str, str], str] | None = None,
-    item_key: Callable[[Claim], Hashable] | None = None,
-    window: int | None = DEFAULT_WINDOW,
-    separator: str | None = None,
-    max_iterations: int = 100,
-    false_values: float | Literal["observed"] = 10.0,
-    per_property: bool = True,
-    part_similarity: str = "jaccard",
-    changing: Collection[str] = (CONTROL,),
-    change_rate: float = CHANGE_RATE,
-    prior_accuracy: float | None = 0.8,
-    copy_per_source: bool = False,
-    copy_model: str = "rate",
+    claims: Sequence[Claim], *, method: str = DEFAULT_METHOD, **options: Unpack[TruthKeywords]
 ) -> TruthResult:
     """Find the most likely value of each item and how far each source can be trusted.
 
@@ -95,69 +77,24 @@ def discover(
     claims : sequence of Claim
     method : str
         A key of :data:`METHODS`.
-    tolerance, relative_tolerance : float, optional
-        Numbers closer than this (absolute), or than this share of the larger
-        one, are the same value.
-    prior_trust : mapping of source to float in [0, 1], optional
-        Known trust of some sources, kept fixed (Accu, AccuCopy, TruthFinder);
-        a starting trust for Sums, AverageLog and the Investments; unused by vote.
-    known_truth : mapping of (subject, property) to value, optional
-        Values known to be true; the other values of those items are false.
-    item_key : callable, optional
-        Groups claims into items; default (subject, property, period), the
-        period from the claims' times (see ``window``).
-    window : int or None
-        Claims of one subject and property at most this many days apart are
-        about the same period; ``None`` ignores time.
-    changing : collection of str
-        Properties whose value changes over time (default: control). Their
-        periods are also cut where the values claimed change, when a change
-        explains the claims far better than one value would (a penalized
-        likelihood with the prior odds of a change; see
-        :func:`claimgraph.scoring.truth.split_changes`).
-    change_rate : float
-        Prior number of changes per day for ``changing`` properties (default
-        1/90: a place changes hands about once a quarter); 0 never cuts.
-    separator : str, optional
-        String values are sets of parts separated by this ("a; b"); partly
-        overlapping sets lend each other belief (TruthFinder, Accu).
-    max_iterations : int
-    false_values : float or "observed"
-        Number of false values an item may take (Accu, AccuCopy). ``"observed"``:
-        a wrong source gave one of the item's other observed values, as in
-        Pasternack & Roth's latent credibility analysis; a source right less than
-        half the time on a two-value item then argues for the other value.
-    per_property : bool
-        Accu and AccuCopy give a source one accuracy per property (a site may
-        be right on schedules and systematically off on departure times),
-        shrunk towards its accuracy over all properties, and judge copying per
-        property. ``False``: one accuracy per source.
-    part_similarity : {"jaccard", "containment"}
-        With ``separator``, how much a set of parts supports another set of
-        its item (TruthFinder, Accu, AccuCopy): their Jaccard overlap, or
-        (``"containment"``) the share of the supporting set found in the
-        other, so an incomplete list fully supports the lists completing it.
-    prior_accuracy : float in (0, 1) or None
-        Accuracy that Accu and AccuCopy expect of a source before its claims are
-        weighed (worth two claims); ``None`` learns it from the data as the mean
-        accuracy of the sources on contested items, so that sources seen once
-        weigh what such sources are worth in these data.
-    copy_per_source : bool
-        With ``per_property``, AccuCopy still judges copying between whole
-        sources (over all their properties) and discounts every property's
-        votes by it.
-    copy_model : {"rate", "posterior"}
-        How AccuCopy measures copying between two sources. ``"rate"``
-        (default): the share of their shared items where one echoes the other
-        (an EM estimate), minus the rate of the typical pair (a common feed or
-        items everybody gets right together is not echo); a vote whose value
-        is also given by sources it echoes with total rate e counts 1 / (1 + e).
-        ``"posterior"``: Dong et al.'s probability that the pair copies at all,
-        which on large data is near 0 or 1 for every pair.
+    **options
+        The fields of :class:`TruthOptions`, by keyword, where their defaults
+        and meanings are given: ``tolerance``, ``relative_tolerance``,
+        ``prior_trust``, ``known_truth``, ``item_key``, ``window``,
+        ``separator``, ``max_iterations``, ``false_values``, ``per_property``,
+        ``part_similarity``, ``changing``, ``change_rate``,
+        ``prior_accuracy``, ``copy_per_source``, ``copy_model``.
 
     Returns
     -------
     TruthResult
+
+    Raises
+    ------
+    InvalidClaimError
+        An unknown method, or an option outside its domain.
+    TypeError
+        A keyword that is not an option.
 
     Examples
     --------
@@ -173,33 +110,11 @@ def discover(
     >>> result.trust["A"] > result.trust["C"]
     True
     """
-    return _discover(
-        claims,
-        method=method,
-        tolerance=tolerance,
-        relative_tolerance=relative_tolerance,
-        prior_trust=prior_trust,
-        known_truth=known_truth,
-        item_key=item_key,
-        window=window,
-        separator=separator,
-        max_iterations=max_iterations,
-        false_values=false_values,
-        per_property=per_property,
-        part_similarity=part_similarity,
-        changing=changing,
-        change_rate=change_rate,
-        prior_accuracy=prior_accuracy,
-        copy_per_source=copy_per_source,
-        copy_model=copy_model,
-    )
+    return _discover(claims, method, _options("discover", options))
 
 
 def discover_graph(
-    graph: ClaimGraph,
-    *,
-    method: str = DEFAULT_METHOD,
-    **options: Any,
+    graph: ClaimGraph, *, method: str = DEFAULT_METHOD, **options: Unpack[GraphKeywords]
 ) -> TruthResult:
     """:func:`discover` on a claim graph's items: its resolved places and episodes.
 
@@ -207,12 +122,13 @@ def discover_graph(
     subjects as written when the graph was built without place resolution);
     each episode (the graph's ``window``) is one period, with timeless claims
     in every episode of their place and property, as :func:`discover` puts them
-    in every period. The episodes are taken as they are, the periods of the
-    graph's disputes and reports: they are not cut where control changes
-    (``changing``, ``change_rate`` do not apply). Sources carry the graph's
-    canonical names. ``options``
-    are :func:`discover`'s, except ``item_key`` and ``window`` (the graph's
-    episodes are the periods); ``known_truth`` is keyed by place name.
+    in every period. Episodes of a changing property (``changing``, default
+    control) are then cut where the values claimed change, by the rule
+    :func:`discover` applies to its own periods (``change_rate``), so both
+    give the same items for the same claims. Sources carry the graph's
+    canonical names. ``options`` are :func:`discover`'s, except ``item_key``
+    and ``window`` (the graph's episodes are the periods); ``known_truth`` is
+    keyed by place name.
 
     Examples
     --------
@@ -226,86 +142,67 @@ def discover_graph(
     >>> [(i.subject, i.value, len(i.supporting)) for i in discover_graph(cg, method="vote").items]
     [('Karm al-Qasr', 'government', 2)]
     """
+    given: Mapping[str, object] = options  # callers without type checks may pass anything
     for taken in ("item_key", "window"):
-        if taken in options:
+        if taken in given:
             raise InvalidClaimError(
-                taken, "not given: the graph's episodes are the periods", options[taken]
+                taken, "not given: the graph's episodes are the periods", given[taken]
             )
     return _discover(
         graph.claims,
-        method=method,
+        method,
+        _options("discover_graph", options),
         periods=episode_table(graph.claims, graph.episodes, graph.place_name),
-        **options,
     )
+
+
+_OPTION_NAMES = frozenset(field.name for field in attrs.fields(TruthOptions))
+
+
+def _options(caller: str, keywords: Mapping[str, Any]) -> TruthOptions:
+    """Keywords as options; an unknown one is a TypeError, as for a named parameter."""
+    for name in keywords:
+        if name not in _OPTION_NAMES:
+            raise TypeError(f"{caller}() got an unexpected keyword argument {name!r}")
+    return TruthOptions(**keywords)
 
 
 def _discover(
     claims: Sequence[Claim],
-    *,
     method: str,
-    tolerance: float | None = None,
-    relative_tolerance: float | None = None,
-    prior_trust: Mapping[str, float] | None = None,
-    known_truth: Mapping[tuple[str, str], str] | None = None,
-    item_key: Callable[[Claim], Hashable] | None = None,
-    window: int | None = DEFAULT_WINDOW,
-    separator: str | None = None,
-    max_iterations: int = 100,
-    false_values: float | Literal["observed"] = 10.0,
-    per_property: bool = True,
-    part_similarity: str = "jaccard",
-    changing: Collection[str] = (CONTROL,),
-    change_rate: float = CHANGE_RATE,
-    prior_accuracy: float | None = 0.8,
-    copy_per_source: bool = False,
-    copy_model: str = "rate",
+    options: TruthOptions,
     periods: tuple[PeriodTable, Sequence[tuple[str, str]]] | None = None,
 ) -> TruthResult:
     chosen = get_method(method)
-    if max_iterations < 1:
-        raise InvalidClaimError("max_iterations", "a whole number >= 1", max_iterations)
-    if copy_model not in COPY_MODELS:
-        raise InvalidClaimError("copy_model", f"one of {', '.join(COPY_MODELS)}", copy_model)
-    if part_similarity not in PART_SIMILARITIES:
-        raise InvalidClaimError(
-            "part_similarity", f"one of {', '.join(PART_SIMILARITIES)}", part_similarity
-        )
-    observed_false = false_values == "observed"
-    if not observed_false and not (isinstance(false_values, int | float) and false_values >= 1):
-        raise InvalidClaimError("false_values", 'a number >= 1 or "observed"', false_values)
-    if prior_accuracy is not None and not (
-        isinstance(prior_accuracy, int | float) and 0 < prior_accuracy < 1
-    ):
-        raise InvalidClaimError("prior_accuracy", "a number in (0, 1) or None", prior_accuracy)
     problem = build_problem(
         claims,
-        tolerance=tolerance,
-        relative_tolerance=relative_tolerance,
-        window=window,
-        item_key=item_key,
-        separator=separator,
-        changing=frozenset(changing),
-        change_rate=change_rate,
+        tolerance=options.tolerance,
+        relative_tolerance=options.relative_tolerance,
+        window=options.window,
+        item_key=options.item_key,
+        separator=options.separator,
+        changing=options.changing,
+        change_rate=options.change_rate,
         periods=periods,
     )
     index = {name: s for s, name in enumerate(problem.sources)}
-    priors: dict[int, float] = {}
-    for name, value in (prior_trust or {}).items():
-        if not (isinstance(value, int | float) and 0 <= value <= 1):
-            raise InvalidClaimError(f"prior_trust[{name!r}]", "a number in [0, 1]", value)
-        if name in index:
-            priors[index[name]] = float(value)
+    priors = {
+        index[name]: float(value)
+        for name, value in (options.prior_trust or {}).items()
+        if name in index
+    }
+    observed_false = options.false_values == "observed"
     settings = Settings(
-        max_iterations=max_iterations,
+        max_iterations=int(options.max_iterations),
         prior_trust=priors,
-        known_fact=_known_facts(problem, known_truth or {}),
-        false_values=10.0 if observed_false else float(false_values),
-        per_property=per_property,
-        part_similarity=part_similarity,
+        known_fact=_known_facts(problem, options.known_truth or {}),
+        false_values=10.0 if observed_false else float(options.false_values),
+        per_property=options.per_property,
+        part_similarity=options.part_similarity,
         observed_false=observed_false,
-        prior_accuracy=None if prior_accuracy is None else float(prior_accuracy),
-        copy_per_source=copy_per_source,
-        copy_model=copy_model,
+        prior_accuracy=None if options.prior_accuracy is None else float(options.prior_accuracy),
+        copy_per_source=options.copy_per_source,
+        copy_model=options.copy_model,
     )
     estimate = chosen.run(problem, settings)
     return build_result(chosen.name, problem, estimate)

@@ -23,7 +23,7 @@ import scipy.sparse as sp
 from ..._errors import InvalidClaimError
 from ...model import CONTROL, Claim, Stance, fold
 from ._changes import CHANGE_RATE
-from ._periods import NO_DAY, Period, PeriodTable, period_table
+from ._periods import NO_DAY, Period, PeriodTable, period_table, split_periods
 
 __all__ = [
     "STANCE_WEIGHT",
@@ -231,7 +231,8 @@ def build_problem(
     Items are (subject, property, period) with periods from
     :func:`claim_periods`, or whatever ``item_key`` returns, or the given
     ``periods``: a table of periods (see :func:`episode_table`) and the
-    (subject, property) shown for each of its groups. Numeric point
+    (subject, property) shown for each of its groups, cut at changes as
+    :func:`period_table` cuts its own (see :func:`split_periods`). Numeric point
     values of one item within ``tolerance`` (absolute) or ``relative_tolerance``
     (share of the larger magnitude) of each other gather into one value around
     the densest spot (see :func:`cluster_numbers`); a claim with bounds
@@ -288,15 +289,11 @@ def build_problem(
         raise InvalidClaimError("item_key", "None when periods are given", item_key)
     group_keys: Sequence[Hashable]
     if item_key is None:
+        # values that change over time cut periods where the claims change
+        takes_part = ~numeric & (claim_weight > 0)
         if periods is None:
             group, group_keys = factorize([(c.subject, c.property) for c in claims])
-            # values that change over time cut periods where the claims change
-            prop_of_group = np.fromiter(
-                (key[1] in changing for key in group_keys),  # type: ignore[index]
-                dtype=np.bool_,
-                count=len(group_keys),
-            )
-            takes_part = prop_of_group[group] & ~numeric & (claim_weight > 0)
+            takes_part &= _changing_groups(group_keys, changing)[group]
             table = period_table(
                 claims,
                 group,
@@ -307,6 +304,13 @@ def build_problem(
             )
         else:
             table, group_keys = periods
+            changes = _changing_groups(group_keys, changing)
+            if change_rate > 0 and changes.any():
+                claim_of = table.obs_claim
+                obs_takes = takes_part[claim_of] & changes[table.period_group[table.obs_period]]
+                table = split_periods(
+                    table, claims, np.where(obs_takes, claim_code[claim_of], -1), change_rate
+                )
         obs_claim, obs_period = table.obs_claim, table.obs_period
         period_group, period_first, period_last = (
             table.period_group,
@@ -430,6 +434,17 @@ def build_problem(
         claims=claims,
         tolerance=tol,
         relative_tolerance=rel,
+    )
+
+
+def _changing_groups(
+    group_keys: Sequence[Hashable], changing: Collection[str]
+) -> npt.NDArray[np.bool_]:
+    """Whether each (subject, property) group is about a property in ``changing``."""
+    return np.fromiter(
+        (key[1] in changing for key in group_keys),  # type: ignore[index]
+        dtype=np.bool_,
+        count=len(group_keys),
     )
 
 
