@@ -406,3 +406,48 @@ def test_copy_rates_measure_echo_not_certainty():
 def test_unknown_copy_model_names_the_field(claims_of):
     with pytest.raises(InvalidClaimError, match="copy_model"):
         discover(claims_of([("a", "x", "1")]), method="accu_copy", copy_model="guess")
+
+
+def _split_case(claims_of):
+    # a, b, c agree on "t" everywhere; s agrees with them on i0-i2 and names both
+    # "t" and "u" on i3-i5 (its reports straddle something within the item)
+    rows = []
+    for n in range(6):
+        rows += [(source, f"i{n}", "t") for source in "abc"]
+        rows.append(("s", f"i{n}", "t"))
+        if n >= 3:
+            rows.append(("s", f"i{n}", "u"))
+    return claims_of(rows)
+
+
+@pytest.mark.parametrize("method", ["accu", "accu_copy"])
+def test_split_votes_do_not_teach_accuracy(method, claims_of):
+    from claimgraph.scoring.truth._accu import accu, accu_copy
+    from claimgraph.scoring.truth._core import Settings
+    from claimgraph.scoring.truth._items import build_problem
+
+    run = {"accu": accu, "accu_copy": accu_copy}[method]
+    problem = build_problem(_split_case(claims_of))
+    s, a = problem.sources.index("s"), problem.sources.index("a")
+    default = run(problem, Settings()).trust
+    split = run(problem, Settings(learn_from_split=True)).trust
+    # by default s is judged on its one-value items, where it is as right as a
+    assert default[s] == pytest.approx(default[a], abs=0.03)
+    # counting its half-right split votes costs it about a quarter of its record
+    assert split[s] < default[s] - 0.1
+
+
+def test_agreement_counts_once_per_item():
+    import scipy.sparse as sp
+
+    from claimgraph.scoring.truth._accu import item_shares
+
+    # item 0 has facts 0 and 1, item 1 has fact 2; A and B both name facts 0 and 1
+    # of item 0 (half a vote each) and fact 2; C names facts 0 and 2
+    support = sp.csr_matrix([[0.5, 0.5, 1.0], [0.5, 0.5, 1.0], [1.0, 0.0, 1.0]])
+    to_item = sp.csr_matrix([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0]])
+    shares = item_shares(support, to_item)
+    agreement = (shares @ shares.T).toarray()
+    assert agreement[0, 1] == pytest.approx(2.0)  # two shared items, same values on both
+    assert agreement[0, 2] == pytest.approx(1.0 + 0.5**0.5)  # half the set in common on i0
+    assert agreement[2, 2] == pytest.approx(2.0)

@@ -16,7 +16,7 @@ from ._core import (
 )
 from ._items import Problem, factorize
 
-__all__ = ["accu", "accu_copy", "copy_rates"]
+__all__ = ["accu", "accu_copy", "copy_rates", "item_shares"]
 
 #: Prior accuracy of a source and its weight in claims: a source with few claims
 #: stays near the prior instead of jumping to 0 or 1.
@@ -106,7 +106,14 @@ class _Accuracy:
         self.support = self.units.rows(problem.support)
         self.against = self.units.rows(problem.against)
         self.votes_t = self.units.rows(problem.votes).T.tocsr()
-        self.counts = np.asarray(self.support.sum(axis=1) + self.against.sum(axis=1)).ravel()
+        # accuracies are learned without the items on which a source names
+        # several values (reports from both sides of a change within the period,
+        # a revised story): they tell of the period more than of the source, and
+        # would set its accuracy below that of its one-value claims
+        self.judged = (
+            self.support if settings.learn_from_split else _one_value(self.support, problem)
+        )
+        self.counts = np.asarray(self.judged.sum(axis=1) + self.against.sum(axis=1)).ravel()
         self.source_counts = np.bincount(self.units.unit_source, self.counts, problem.n_sources)
         fixed = np.zeros(problem.n_sources)
         fixed[:] = np.nan
@@ -121,7 +128,7 @@ class _Accuracy:
             # belief follows its source's accuracy and would confirm any prior
             contested = (problem.item_sizes[problem.fact_item] > 1).astype(np.float64)
             free = np.flatnonzero(~self.is_fixed)
-            self.contested_support = self.support.multiply(contested).tocsr()[free]
+            self.contested_support = self.judged.multiply(contested).tocsr()[free]
             self.contested_against = self.against.multiply(contested).tocsr()[free]
             on_contested = np.asarray(
                 self.contested_support.sum(axis=1) + self.contested_against.sum(axis=1)
@@ -140,7 +147,7 @@ class _Accuracy:
         return clamp_known(self.problem, belief, self.settings)
 
     def accuracy(self, belief: np.ndarray) -> np.ndarray:
-        right = self.support @ belief + self.against @ (1.0 - belief)
+        right = self.judged @ belief + self.against @ (1.0 - belief)
         source_right = np.bincount(self.units.unit_source, right, self.problem.n_sources)
         if self.learn_prior:
             self.prior = self.learned_prior(belief)
@@ -240,13 +247,16 @@ def accu_copy(problem: Problem, settings: Settings) -> Estimate:
         vote_row = support.nonzero()[0]
     pattern = copy_support.copy()
     pattern.data[:] = 1.0
-    pattern_t = pattern.T.tocsr()
     fact_to_item = sp.csr_matrix(
         (np.ones(problem.n_facts), (np.arange(problem.n_facts), problem.fact_item)),
         shape=(problem.n_facts, problem.n_items),
     )
     on_item = (pattern @ fact_to_item).tocsr()
     on_item.data[:] = 1.0
+    # agreement is counted at most once per shared item, not once per common
+    # value of sources that name several values of one item
+    shares = item_shares(copy_support, fact_to_item)
+    shares_t = shares.T.tocsr()
     shared = sp.triu(on_item @ on_item.T, k=1).tocoo()
     rows, cols, n_shared = shared.row, shared.col, shared.data
     prior = np.full(len(rows), settings.copy_prior)
@@ -270,10 +280,10 @@ def accu_copy(problem: Problem, settings: Settings) -> Estimate:
     belief = model.truth(accuracy, votes_t)
     iterations, converged = 0, False
     previous = np.ones(len(support.data))
-    k_same = _pair_values(pattern, pattern_t, rows, cols)
+    k_same = _pair_values(shares, shares_t, rows, cols)
     rate = prior.copy()
     for _round in range(COPY_ROUNDS):
-        k_true = _pair_values(pattern.multiply(belief).tocsr(), pattern_t, rows, cols)
+        k_true = _pair_values(shares.multiply(belief).tocsr(), shares_t, rows, cols)
         k_false = np.maximum(k_same - k_true, 0.0)
         k_diff = np.maximum(n_shared - k_same, 0.0)
         copy_accuracy = model.units.per_source(accuracy, model.counts) if by_source else accuracy
@@ -429,6 +439,44 @@ def _values_at(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.
     if len(keys):
         hit = keys[at] == wanted
         out[hit] = data[at[hit]]
+    return out
+
+
+def _one_value(support: sp.csr_matrix, problem: Problem) -> sp.csr_matrix:
+    """``support`` without the entries of rows that support several facts of one item."""
+    coo = support.tocoo()
+    key = coo.row.astype(np.int64) * max(problem.n_items, 1) + problem.fact_item[coo.col]
+    _, inverse, count = np.unique(key, return_inverse=True, return_counts=True)
+    keep = count[inverse.ravel()] == 1
+    out: sp.csr_matrix = sp.csr_matrix(
+        (coo.data[keep], (coo.row[keep], coo.col[keep])), shape=support.shape
+    )
+    return out
+
+
+def item_shares(support: sp.csr_matrix, fact_to_item: sp.csr_matrix) -> sp.csr_matrix:
+    """``support`` scaled to unit length per row and item.
+
+    The dot product of two rows then counts, per item both speak of, the
+    cosine of their values: 1 when they name the same value or the same set
+    of values, less when their sets differ in part.
+
+    Examples
+    --------
+    >>> import scipy.sparse as sp
+    >>> support = sp.csr_matrix([[0.5, 0.5, 1.0], [0.5, 0.5, 1.0], [1.0, 0.0, 1.0]])
+    >>> to_item = sp.csr_matrix([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0]])
+    >>> shares = item_shares(support, to_item)
+    >>> (shares @ shares.T).toarray().round(3).tolist()[0]
+    [2.0, 2.0, 1.707]
+    """
+    coo = support.tocoo()
+    squares = (support.multiply(support).tocsr() @ fact_to_item).tocsr()
+    item = np.asarray(fact_to_item.argmax(axis=1)).ravel()
+    total = _values_at(squares, coo.row, item[coo.col])
+    out: sp.csr_matrix = sp.csr_matrix(
+        (coo.data / np.sqrt(np.maximum(total, 1e-24)), (coo.row, coo.col)), shape=support.shape
+    )
     return out
 
 

@@ -47,6 +47,9 @@ class Settings:
     ``copy_model``: how AccuCopy measures copying (``"rate"`` or
     ``"posterior"``, see :func:`accu_copy`). ``copy_per_source``: with
     ``per_property``, AccuCopy still judges copying between whole sources.
+    ``learn_from_split``: Accu and AccuCopy also learn a source's accuracy from
+    the items on which it names several values (by default only its one-value
+    items teach it).
     """
 
     max_iterations: int = 100
@@ -63,6 +66,7 @@ class Settings:
     prior_accuracy: float | None = 0.8
     copy_per_source: bool = False
     copy_model: str = "rate"
+    learn_from_split: bool = False
 
 
 #: How AccuCopy measures copying between two sources.
