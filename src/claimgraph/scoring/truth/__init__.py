@@ -14,6 +14,7 @@ from ._discover import (
     discover_graph,
     get_method,
 )
+from ._echo import discount_echoes
 from ._names import FILLER_WORDS, name_words
 from ._periods import claim_periods
 from ._result import ItemResult, SourceTrust, TruthResult
@@ -28,6 +29,7 @@ __all__ = [
     "TruthMethod",
     "TruthResult",
     "claim_periods",
+    "discount_echoes",
     "discover",
     "discover_graph",
     "get_method",

@@ -14,6 +14,7 @@ from ...model import CONTROL, Claim, fold
 from ._accu import accu, accu_copy
 from ._changes import CHANGE_RATE
 from ._core import COPY_MODELS, PART_SIMILARITIES, Estimate, Settings
+from ._echo import discount_echoes
 from ._investment import investment, pooled_investment
 from ._items import Problem, build_problem
 from ._periods import DEFAULT_WINDOW, PeriodTable, episode_table
@@ -87,6 +88,7 @@ def discover(
     prior_accuracy: float | None = 0.8,
     copy_per_source: bool = False,
     copy_model: str = "rate",
+    echoes: bool = False,
 ) -> TruthResult:
     """Find the most likely value of each item and how far each source can be trusted.
 
@@ -154,6 +156,12 @@ def discover(
         is also given by sources it echoes with total rate e counts 1 / (1 + e).
         ``"posterior"``: Dong et al.'s probability that the pair copies at all,
         which on large data is near 0 or 1 for every pair.
+    echoes : bool
+        Before any method runs, divide each vote by one plus its source's echo
+        rates with the other sources giving the same value (see
+        :func:`claimgraph.scoring.truth.discount_echoes`): sources that agree
+        more often than two independent 99%-accurate sources could count
+        about as one. Applies to every method.
 
     Returns
     -------
@@ -192,6 +200,7 @@ def discover(
         prior_accuracy=prior_accuracy,
         copy_per_source=copy_per_source,
         copy_model=copy_model,
+        echoes=echoes,
     )
 
 
@@ -259,6 +268,7 @@ def _discover(
     prior_accuracy: float | None = 0.8,
     copy_per_source: bool = False,
     copy_model: str = "rate",
+    echoes: bool = False,
     periods: tuple[PeriodTable, Sequence[tuple[str, str]]] | None = None,
 ) -> TruthResult:
     chosen = get_method(method)
@@ -288,6 +298,8 @@ def _discover(
         change_rate=change_rate,
         periods=periods,
     )
+    if echoes:
+        problem = discount_echoes(problem)
     index = {name: s for s, name in enumerate(problem.sources)}
     priors: dict[int, float] = {}
     for name, value in (prior_trust or {}).items():
