@@ -6,6 +6,7 @@ import attrs
 import numpy as np
 import scipy.sparse as sp
 
+from ._accu import _values_at, _with_data
 from ._items import Problem
 
 __all__ = ["ECHO_ACCURACY", "discount_echoes", "echo_rates"]
@@ -87,13 +88,9 @@ def discount_echoes(problem: Problem, accuracy: float = ECHO_ACCURACY) -> Proble
     n_s = problem.n_sources
     dep = sp.csr_matrix((rate[keep], (coo.row[keep], coo.col[keep])), shape=(n_s, n_s))
     dep = (dep + dep.T).tocsr()
-    exposure = (dep @ pattern).multiply(pattern).tocsr()
-    # same sparsity as ``support`` (a subset of it): read both in row-major order
+    # exposure of each supporting vote, in the order of ``support.data``
     rows, cols = support.nonzero()
-    exposed = np.asarray(exposure[rows, cols]).ravel()
-    weighted = sp.csr_matrix(
-        (np.asarray(support[rows, cols]).ravel() / (1.0 + exposed), (rows, cols)),
-        shape=support.shape,
-    )
+    exposed = _values_at((dep @ pattern).tocsr(), rows, cols)
+    weighted = _with_data(support, support.data / (1.0 + exposed))
     votes = (weighted - problem.against).tocsr()
     return attrs.evolve(problem, votes=votes, cache={})
