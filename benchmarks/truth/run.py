@@ -38,9 +38,9 @@ def accuracy(dataset: Dataset, chosen: dict[tuple[str, str], str | None]) -> tup
     return right / max(len(scored), 1), len(scored)
 
 
-def run_ours(dataset: Dataset, method: str) -> tuple[float, int, float]:
+def run_ours(dataset: Dataset, method: str, **options: object) -> tuple[float, int, float]:
     start = time.perf_counter()
-    result = discover(dataset.claims, method=method, **dataset.discover_options)  # type: ignore[arg-type]
+    result = discover(dataset.claims, method=method, **{**dataset.discover_options, **options})  # type: ignore[arg-type]
     elapsed = time.perf_counter() - start
     columns = result.items.columns()
     keys = zip(columns["subject"], columns["property"], strict=True)
@@ -57,7 +57,9 @@ def main() -> None:
     parser.add_argument(
         "--slow-peers", action="store_true", help="also the peers' slow methods (GLAD, MACE)"
     )
+    parser.add_argument("--echoes", action="store_true", help="discover(..., echoes=True)")
     args = parser.parse_args()
+    options = {"echoes": True} if args.echoes else {}
     print(
         f"# truth discovery benchmark, {time.strftime('%Y-%m-%d')}, "
         f"{platform.machine()} {platform.processor() or ''} python {platform.python_version()}"
@@ -74,7 +76,7 @@ def main() -> None:
         print(f"| {'implementation':<14} | {'method':<18} | accuracy | scored | seconds |")
         print("|---|---|---|---|---|")
         for method in args.methods.split(","):
-            acc, n, elapsed = run_ours(dataset, method)
+            acc, n, elapsed = run_ours(dataset, method, **options)
             print(
                 f"| {'claimgraph':<14} | {method:<18} | {acc:.3f} | {n} | {elapsed:.2f} |",
                 flush=True,

@@ -87,6 +87,7 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=1_000_000)
     parser.add_argument("--peers-claims", type=int, default=100_000)
     parser.add_argument("--methods", default=",".join(METHODS))
+    parser.add_argument("--echoes", action="store_true", help="discover(..., echoes=True)")
     args = parser.parse_args()
     methods = args.methods.split(",")
     print(f"generating {args.claims} claims ...", flush=True)
@@ -94,7 +95,7 @@ def main() -> None:
     print("| method | seconds | items | accuracy | ECE |\n|---|---|---|---|---|")
     for method in methods:
         start = time.perf_counter()
-        result = discover(claims, method=method)
+        result = discover(claims, method=method, echoes=args.echoes)
         elapsed = time.perf_counter() - start
         confidence, correct = control_scores(result, truth)
         ece = calibration_error(confidence, correct)

@@ -14,6 +14,7 @@ from ._discover import (
     discover_graph,
     get_method,
 )
+from ._echo import discount_echoes
 from ._names import FILLER_WORDS, name_words
 from ._options import TruthOptions
 from ._periods import claim_periods
@@ -30,6 +31,7 @@ __all__ = [
     "TruthOptions",
     "TruthResult",
     "claim_periods",
+    "discount_echoes",
     "discover",
     "discover_graph",
     "get_method",

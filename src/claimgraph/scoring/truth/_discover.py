@@ -13,6 +13,7 @@ from ..._errors import InvalidClaimError
 from ...model import Claim, fold
 from ._accu import accu, accu_copy
 from ._core import Estimate, Settings
+from ._echo import discount_echoes
 from ._investment import investment, pooled_investment
 from ._items import Problem, build_problem
 from ._options import GraphKeywords, TruthKeywords, TruthOptions
@@ -83,7 +84,7 @@ def discover(
         ``prior_trust``, ``known_truth``, ``item_key``, ``window``,
         ``separator``, ``max_iterations``, ``false_values``, ``per_property``,
         ``part_similarity``, ``changing``, ``change_rate``,
-        ``prior_accuracy``, ``copy_per_source``, ``copy_model``.
+        ``prior_accuracy``, ``copy_per_source``, ``copy_model``, ``echoes``.
 
     Returns
     -------
@@ -185,6 +186,8 @@ def _discover(
         change_rate=options.change_rate,
         periods=periods,
     )
+    if options.echoes:
+        problem = discount_echoes(problem)
     index = {name: s for s, name in enumerate(problem.sources)}
     priors = {
         index[name]: float(value)

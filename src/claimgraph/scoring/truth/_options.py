@@ -119,6 +119,13 @@ class TruthOptions:
         is also given by sources it echoes with total rate e counts 1 / (1 + e).
         ``"posterior"``: Dong et al.'s probability that the pair copies at all,
         which on large data is near 0 or 1 for every pair.
+    echoes : bool
+        Before any method runs, divide each supporting vote by one plus its
+        source's echo rates with the other sources giving the same value (see
+        :func:`claimgraph.scoring.truth.discount_echoes`): sources that agree
+        more often than two independent 99%-accurate sources could count
+        about as one. Applies to every method; with AccuCopy, copies are then
+        discounted twice.
 
     Examples
     --------
@@ -146,6 +153,7 @@ class TruthOptions:
     prior_accuracy: float | None = attrs.field(default=0.8, validator=_open_unit_or_none)
     copy_per_source: bool = False
     copy_model: str = attrs.field(default="rate", validator=_one_of(COPY_MODELS))
+    echoes: bool = False
 
 
 class GraphKeywords(TypedDict, total=False):
@@ -165,6 +173,7 @@ class GraphKeywords(TypedDict, total=False):
     prior_accuracy: float | None
     copy_per_source: bool
     copy_model: str
+    echoes: bool
 
 
 class TruthKeywords(GraphKeywords, total=False):
