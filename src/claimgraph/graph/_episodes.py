@@ -213,12 +213,18 @@ def _cut_changes(groups: list[list[list[_Entry]]], change_rate: float) -> list[l
             heads[at] = True
             at += len(run)
             owner.append(g)
-    codes: dict[str, int] = {}
+    # values compare folded, as in truth discovery; fold each written value once
+    folded: dict[str, int] = {}
+    code_of: dict[str | None, int] = {}
+
+    def code(value: str | None) -> int:
+        found = code_of.get(value)
+        if found is None:
+            found = code_of[value] = folded.setdefault(fold(value or ""), len(folded))
+        return found
+
     value = np.fromiter(
-        (
-            codes.setdefault(fold(claim.value or ""), len(codes)) if _takes_part(claim) else -1
-            for _, _, claim in flat
-        ),
+        (code(claim.value) if _takes_part(claim) else -1 for _, _, claim in flat),
         dtype=np.int64,
         count=len(flat),
     )
