@@ -125,6 +125,24 @@ def test_window_option_changes_the_verdict(runner: CliRunner, tmp_path: Path) ->
     assert "Hilan" in run(runner, "disputes", str(table), "--window", "7")
 
 
+def test_change_rate_option_splits_a_change_of_hands(runner: CliRunner, tmp_path: Path) -> None:
+    # the army on 1-4 May, the rebels on 5-8 May, a report or two a day
+    rows = [("SANA", 1), ("Reuters", 1), ("SANA", 2), ("AFP", 3), ("Reuters", 4)]
+    rows += [("SOHR", 5), ("AFP", 5), ("Reuters", 6), ("SOHR", 7), ("AFP", 8)]
+    table = tmp_path / "t.csv"
+    table.write_text(
+        "source,subject,property,value,date\n"
+        + "".join(
+            f"{s},Hilan,control,{'army' if k < 5 else 'rebels'},2014-05-0{day}\n"
+            for k, (s, day) in enumerate(rows)
+        )
+    )
+    assert "No disputes found." in run(runner, "disputes", str(table))
+    assert "Hilan" in run(runner, "disputes", str(table), "--change-rate", "0")
+    result = runner.invoke(main, ["disputes", str(table), "--change-rate", "-1"])
+    assert result.exit_code == 2
+
+
 def test_map_option(runner: CliRunner, tmp_path: Path) -> None:
     table = tmp_path / "t.csv"
     table.write_text("SourceID,ObjectID,PropertyID,PropertyValue\ns1,x,p,1\ns2,x,p,2\n")

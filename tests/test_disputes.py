@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
-from claimgraph.disputes import Reason, Status, build_timelines, find_disputes
-from claimgraph.testing import graph_of, make_claim
+import attrs
+
+from claimgraph.disputes import Reason, Status, assess, build_timelines, find_disputes
+from claimgraph.graph import ClaimGraph
+from claimgraph.testing import graph_of, make_claim, synthetic_claims
 
 D = dt.date
 
@@ -31,6 +35,76 @@ def test_taken_and_lost_a_week_later_is_a_change_of_hands() -> None:
     assert timeline.holder_on(D(2014, 5, 25)) == "government"
     assert timeline.holder_on(D(2014, 6, 25)) == "opposition"
     assert timeline.holder_on(D(2014, 1, 1)) is None
+
+
+def _taken_day_by_day() -> list:
+    """Four sources report Hilan held by the army on 1-4 May and by the rebels on
+    5-8 May, a report or two a day: the days chain within the 3-day window."""
+    army = [("SANA", 1), ("Reuters", 1), ("SANA", 2), ("AFP", 3), ("Reuters", 4)]
+    rebels = [("SOHR", 5), ("AFP", 5), ("Reuters", 6), ("SOHR", 7), ("AFP", 8)]
+    return [
+        make_claim(source, "Hilan", value, on=f"2014-05-0{day}")
+        for value, rows in (("army", army), ("rebels", rebels))
+        for source, day in rows
+    ]
+
+
+def test_a_change_of_hands_reported_day_by_day_is_a_change_not_a_dispute() -> None:
+    claims = _taken_day_by_day()
+    cg = graph_of(*claims)
+    assert find_disputes(cg) == []
+    [timeline] = build_timelines(cg)
+    assert [(p.status, p.holder, p.start, p.end) for p in timeline.periods] == [
+        (Status.HELD, "government", D(2014, 5, 1), D(2014, 5, 4)),
+        (Status.HELD, "opposition", D(2014, 5, 5), D(2014, 5, 8)),
+    ]
+    [change] = timeline.changes
+    assert (change.date, change.before, change.after, change.through_dispute) == (
+        D(2014, 5, 5),
+        "government",
+        "opposition",
+        False,
+    )
+    # relations are found within episodes: none across the change
+    assert cg.relations_of("contradicts") == []
+    # without the cut (change_rate 0) the same claims are one disputed episode
+    whole = graph_of(*claims, change_rate=0)
+    [dispute] = find_disputes(whole)
+    assert {p.label: p.sources for p in dispute.positions} == {
+        "government": ("SANA",),
+        "opposition": ("Reuters", "AFP", "SOHR"),
+    }
+    assert whole.relations_of("contradicts") != []
+
+
+def test_a_disagreement_a_day_apart_among_few_sources_stays_a_dispute() -> None:
+    cg = graph_of(
+        make_claim("SANA", "Hilan", "army", on="2014-05-01"),
+        make_claim("Al-Masdar", "Hilan", "army", on="2014-05-01"),
+        make_claim("SOHR", "Hilan", "rebels", on="2014-05-02"),
+        make_claim("LCC", "Hilan", "rebels", on="2014-05-02"),
+    )
+    assert len(cg.episodes) == 1
+    [dispute] = find_disputes(cg)
+    assert {p.label: set(p.sources) for p in dispute.positions} == {
+        "government": {"SANA", "Al-Masdar"},
+        "opposition": {"SOHR", "LCC"},
+    }
+    assert not build_timelines(cg)[0].changes
+
+
+def test_sources_disagreeing_day_after_day_stay_one_dispute() -> None:
+    # many reports, but no day after which one holder gives way to another
+    cg = graph_of(
+        *(
+            make_claim(source, "Hilan", value, on=f"2014-05-0{day}")
+            for day in range(1, 9)
+            for source, value in (("SANA", "army"), ("SOHR", "rebels"))
+        )
+    )
+    assert len(cg.episodes) == 1
+    [dispute] = find_disputes(cg)
+    assert (dispute.start, dispute.end) == (D(2014, 5, 1), D(2014, 5, 8))
 
 
 def test_unclear_control_is_disputed_until_a_source_names_a_holder() -> None:
@@ -157,3 +231,55 @@ def test_dispute_record_carries_the_sentences() -> None:
         ("d1", 3, "Army holds X."),
         ("d2", 7, "Rebels hold X."),
     ]
+
+
+def test_synthetic_changes_of_hands_are_less_often_called_disputes() -> None:
+    generated = synthetic_claims(5000, seed=1)
+    truth = generated.truth
+    claims = [
+        attrs.evolve(c, subject=place)
+        for c, place in zip(generated.claims, generated.canonical_places(), strict=True)
+    ]
+    cut, whole = ClaimGraph.build(claims), ClaimGraph.build(claims, change_rate=0)
+
+    def spans_a_change(name: str, start: dt.date, end: dt.date) -> bool:
+        return any(start < period.start <= end for period in truth.timelines[name])
+
+    def disputed_changes(cg: ClaimGraph) -> int:
+        """Disputed control episodes inside which the generator's holder changes."""
+        return sum(
+            assess(e).status is Status.DISPUTED
+            and spans_a_change(cg.place_name(e.subject), e.start, e.end)
+            for e in cg.episodes
+            if e.property == "control" and e.start is not None and e.end is not None
+        )
+
+    def reported_changes(cg: ClaimGraph) -> int:
+        """Disputes of the report inside which the generator's holder changes."""
+        return sum(
+            spans_a_change(d.name, d.start, d.end)
+            for d in find_disputes(cg, property="control")
+            if d.start is not None and d.end is not None
+        )
+
+    assert disputed_changes(cut) < 0.9 * disputed_changes(whole)
+    assert reported_changes(cut) < reported_changes(whole)
+    # the cuts fall where the holder really changes
+    piece_of = {id(c): e for e in cut.episodes if e.start is not None for c in e.claims}
+    pieces = [
+        list({id(piece_of[id(c)]): piece_of[id(c)] for c in e.claims}.values())
+        for e in whole.episodes
+        if e.property == "control" and e.start is not None
+    ]
+    split = [p for p in pieces if len(p) > 1]
+    name = cut.place_name
+    true = [
+        any(
+            truth.main_holder(name(a.subject), a.start, a.end)
+            != truth.main_holder(name(b.subject), b.start, b.end)
+            for a, b in itertools.pairwise(p)
+        )
+        for p in split
+    ]
+    assert len(split) > 10
+    assert sum(true) >= 0.9 * len(split)

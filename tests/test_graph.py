@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import attrs
 import networkx as nx
 import pytest
 
 from claimgraph.graph import (
+    CHANGE_RATE,
     ClaimGraph,
     RelationKind,
     export_graph,
@@ -57,6 +59,54 @@ def test_episodes_chain_through_overlapping_claims() -> None:
     ]
     spans = [(e.start.isoformat(), len(e.claims)) for e in group_episodes(claims, window=3)]
     assert spans == [("2014-01-01", 3), ("2014-01-11", 1)]
+
+
+def _holder_changes_within_the_window() -> list:
+    """Five reports of the army on 1-2 May, five of the rebels on 3-4 May."""
+    return [
+        make_claim(
+            f"S{k}", "X", "army" if k < 5 else "rebels", on=f"2014-05-0{1 + k // 5 * 2 + k % 2}"
+        )
+        for k in range(10)
+    ]
+
+
+def test_an_episode_of_control_is_cut_where_the_holder_changes() -> None:
+    claims = _holder_changes_within_the_window()
+    cg = graph_of(*claims)
+    assert (cg.changing, cg.change_rate) == (frozenset({"control"}), CHANGE_RATE)
+    assert [(e.start.day, e.end.day, len(e.claims)) for e in cg.episodes] == [(1, 2, 5), (3, 4, 5)]
+    # timeless claims have no day to cut at: they take no part in the cut and
+    # belong to both pieces, as to every episode of their place
+    timeless = [make_claim(f"T{k}", "X", "army") for k in range(3)]
+    with_timeless = graph_of(*claims, *timeless)
+    assert [(e.start.day, len(e.claims)) for e in with_timeless.episodes] == [(1, 8), (3, 8)]
+
+
+def test_change_rate_zero_and_unchanging_properties_are_not_cut() -> None:
+    claims = _holder_changes_within_the_window()
+    assert len(graph_of(*claims, change_rate=0).episodes) == 1
+    assert len(graph_of(*claims, changing=()).episodes) == 1
+    responsible = [attrs.evolve(c, property="responsible") for c in claims]
+    assert len(graph_of(*responsible).episodes) == 1
+    assert len(graph_of(*responsible, changing=["responsible"]).episodes) == 2
+    with pytest.raises(ValueError, match="change_rate"):
+        graph_of(*claims, change_rate=-0.1)
+
+
+def test_denials_take_no_part_in_the_cut() -> None:
+    # denials of the rebels on 3-4 May say nothing about who holds the place
+    claims = [
+        make_claim(
+            f"S{k}",
+            "X",
+            "army" if k < 5 else "rebels",
+            on=f"2014-05-0{1 + k // 5 * 2 + k % 2}",
+            stance="asserts" if k < 5 else "denies",
+        )
+        for k in range(10)
+    ]
+    assert len(graph_of(*claims).episodes) == 1
 
 
 def test_timeless_claims_meet_claims_of_any_time() -> None:

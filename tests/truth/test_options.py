@@ -24,7 +24,12 @@ CLAIMS = [
 def test_the_keywords_type_checkers_see_are_the_options() -> None:
     names = {field.name for field in attrs.fields(TruthOptions)}
     assert set(TruthKeywords.__annotations__) | set(GraphKeywords.__annotations__) == names
-    assert names - set(GraphKeywords.__annotations__) == {"item_key", "window"}
+    assert names - set(GraphKeywords.__annotations__) == {
+        "item_key",
+        "window",
+        "changing",
+        "change_rate",
+    }
 
 
 def test_defaults() -> None:
@@ -75,3 +80,11 @@ def test_an_unknown_keyword_is_a_type_error() -> None:
         discover_graph(ClaimGraph.build(CLAIMS), tol=5)  # type: ignore[call-arg]
     with pytest.raises(InvalidClaimError, match="window"):
         discover_graph(ClaimGraph.build(CLAIMS), window=5)  # type: ignore[call-arg]
+
+
+@pytest.mark.parametrize(("name", "value"), [("change_rate", 0.0), ("changing", ())])
+def test_the_graph_settles_how_its_episodes_are_cut(name: str, value: object) -> None:
+    # the episodes are cut once, when the graph is built; a second rule here
+    # could only disagree with the graph's disputes and timelines
+    with pytest.raises(InvalidClaimError, match=f"{name}: .*ClaimGraph.build"):
+        discover_graph(ClaimGraph.build(CLAIMS), **{name: value})  # type: ignore[arg-type]

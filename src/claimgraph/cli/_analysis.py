@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import click
 
 from ..disputes import find_disputes
-from ..graph import GRAPH_FORMATS, ClaimGraph, export_graph
+from ..graph import CHANGE_RATE, GRAPH_FORMATS, ClaimGraph, export_graph
 from ..model import SourceRegistry
 from ..reports import (
     DISPUTE_COLUMNS,
@@ -43,6 +43,7 @@ def build_from_options(
     gazetteer: Path | None,
     sources_file: Path | None,
     exact_subjects: bool = False,
+    change_rate: float | None = None,
     **read: Any,
 ) -> ClaimGraph:
     """Read the inputs and build the claim graph as the shared options say."""
@@ -53,6 +54,7 @@ def build_from_options(
     return ClaimGraph.build(
         claims,
         window=window,
+        change_rate=CHANGE_RATE if change_rate is None else change_rate,
         gazetteer=None if gazetteer is None else Gazetteer.from_csv(gazetteer),
         resolve_places=not exact_subjects,
         sources=registry,
@@ -104,6 +106,9 @@ def disputes(
     A place held by one side and later by another has changed hands; it is
     disputed when sources give different holders for the same days (within
     --window), one says control is unclear, or one denies another's claim.
+    Reports that follow a change of hands day by day are split where the
+    holder they give changes (--change-rate), so they show a change, not a
+    dispute.
     Counts are disputed when numbers for the same period cannot both hold.
     """
     cg = build_from_options(**options)

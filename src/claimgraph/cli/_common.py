@@ -107,8 +107,8 @@ def sources_option(func: F) -> F:
 
 
 def analysis_options(func: F) -> F:
-    """``--window``, ``--gazetteer``, ``--exact-subjects`` and ``--sources``: how claims
-    are linked."""
+    """``--window``, ``--change-rate``, ``--gazetteer``, ``--exact-subjects`` and
+    ``--sources``: how claims are linked."""
     return _compose(
         click.option(
             "--window",
@@ -117,6 +117,16 @@ def analysis_options(func: F) -> F:
             metavar="DAYS",
             help="Claims at most this many days apart are about the same time "
             "(default 3); further apart, a different holder is a change of hands.",
+        ),
+        click.option(
+            "--change-rate",
+            type=click.FloatRange(0, 1),
+            default=None,
+            metavar="PER_DAY",
+            help="Expected changes of hands per day (default 1/90, about one a "
+            "quarter). Reports of control that chain within --window are split "
+            "where the holder they give changes, when a change of hands explains "
+            "them better than a dispute; 0 never splits.",
         ),
         click.option(
             "--gazetteer",

@@ -73,7 +73,8 @@ def resolve(
     Items are those of the other analysis commands: spellings of one place are
     one subject, shown by the place's name (--exact-subjects keeps subjects as
     written), and claims more than --window days apart are different periods;
-    a period of control is also cut where the claims show a change of holder.
+    a period of control is also cut where the claims show a change of holder
+    (--change-rate).
     Sources are weighed by their estimated trust; the output gives, per item,
     the chosen value, its confidence, the belief in each candidate and the
     claims for and against, followed by each source's trust with an interval

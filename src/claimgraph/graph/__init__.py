@@ -1,6 +1,7 @@
 """The claim graph: episodes in time, relations between claims, networkx export."""
 
 from ._build import ClaimGraph, claim_node, place_node, source_node
+from ._changes import CHANGE_RATE, split_changes
 from ._episodes import Episode, claim_order, group_episodes
 from ._export import GRAPH_FORMATS, export_graph, flat_graph
 from ._relations import (
@@ -14,6 +15,7 @@ from ._relations import (
 from ._time import DEFAULT_WINDOW, comparable_periods, day_span, gap_days
 
 __all__ = [
+    "CHANGE_RATE",
     "DEFAULT_WINDOW",
     "GRAPH_FORMATS",
     "ClaimGraph",
@@ -34,4 +36,5 @@ __all__ = [
     "relate",
     "relations_in",
     "source_node",
+    "split_changes",
 ]

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 import networkx as nx
 
 from .._gc import collector_paused
-from ..model import Claim, SourceRegistry
+from ..model import CONTROL, Claim, SourceRegistry
+from ._changes import CHANGE_RATE
 from ._episodes import Episode, group_episodes
 from ._relations import Relation, RelationKind, all_relations
 from ._time import DEFAULT_WINDOW
@@ -49,12 +50,19 @@ class ClaimGraph:
     window : int
         Days within which claims speak about the same time.
     episodes : list of Episode
-        Claims grouped per place, property and time.
+        Claims grouped per place, property and time, cut where the claims of
+        a changing property change.
     relations : list of Relation
         Contradictions, corroborations, denials and revisions (found on first
         use: truth discovery over the episodes does not need them).
     alignments : dict
         Source name -> alignment (``None`` when unknown).
+    relative_tolerance : float
+        Numbers within this fraction of each other are compatible.
+    changing : frozenset of str
+        Properties whose episodes were cut where the claims change.
+    change_rate : float
+        Prior number of changes per day of the cut (0: no cut).
 
     Examples
     --------
@@ -75,6 +83,8 @@ class ClaimGraph:
     episodes: list[Episode]
     alignments: dict[str, str | None]
     relative_tolerance: float = 0.0
+    changing: frozenset[str] = frozenset({CONTROL})
+    change_rate: float = CHANGE_RATE
     _relations: list[Relation] | None = attrs.field(default=None, repr=False)
     _graph: Any = attrs.field(default=None, repr=False)
     _names: dict[str, str] | None = attrs.field(default=None, repr=False)
@@ -90,6 +100,8 @@ class ClaimGraph:
         resolve_places: bool = True,
         sources: SourceRegistry | None = None,
         relative_tolerance: float = 0.0,
+        changing: Collection[str] = (CONTROL,),
+        change_rate: float = CHANGE_RATE,
     ) -> ClaimGraph:
         """Resolve places and group claims into episodes; relations follow on first use.
 
@@ -110,13 +122,32 @@ class ClaimGraph:
             ``alignment`` the claims carry.
         relative_tolerance : float
             Numbers within this fraction of each other are compatible.
+        changing : collection of str
+            Properties whose value changes over time (default control): their
+            episodes are also cut where the claims change, so that reports
+            following a change of hands day by day make two episodes, each
+            held, rather than one disputed episode.
+        change_rate : float
+            Prior number of changes per day for ``changing`` properties
+            (default :data:`CHANGE_RATE`: a place changes hands about once a
+            quarter); 0 never cuts. See :func:`group_episodes`.
         """
         window = DEFAULT_WINDOW if window is None else window
         if window < 0:
             raise ValueError(f"window: expected days >= 0, got {window}")
+        if not change_rate >= 0:  # NaN fails too
+            raise ValueError(f"change_rate: expected a number >= 0, got {change_rate}")
         with collector_paused():
             return cls._build(
-                claims, window, places, gazetteer, resolve_places, sources, relative_tolerance
+                claims,
+                window,
+                places,
+                gazetteer,
+                resolve_places,
+                sources,
+                relative_tolerance,
+                frozenset(changing),
+                float(change_rate),
             )
 
     @classmethod
@@ -129,6 +160,8 @@ class ClaimGraph:
         resolve_places: bool,
         sources: SourceRegistry | None,
         relative_tolerance: float,
+        changing: frozenset[str],
+        change_rate: float,
     ) -> ClaimGraph:
         claim_list = list(claims)
         if sources is not None and len(sources):
@@ -139,7 +172,13 @@ class ClaimGraph:
             counts = Counter(c.subject for c in claim_list)
             places = resolve(counts, gazetteer=gazetteer, counts=counts)
         subject_of = None if places is None else _subject_key(places)
-        episodes = group_episodes(claim_list, window=window, subject_of=subject_of)
+        episodes = group_episodes(
+            claim_list,
+            window=window,
+            subject_of=subject_of,
+            changing=changing,
+            change_rate=change_rate,
+        )
         return cls(
             claims=claim_list,
             places=places,
@@ -147,6 +186,8 @@ class ClaimGraph:
             episodes=episodes,
             alignments=_alignments(claim_list, sources),
             relative_tolerance=relative_tolerance,
+            changing=changing,
+            change_rate=change_rate,
         )
 
     # -- places --------------------------------------------------------------

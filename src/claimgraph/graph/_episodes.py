@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
+import itertools
+import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 import attrs
+import numpy as np
 
-from ..model import Claim
+from ..model import CONTROL, Claim, Stance, fold
+from ._changes import CHANGE_RATE, split_changes
 from ._time import DEFAULT_WINDOW, comparable_periods, day_span
 
 __all__ = ["Episode", "claim_order", "group_episodes"]
@@ -28,10 +32,13 @@ def claim_order(claim: Claim) -> tuple[int, str, int, str]:
 
 @attrs.frozen(slots=True)
 class Episode:
-    """Claims about one subject and property whose times chain within the window.
+    """Claims about one subject and property that speak about the same time.
 
-    ``start`` and ``end`` are the first and last day any timed claim speaks of
-    (both ``None`` when every claim is timeless). Claims are in time order.
+    Their times chain within the window; an episode of a changing property
+    (control) is also cut where the claims show a change of value (see
+    :func:`group_episodes`). ``start`` and ``end`` are the first and last day
+    any timed claim speaks of (both ``None`` when every claim is timeless).
+    Claims are in time order.
     """
 
     subject: str
@@ -82,14 +89,22 @@ def group_episodes(
     *,
     window: int = DEFAULT_WINDOW,
     subject_of: Callable[[Claim], str] | None = None,
+    changing: Collection[str] = (CONTROL,),
+    change_rate: float = CHANGE_RATE,
 ) -> list[Episode]:
     """Split claims into episodes per subject and property.
 
     Claims of one subject and property are sorted by time; a claim starts a new
     episode when it begins more than ``window`` days after every earlier claim
-    of the episode ends. Timeless claims belong to every episode of their
-    group (they contradict or support claims of any time); a group with only
-    timeless claims is one episode.
+    of the episode ends. An episode of a property in ``changing`` (values that
+    change over time, such as who holds a place) is also cut where the values
+    claimed change, when a change explains its claims much better than one
+    value would (see :func:`split_changes`): reports that follow a change of
+    hands day by day chain within the window, yet speak of two states. Only
+    timed claims asserting a value (or reporting it as uncertain) decide the
+    cut. Timeless claims belong to every episode of their group, pieces of a
+    cut episode included (they contradict or support claims of any time); a
+    group with only timeless claims is one episode.
 
     Parameters
     ----------
@@ -99,6 +114,13 @@ def group_episodes(
     subject_of : callable, optional
         Maps a claim to its subject key (a resolved place id); defaults to
         ``claim.subject``.
+    changing : collection of str
+        Properties whose episodes are cut where the claims change (default
+        control).
+    change_rate : float
+        Prior number of changes per day for ``changing`` properties (default
+        :data:`CHANGE_RATE`, a change of hands about once a quarter); 0 never
+        cuts.
 
     Returns
     -------
@@ -113,18 +135,44 @@ def group_episodes(
     ...           make_claim("A", "Hilan", "rebels", on="2014-06-10")]
     >>> [(e.start.isoformat(), len(e.claims)) for e in group_episodes(claims)]
     [('2014-05-20', 2), ('2014-06-10', 1)]
+
+    Five sources give the army on 1-2 May, five the rebels on 3-4 May: the
+    days chain within the window, but the claims show a change of hands.
+
+    >>> change = [make_claim(f"S{k}", "Hilan", "army" if k < 5 else "rebels",
+    ...                      on=f"2014-05-0{1 + k // 5 * 2 + k % 2}") for k in range(10)]
+    >>> [(e.start.day, e.end.day, len(e.claims)) for e in group_episodes(change)]
+    [(1, 2, 5), (3, 4, 5)]
+    >>> len(group_episodes(change, change_rate=0))
+    1
     """
+    if change_rate < 0 or math.isnan(change_rate):
+        raise ValueError(f"change_rate: expected a number >= 0, got {change_rate}")
     key = subject_of or (lambda claim: claim.subject)
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         groups[key(claim), claim.property].append(claim)
+    ordered = sorted(groups)
+    split = [_runs(groups[group], window) for group in ordered]
+    if change_rate > 0:
+        cut = [k for k, (_subject, prop) in enumerate(ordered) if prop in changing]
+        for k, runs in zip(cut, _cut_changes([split[k][0] for k in cut], change_rate), strict=True):
+            split[k] = (runs, split[k][1])
     episodes: list[Episode] = []
-    for subject, prop in sorted(groups):
-        episodes.extend(_split(subject, prop, groups[subject, prop], window))
+    for (subject, prop), (runs, timeless) in zip(ordered, split, strict=True):
+        if not runs:
+            episodes.append(Episode(subject, prop, None, None, tuple(timeless)))
+        episodes.extend(_episode(subject, prop, run, timeless) for run in runs)
     return episodes
 
 
-def _split(subject: str, prop: str, claims: Sequence[Claim], window: int) -> list[Episode]:
+#: A timed claim with its first and last day (proleptic ordinals).
+_Entry = tuple[int, int, Claim]
+
+
+def _runs(claims: Sequence[Claim], window: int) -> tuple[list[list[_Entry]], list[Claim]]:
+    """Timed claims in runs chained within ``window`` days (in time order), and the
+    timeless claims (sorted)."""
     timed: list[tuple[tuple[int, str, int, str], int, Claim]] = []
     timeless: list[Claim] = []
     for claim in claims:
@@ -140,26 +188,68 @@ def _split(subject: str, prop: str, claims: Sequence[Claim], window: int) -> lis
             )
             timed.append((order, span[1], claim))
     timeless.sort(key=claim_order)
-    if not timed:
-        return [Episode(subject, prop, None, None, tuple(timeless))]
     timed.sort(key=lambda entry: entry[0])
-    out: list[Episode] = []
-    current: list[Claim] = []
-    first = last = 0
+    runs: list[list[_Entry]] = []
+    last = 0
     for (lo, *_), hi, claim in timed:
-        if current and lo - last > window:
-            out.append(_episode(subject, prop, first, last, current, timeless))
-            current = []
-        if not current:
-            first, last = lo, hi
-        current.append(claim)
+        if not runs or lo - last > window:
+            runs.append([])
+            last = hi
+        runs[-1].append((lo, hi, claim))
         last = max(last, hi)
-    out.append(_episode(subject, prop, first, last, current, timeless))
+    return runs, timeless
+
+
+def _cut_changes(groups: list[list[list[_Entry]]], change_rate: float) -> list[list[list[_Entry]]]:
+    """Each group's runs, cut where the values claimed change (one vectorized pass)."""
+    flat = [entry for runs in groups for run in runs for entry in run]
+    if not flat:
+        return groups
+    heads = np.zeros(len(flat), dtype=bool)
+    owner: list[int] = []  # group of each run, in order
+    at = 0
+    for g, runs in enumerate(groups):
+        for run in runs:
+            heads[at] = True
+            at += len(run)
+            owner.append(g)
+    # values compare folded, as in truth discovery; fold each written value once
+    folded: dict[str, int] = {}
+    code_of: dict[str | None, int] = {}
+
+    def code(value: str | None) -> int:
+        found = code_of.get(value)
+        if found is None:
+            found = code_of[value] = folded.setdefault(fold(value or ""), len(folded))
+        return found
+
+    value = np.fromiter(
+        (code(claim.value) if _takes_part(claim) else -1 for _, _, claim in flat),
+        dtype=np.int64,
+        count=len(flat),
+    )
+    day = np.fromiter((lo for lo, _, _ in flat), dtype=np.int64, count=len(flat))
+    last_day = np.fromiter((hi for _, hi, _ in flat), dtype=np.int64, count=len(flat))
+    starts = split_changes(heads, day, last_day, value, change_rate)
+    out: list[list[list[_Entry]]] = [[] for _ in groups]
+    bounds = [*np.flatnonzero(starts).tolist(), len(flat)]
+    current = -1  # the window run the piece comes from
+    for begin, end in itertools.pairwise(bounds):
+        if heads[begin]:
+            current += 1
+        out[owner[current]].append(flat[begin:end])
     return out
 
 
-def _episode(
-    subject: str, prop: str, first: int, last: int, timed: list[Claim], timeless: list[Claim]
-) -> Episode:
+def _takes_part(claim: Claim) -> bool:
+    """Whether a claim speaks for a value in the change rule: an assertion or an
+    uncertain report of a category (denials and counts do not)."""
+    return not claim.is_numeric and claim.stance is not Stance.DENIES
+
+
+def _episode(subject: str, prop: str, run: list[_Entry], timeless: list[Claim]) -> Episode:
+    timed = [claim for _, _, claim in run]
     claims = tuple(timed) if not timeless else tuple(sorted([*timeless, *timed], key=claim_order))
+    first = run[0][0]
+    last = max(hi for _, hi, _ in run)
     return Episode(subject, prop, dt.date.fromordinal(first), dt.date.fromordinal(last), claims)

@@ -5,7 +5,7 @@ period); methods from the data-fusion literature weigh the sources' votes by
 their estimated trust, iterating to a fixed point. See docs/truth-discovery.md.
 """
 
-from ._changes import CHANGE_RATE, split_changes
+from ...graph._changes import CHANGE_RATE, split_changes
 from ._discover import (
     DEFAULT_METHOD,
     METHODS,

@@ -114,6 +114,10 @@ def discover(
     return _discover(claims, method, _options("discover", options))
 
 
+#: Options the claim graph has settled when it made its episodes.
+_GRAPH_SETS = ("item_key", "window", "changing", "change_rate")
+
+
 def discover_graph(
     graph: ClaimGraph, *, method: str = DEFAULT_METHOD, **options: Unpack[GraphKeywords]
 ) -> TruthResult:
@@ -123,13 +127,14 @@ def discover_graph(
     subjects as written when the graph was built without place resolution);
     each episode (the graph's ``window``) is one period, with timeless claims
     in every episode of their place and property, as :func:`discover` puts them
-    in every period. Episodes of a changing property (``changing``, default
-    control) are then cut where the values claimed change, by the rule
-    :func:`discover` applies to its own periods (``change_rate``), so both
-    give the same items for the same claims. Sources carry the graph's
-    canonical names. ``options`` are :func:`discover`'s, except ``item_key``
-    and ``window`` (the graph's episodes are the periods); ``known_truth`` is
-    keyed by place name.
+    in every period. The graph has already cut the episodes of its changing
+    properties where the values claimed change (``ClaimGraph.build``'s
+    ``changing`` and ``change_rate``), by the rule :func:`discover` applies
+    to its own periods, so both give the same items for the same claims with
+    the same settings. Sources carry the graph's canonical names. ``options``
+    are :func:`discover`'s, except ``item_key``, ``window``, ``changing`` and
+    ``change_rate`` (the graph's episodes are the periods); ``known_truth``
+    is keyed by place name.
 
     Examples
     --------
@@ -144,15 +149,20 @@ def discover_graph(
     [('Karm al-Qasr', 'government', 2)]
     """
     given: Mapping[str, object] = options  # callers without type checks may pass anything
-    for taken in ("item_key", "window"):
+    for taken in _GRAPH_SETS:
         if taken in given:
             raise InvalidClaimError(
-                taken, "not given: the graph's episodes are the periods", given[taken]
+                taken,
+                "not given: the graph's episodes are the periods (see ClaimGraph.build)",
+                given[taken],
             )
+    # the episodes are used as they are: change_rate 0 keeps build_problem
+    # from cutting them a second time
+    chosen = attrs.evolve(_options("discover_graph", options), change_rate=0.0)
     return _discover(
         graph.claims,
         method,
-        _options("discover_graph", options),
+        chosen,
         periods=episode_table(graph.claims, graph.episodes, graph.place_name),
     )
 

@@ -21,8 +21,8 @@ import numpy.typing as npt
 import scipy.sparse as sp
 
 from ..._errors import InvalidClaimError
+from ...graph._changes import CHANGE_RATE
 from ...model import CONTROL, Claim, Stance, fold
-from ._changes import CHANGE_RATE
 from ._periods import NO_DAY, Period, PeriodTable, period_table, split_periods
 
 __all__ = [

@@ -9,8 +9,8 @@ from typing import Any, Literal, TypedDict
 import attrs
 
 from ..._errors import InvalidClaimError
+from ...graph._changes import CHANGE_RATE
 from ...model import CONTROL, Claim
-from ._changes import CHANGE_RATE
 from ._core import COPY_MODELS, PART_SIMILARITIES
 from ._periods import DEFAULT_WINDOW
 
@@ -102,6 +102,9 @@ class TruthOptions:
     change_rate : float
         Prior number of changes per day for ``changing`` properties (default
         1/90: a place changes hands about once a quarter); 0 never cuts.
+        :func:`discover_graph` takes neither: a claim graph's episodes are
+        already cut by this rule (see :meth:`ClaimGraph.build
+        <claimgraph.graph.ClaimGraph.build>`).
     prior_accuracy : float in (0, 1) or None
         Accuracy that Accu and AccuCopy expect of a source before its claims are
         weighed (worth two claims); ``None`` learns it from the data as the mean
@@ -157,7 +160,8 @@ class TruthOptions:
 
 
 class GraphKeywords(TypedDict, total=False):
-    """:class:`TruthOptions` as keywords of :func:`discover_graph` (no item_key, window)."""
+    """:class:`TruthOptions` as keywords of :func:`discover_graph` (no item_key, window,
+    changing, change_rate: the graph's episodes are the periods)."""
 
     tolerance: float | None
     relative_tolerance: float | None
@@ -168,8 +172,6 @@ class GraphKeywords(TypedDict, total=False):
     false_values: float | Literal["observed"]
     per_property: bool
     part_similarity: str
-    changing: Collection[str]
-    change_rate: float
     prior_accuracy: float | None
     copy_per_source: bool
     copy_model: str
@@ -181,3 +183,5 @@ class TruthKeywords(GraphKeywords, total=False):
 
     item_key: Callable[[Claim], Hashable] | None
     window: int | None
+    changing: Collection[str]
+    change_rate: float

@@ -2,10 +2,11 @@
 
 :func:`period_table` splits claims into periods in a few vectorized passes; it
 follows the rule of the claim graph's episode grouper
-(:func:`claimgraph.graph.group_episodes`), and :func:`episode_table` turns
-ready episodes into the same table, so a claim graph's items are used as they
-are instead of being grouped a second time; :func:`split_periods` then cuts
-such a table where the values claimed change, as :func:`period_table` does.
+(:func:`claimgraph.graph.group_episodes`), cuts at changes of value included,
+and :func:`episode_table` turns ready episodes into the same table, so a claim
+graph's items are used as they are instead of being grouped a second time;
+:func:`split_periods` cuts a table made elsewhere where the values claimed
+change, as :func:`period_table` does.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from ...graph._changes import CHANGE_RATE, split_changes
 from ...graph._time import DEFAULT_WINDOW
 from ...model import Claim, Precision
-from ._changes import CHANGE_RATE, split_changes
 
 if TYPE_CHECKING:
     from ...graph import Episode

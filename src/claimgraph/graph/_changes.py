@@ -1,12 +1,14 @@
 """Changes of value inside a period: where claims about a changing value split.
 
-Claims cluster around the moments a place changes hands, so the window
-grouping of :mod:`._periods` chains the reports of the old and of the new
-holder into one period, and every report on the wrong side of the change then
-looks like an error. Here each period is cut where the values claimed change,
-when the change explains the claims much better than one value for the whole
-period would: a Bayesian information criterion plus the prior odds of a change
-of hands within the period's span.
+Claims cluster around the moments a place changes hands, so grouping claims by
+closeness in time (the claim graph's episodes, truth discovery's periods)
+chains the reports of the old and of the new holder into one period, and
+every report on the wrong side of the change then looks like an error or a
+dispute. Here each period is cut where the values claimed change, when the
+change explains the claims much better than one value for the whole period
+would: a Bayesian information criterion plus the prior odds of a change of
+hands within the period's span. The claim graph and truth discovery both cut
+by this one rule, so they agree on periods.
 """
 
 from __future__ import annotations
