@@ -179,6 +179,14 @@ def test_a_dispute_before_a_gap_still_joins_the_piece_before_a_change() -> None:
     # the disputed days before the change, which end where the claims change hands
     assert (first.start, first.end, first.until) == (D(2014, 4, 1), D(2014, 5, 4), D(2014, 5, 5))
     assert second.start == D(2014, 5, 5)
+    # the change is counted from the last holder known before the dispute
+    held = [make_claim(s, "Hilan", "army", on="2014-04-01") for s in ("SANA", "AFP")]
+    [change] = build_timelines(graph_of(*held, *_taken_amid_a_dispute()))[0].changes
+    assert (change.date, change.before, change.after) == (
+        D(2014, 5, 5),
+        "government",
+        "opposition",
+    )
 
 
 def test_a_long_dispute_without_a_change_stays_one_dispute() -> None:

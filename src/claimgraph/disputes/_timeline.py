@@ -81,10 +81,11 @@ class Change:
     """Control passing from one holder to another.
 
     ``through_dispute`` is true when the place was disputed between the two
-    holders, or when either side of the change is itself disputed: an episode
-    cut at a change of hands whose pieces are disputed (a source dissenting)
-    changes from the holder most sources gave before the cut to the one most
-    give after it.
+    holders, or when the change leads into a dispute: an episode cut at a
+    change of hands whose piece after the cut is disputed (a source
+    dissenting) changes hands to the holder most sources give after the cut,
+    from the last holder known (or, if none, the one most sources gave just
+    before the cut).
     """
 
     date: dt.date | None
@@ -130,9 +131,10 @@ class Timeline:
             else:
                 after = None
             before = current
-            if cut and index > 0 and self.periods[index - 1].assessments:
-                # the claims changed hands at the cut: from the piece just before it
-                before = _leading(self.periods[index - 1].assessments[-1]) or current
+            if before is None and cut and index > 0 and self.periods[index - 1].assessments:
+                # no holder known yet: the claims changed hands at the cut, from
+                # the holder most sources gave in the piece just before it
+                before = _leading(self.periods[index - 1].assessments[-1])
             disputed = period.status is Status.DISPUTED
             if after is not None and before is not None and before != after:
                 out.append(
