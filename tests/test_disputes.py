@@ -9,6 +9,7 @@ import attrs
 
 from claimgraph.disputes import Reason, Status, assess, build_timelines, find_disputes
 from claimgraph.graph import ClaimGraph
+from claimgraph.reports import disputes_markdown
 from claimgraph.testing import graph_of, make_claim, synthetic_claims
 
 D = dt.date
@@ -105,6 +106,107 @@ def test_sources_disagreeing_day_after_day_stay_one_dispute() -> None:
     assert len(cg.episodes) == 1
     [dispute] = find_disputes(cg)
     assert (dispute.start, dispute.end) == (D(2014, 5, 1), D(2014, 5, 8))
+
+
+def _taken_amid_a_dispute() -> list:
+    """Hilan is reported held by the army on 1-4 May and by the rebels on 5-8 May,
+    three reports a day, with one source dissenting on each side: SOHR gives the
+    rebels on 3 May, SANA the army on 7 May."""
+    rows = [(s, day, "army") for day in (1, 2, 3, 4) for s in ("SANA", "Reuters", "AFP")]
+    rows += [("SOHR", 3, "rebels")]
+    rows += [(s, day, "rebels") for day in (5, 6, 7, 8) for s in ("SOHR", "Reuters", "AFP")]
+    rows += [("SANA", 7, "army")]
+    return [make_claim(s, "Hilan", value, on=f"2014-05-0{day}") for s, day, value in rows]
+
+
+def test_a_change_of_hands_amid_a_dispute_gives_a_dispute_on_each_side() -> None:
+    cg = graph_of(*_taken_amid_a_dispute())
+    assert [(e.start, e.follows_change) for e in cg.episodes] == [
+        (D(2014, 5, 1), False),
+        (D(2014, 5, 5), True),
+    ]
+    old, new = find_disputes(cg)
+    assert (old.start, old.end, old.until, old.ends_at_change) == (
+        D(2014, 5, 1),
+        D(2014, 5, 4),
+        D(2014, 5, 5),
+        True,
+    )
+    assert (new.start, new.end, new.until, new.ends_at_change) == (
+        D(2014, 5, 5),
+        D(2014, 5, 8),
+        None,
+        False,
+    )
+    assert {p.label: set(p.sources) for p in old.positions} == {
+        "government": {"SANA", "Reuters", "AFP"},
+        "opposition": {"SOHR"},
+    }
+    assert {p.label: set(p.sources) for p in new.positions} == {
+        "opposition": {"SOHR", "Reuters", "AFP"},
+        "government": {"SANA"},
+    }
+    # each dispute has the evidence of its own side of the change
+    assert {c.start for c in old.claims} == {D(2014, 5, day) for day in (1, 2, 3, 4)}
+    assert {c.start for c in new.claims} == {D(2014, 5, day) for day in (5, 6, 7, 8)}
+    assert new.conflicts
+    assert {id(c) for r in new.conflicts for c in (r.source, r.target)} <= {
+        id(c) for c in new.claims
+    }
+    [timeline] = build_timelines(cg)
+    [change] = timeline.changes
+    assert (change.date, change.before, change.after, change.through_dispute) == (
+        D(2014, 5, 5),
+        "government",
+        "opposition",
+        True,
+    )
+    text = disputes_markdown([old, new])
+    assert "Until 2014-05-05, when the claims change hands." in text
+    # without the cut the same claims are one dispute mixing both sides
+    [whole] = find_disputes(graph_of(*_taken_amid_a_dispute(), change_rate=0))
+    assert (whole.start, whole.end, whole.ends_at_change) == (D(2014, 5, 1), D(2014, 5, 8), False)
+
+
+def test_a_dispute_before_a_gap_still_joins_the_piece_before_a_change() -> None:
+    earlier = [
+        make_claim("SANA", "Hilan", "army", on="2014-04-01"),
+        make_claim("SOHR", "Hilan", "rebels", on="2014-04-02"),
+    ]
+    cg = graph_of(*earlier, *_taken_amid_a_dispute())
+    first, second = find_disputes(cg)
+    # a disputed state lasts until a source next names one holder: April joins
+    # the disputed days before the change, which end where the claims change hands
+    assert (first.start, first.end, first.until) == (D(2014, 4, 1), D(2014, 5, 4), D(2014, 5, 5))
+    assert second.start == D(2014, 5, 5)
+    # the change is counted from the last holder known before the dispute
+    held = [make_claim(s, "Hilan", "army", on="2014-04-01") for s in ("SANA", "AFP")]
+    [change] = build_timelines(graph_of(*held, *_taken_amid_a_dispute()))[0].changes
+    assert (change.date, change.before, change.after) == (
+        D(2014, 5, 5),
+        "government",
+        "opposition",
+    )
+
+
+def test_a_long_dispute_without_a_change_stays_one_dispute() -> None:
+    # three sources give the army for eight days, one gives the rebels now and then
+    rows = [(s, day, "army") for day in range(1, 9) for s in ("SANA", "Reuters", "AFP")]
+    rows += [("SOHR", day, "rebels") for day in (2, 5, 7)]
+    cg = graph_of(*(make_claim(s, "Hilan", v, on=f"2014-05-0{day}") for s, day, v in rows))
+    assert [e.follows_change for e in cg.episodes] == [False]
+    [dispute] = find_disputes(cg)
+    assert (dispute.start, dispute.end, dispute.until, dispute.ends_at_change) == (
+        D(2014, 5, 1),
+        D(2014, 5, 8),
+        None,
+        False,
+    )
+    assert {p.label: set(p.sources) for p in dispute.positions} == {
+        "government": {"SANA", "Reuters", "AFP"},
+        "opposition": {"SOHR"},
+    }
+    assert build_timelines(cg)[0].changes == ()
 
 
 def test_unclear_control_is_disputed_until_a_source_names_a_holder() -> None:
@@ -283,3 +385,16 @@ def test_synthetic_changes_of_hands_are_less_often_called_disputes() -> None:
     ]
     assert len(split) > 10
     assert sum(true) >= 0.9 * len(split)
+    # no disputed period of the report joins two pieces of one cut episode
+    run_of = {
+        id(c): k for k, e in enumerate(whole.episodes) if e.start is not None for c in e.claims
+    }
+    for timeline in build_timelines(cut):
+        for period in timeline.periods:
+            if period.status is Status.DISPUTED:
+                runs = [
+                    {run_of[id(c)] for c in a.episode.claims if id(c) in run_of}
+                    for a in period.assessments
+                ]
+                timed = [r for r in runs if r]
+                assert all(a.isdisjoint(b) for a, b in itertools.pairwise(timed))

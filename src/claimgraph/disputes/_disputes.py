@@ -61,7 +61,8 @@ class Dispute:
     start, end : date or None
         First and last day of the evidence.
     until : date or None
-        When a source next gives a single value (the dispute lasts until then).
+        When a source next gives a single value (the dispute lasts until then),
+        or when the claims change hands and another dispute begins.
     reasons : tuple of Reason
         Contradiction, denial, and/or a source saying it is unclear.
     positions : tuple of Position
@@ -70,6 +71,10 @@ class Dispute:
         All claims of the period: the evidence, with their sentences.
     conflicts : tuple of Relation
         The contradictions and denials between the sources' last words.
+    ends_at_change : bool
+        Whether the dispute ends, on ``until``, where its episode was cut at a
+        change of hands and the next piece is disputed too: two disputes, each
+        with its own positions, rather than one mixing the old and new holders.
     """
 
     place: str
@@ -82,6 +87,7 @@ class Dispute:
     positions: tuple[Position, ...]
     claims: tuple[Claim, ...]
     conflicts: tuple[Relation, ...]
+    ends_at_change: bool = False
 
     @builtins.property
     def sources(self) -> tuple[str, ...]:
@@ -107,6 +113,7 @@ class Dispute:
             "start": None if self.start is None else self.start.isoformat(),
             "end": None if self.end is None else self.end.isoformat(),
             "until": None if self.until is None else self.until.isoformat(),
+            "ends_at_change": self.ends_at_change,
             "reasons": [r.value for r in self.reasons],
             "positions": [p.to_record() for p in self.positions],
             "conflicts": [
@@ -200,21 +207,28 @@ def _find(cg: ClaimGraph, property: str | None, place: str | None) -> list[Dispu
     for timeline in build_timelines(cg, property=property):
         if place_key is not None and timeline.place != place_key:
             continue
-        for period in timeline.periods:
+        periods = timeline.periods
+        for index, period in enumerate(periods):
             if period.status is not Status.DISPUTED:
                 continue
-            out.append(
-                _dispute(
-                    timeline.place,
-                    timeline.name,
-                    timeline.property,
-                    period.start,
-                    period.end,
-                    period.until,
-                    period.assessments,
-                    period.claims,
-                )
+            following = periods[index + 1] if index + 1 < len(periods) else None
+            dispute = _dispute(
+                timeline.place,
+                timeline.name,
+                timeline.property,
+                period.start,
+                period.end,
+                period.until,
+                period.assessments,
+                period.claims,
             )
+            if (
+                following is not None
+                and following.status is Status.DISPUTED
+                and following.assessments[0].episode.follows_change
+            ):
+                dispute = attrs.evolve(dispute, ends_at_change=True)
+            out.append(dispute)
     for episode in cg.episodes:
         if property is not None and episode.property != property:
             continue

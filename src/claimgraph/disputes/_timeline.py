@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ..model import CONTROL, Claim, independent_of
+from ..model import CONTESTED, CONTROL, Claim, Stance, independent_of
 from ._assess import Assessment, Reason, Status, assess
 
 if TYPE_CHECKING:
@@ -78,7 +78,15 @@ class Period:
 
 @attrs.frozen(slots=True)
 class Change:
-    """Control passing from one holder to another."""
+    """Control passing from one holder to another.
+
+    ``through_dispute`` is true when the place was disputed between the two
+    holders, or when the change leads into a dispute: an episode cut at a
+    change of hands whose piece after the cut is disputed (a source
+    dissenting) changes hands to the holder most sources give after the cut,
+    from the last holder known (or, if none, the one most sources gave just
+    before the cut).
+    """
 
     date: dt.date | None
     before: str
@@ -107,28 +115,35 @@ class Timeline:
 
     @builtins.property
     def changes(self) -> tuple[Change, ...]:
-        """Changes of hands: consecutive held periods with different holders."""
+        """Changes of hands: consecutive held periods with different holders, and
+        the cuts of an episode where the claims change hands (see :class:`Change`)."""
         out: list[Change] = []
-        previous: Period | None = None
+        current: str | None = None  # the last holder known
         disputed_between = False
-        for period in self.periods:
-            if period.status is Status.DISPUTED:
-                disputed_between = True
-                continue
-            if period.status is not Status.HELD or period.holder is None:
-                continue
-            if previous is not None and previous.holder != period.holder:
-                assert previous.holder is not None
+        for index, period in enumerate(self.periods):
+            first = period.assessments[0] if period.assessments else None
+            cut = first is not None and first.episode.follows_change
+            if period.status is Status.HELD:
+                after = period.holder
+            elif period.status is Status.DISPUTED and cut:
+                assert first is not None
+                after = _leading(first)
+            else:
+                after = None
+            before = current
+            if before is None and cut and index > 0 and self.periods[index - 1].assessments:
+                # no holder known yet: the claims changed hands at the cut, from
+                # the holder most sources gave in the piece just before it
+                before = _leading(self.periods[index - 1].assessments[-1])
+            disputed = period.status is Status.DISPUTED
+            if after is not None and before is not None and before != after:
                 out.append(
-                    Change(
-                        period.start,
-                        previous.holder,
-                        period.holder,
-                        disputed_between,
-                        period.claims,
-                    )
+                    Change(period.start, before, after, disputed_between or disputed, period.claims)
                 )
-            previous, disputed_between = period, False
+            if after is not None:
+                current, disputed_between = after, disputed
+            elif disputed:
+                disputed_between = True
         return tuple(out)
 
     @builtins.property
@@ -164,7 +179,10 @@ def merge_assessments(assessments: Iterable[Assessment]) -> list[Period]:
 
     Consecutive verdicts with the same status and holder join. A disputed
     state lasts until a source next gives one holder, so consecutive disputed
-    episodes join however far apart they are; an episode with no assertion
+    episodes join however far apart they are, except where an episode was cut
+    because its claims change hands (:attr:`~claimgraph.graph.Episode.follows_change`):
+    the disputed piece after the cut is a period of its own, as the old and the
+    new holder's reports speak of two states. An episode with no assertion
     (denials only) joins the period before it.
     """
     groups: list[list[Assessment]] = []
@@ -172,6 +190,8 @@ def merge_assessments(assessments: Iterable[Assessment]) -> list[Period]:
         if groups:
             last = groups[-1][-1]
             same = (verdict.status, verdict.value) == (last.status, last.value)
+            if same and verdict.status is Status.DISPUTED and verdict.episode.follows_change:
+                same = False
             if same or verdict.status is Status.UNKNOWN:
                 groups[-1].append(verdict)
                 continue
@@ -220,6 +240,21 @@ def build_timelines(cg: ClaimGraph, *, property: str | None = CONTROL) -> list[T
     ]
     timelines.sort(key=lambda t: (t.name.casefold(), t.property))
     return timelines
+
+
+def _leading(verdict: Assessment) -> str | None:
+    """The holder of a held episode; in a disputed one, the holder asserted by
+    more sources' last words than any other (``None`` on a tie)."""
+    if verdict.status is Status.HELD:
+        return verdict.value
+    counts: dict[str, int] = defaultdict(int)
+    for claim in verdict.latest:
+        if claim.stance is Stance.ASSERTS and claim.value != CONTESTED:
+            counts[claim.display_value] += 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+        return None
+    return max(counts, key=counts.__getitem__)
 
 
 def _iso(day: dt.date | None) -> str | None:

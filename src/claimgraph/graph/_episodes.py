@@ -38,7 +38,9 @@ class Episode:
     (control) is also cut where the claims show a change of value (see
     :func:`group_episodes`). ``start`` and ``end`` are the first and last day
     any timed claim speaks of (both ``None`` when every claim is timeless).
-    Claims are in time order.
+    Claims are in time order. ``follows_change`` is true for every piece of a
+    cut episode but the first: its claims chain with the episode before it
+    within the window, and the values claimed change between the two.
     """
 
     subject: str
@@ -46,6 +48,7 @@ class Episode:
     start: dt.date | None
     end: dt.date | None
     claims: tuple[Claim, ...]
+    follows_change: bool = False
     _standing: tuple[Claim, ...] = attrs.field(init=False, repr=False, eq=False)
 
     @builtins.property
@@ -100,11 +103,12 @@ def group_episodes(
     change over time, such as who holds a place) is also cut where the values
     claimed change, when a change explains its claims much better than one
     value would (see :func:`split_changes`): reports that follow a change of
-    hands day by day chain within the window, yet speak of two states. Only
-    timed claims asserting a value (or reporting it as uncertain) decide the
-    cut. Timeless claims belong to every episode of their group, pieces of a
-    cut episode included (they contradict or support claims of any time); a
-    group with only timeless claims is one episode.
+    hands day by day chain within the window, yet speak of two states; every
+    piece but the first has :attr:`Episode.follows_change` set. Only timed
+    claims asserting a value (or reporting it as uncertain) decide the cut.
+    Timeless claims belong to every episode of their group, pieces of a cut
+    episode included (they contradict or support claims of any time); a group
+    with only timeless claims is one episode.
 
     Parameters
     ----------
@@ -141,8 +145,9 @@ def group_episodes(
 
     >>> change = [make_claim(f"S{k}", "Hilan", "army" if k < 5 else "rebels",
     ...                      on=f"2014-05-0{1 + k // 5 * 2 + k % 2}") for k in range(10)]
-    >>> [(e.start.day, e.end.day, len(e.claims)) for e in group_episodes(change)]
-    [(1, 2, 5), (3, 4, 5)]
+    >>> [(e.start.day, e.end.day, len(e.claims), e.follows_change)
+    ...  for e in group_episodes(change)]
+    [(1, 2, 5, False), (3, 4, 5, True)]
     >>> len(group_episodes(change, change_rate=0))
     1
     """
@@ -154,15 +159,22 @@ def group_episodes(
         groups[key(claim), claim.property].append(claim)
     ordered = sorted(groups)
     split = [_runs(groups[group], window) for group in ordered]
+    # per group, whether each run is a piece cut off a run (not its first piece)
+    follows: list[list[bool]] = [[False] * len(runs) for runs, _ in split]
     if change_rate > 0:
         cut = [k for k, (_subject, prop) in enumerate(ordered) if prop in changing]
-        for k, runs in zip(cut, _cut_changes([split[k][0] for k in cut], change_rate), strict=True):
+        pieces = _cut_changes([split[k][0] for k in cut], change_rate)
+        for k, (runs, after) in zip(cut, pieces, strict=True):
             split[k] = (runs, split[k][1])
+            follows[k] = after
     episodes: list[Episode] = []
-    for (subject, prop), (runs, timeless) in zip(ordered, split, strict=True):
+    for (subject, prop), (runs, timeless), after in zip(ordered, split, follows, strict=True):
         if not runs:
             episodes.append(Episode(subject, prop, None, None, tuple(timeless)))
-        episodes.extend(_episode(subject, prop, run, timeless) for run in runs)
+        episodes.extend(
+            _episode(subject, prop, run, timeless, piece)
+            for run, piece in zip(runs, after, strict=True)
+        )
     return episodes
 
 
@@ -200,11 +212,14 @@ def _runs(claims: Sequence[Claim], window: int) -> tuple[list[list[_Entry]], lis
     return runs, timeless
 
 
-def _cut_changes(groups: list[list[list[_Entry]]], change_rate: float) -> list[list[list[_Entry]]]:
-    """Each group's runs, cut where the values claimed change (one vectorized pass)."""
+def _cut_changes(
+    groups: list[list[list[_Entry]]], change_rate: float
+) -> list[tuple[list[list[_Entry]], list[bool]]]:
+    """Each group's runs, cut where the values claimed change (one vectorized pass),
+    with whether each piece follows a cut (is not the first piece of its run)."""
     flat = [entry for runs in groups for run in runs for entry in run]
     if not flat:
-        return groups
+        return [(runs, [False] * len(runs)) for runs in groups]
     heads = np.zeros(len(flat), dtype=bool)
     owner: list[int] = []  # group of each run, in order
     at = 0
@@ -231,13 +246,15 @@ def _cut_changes(groups: list[list[list[_Entry]]], change_rate: float) -> list[l
     day = np.fromiter((lo for lo, _, _ in flat), dtype=np.int64, count=len(flat))
     last_day = np.fromiter((hi for _, hi, _ in flat), dtype=np.int64, count=len(flat))
     starts = split_changes(heads, day, last_day, value, change_rate)
-    out: list[list[list[_Entry]]] = [[] for _ in groups]
+    out: list[tuple[list[list[_Entry]], list[bool]]] = [([], []) for _ in groups]
     bounds = [*np.flatnonzero(starts).tolist(), len(flat)]
     current = -1  # the window run the piece comes from
     for begin, end in itertools.pairwise(bounds):
         if heads[begin]:
             current += 1
-        out[owner[current]].append(flat[begin:end])
+        pieces, follows = out[owner[current]]
+        pieces.append(flat[begin:end])
+        follows.append(not heads[begin])
     return out
 
 
@@ -247,9 +264,12 @@ def _takes_part(claim: Claim) -> bool:
     return not claim.is_numeric and claim.stance is not Stance.DENIES
 
 
-def _episode(subject: str, prop: str, run: list[_Entry], timeless: list[Claim]) -> Episode:
+def _episode(
+    subject: str, prop: str, run: list[_Entry], timeless: list[Claim], follows_change: bool
+) -> Episode:
     timed = [claim for _, _, claim in run]
     claims = tuple(timed) if not timeless else tuple(sorted([*timeless, *timed], key=claim_order))
     first = run[0][0]
     last = max(hi for _, hi, _ in run)
-    return Episode(subject, prop, dt.date.fromordinal(first), dt.date.fromordinal(last), claims)
+    start, end = dt.date.fromordinal(first), dt.date.fromordinal(last)
+    return Episode(subject, prop, start, end, claims, follows_change)

@@ -76,7 +76,9 @@ def disputes_markdown(disputes: Sequence[Dispute], *, heading_level: int = 2) ->
         out.append(f"{h} {d.name}: {d.property}, {d.period_text()}")
         out.append("")
         out.append(f"Why disputed: {', '.join(r.value for r in d.reasons)}.")
-        if d.until is not None:
+        if d.until is not None and d.ends_at_change:
+            out.append(f"Until {d.until.isoformat()}, when the claims change hands.")
+        elif d.until is not None:
             out.append(f"Until {d.until.isoformat()}, when a source next gives one value.")
         out.append("")
         for p in d.positions:
