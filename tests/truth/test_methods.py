@@ -440,7 +440,7 @@ def test_split_votes_do_not_teach_accuracy(method, claims_of):
 def test_agreement_counts_once_per_item():
     import scipy.sparse as sp
 
-    from claimgraph.scoring.truth._accu import item_shares
+    from claimgraph.scoring.truth._pairs import item_shares
 
     # item 0 has facts 0 and 1, item 1 has fact 2; A and B both name facts 0 and 1
     # of item 0 (half a vote each) and fact 2; C names facts 0 and 2

@@ -15,8 +15,9 @@ from ._core import (
     similarity,
 )
 from ._items import Problem, factorize
+from ._pairs import shared_items, values_at, with_data
 
-__all__ = ["accu", "accu_copy", "copy_rates", "item_shares"]
+__all__ = ["accu", "accu_copy", "copy_rates"]
 
 #: Prior accuracy of a source and its weight in claims: a source with few claims
 #: stays near the prior instead of jumping to 0 or 1.
@@ -245,20 +246,8 @@ def accu_copy(problem: Problem, settings: Settings) -> Estimate:
         copy_support = support
         unit_source = model.units.unit_source
         vote_row = support.nonzero()[0]
-    pattern = copy_support.copy()
-    pattern.data[:] = 1.0
-    fact_to_item = sp.csr_matrix(
-        (np.ones(problem.n_facts), (np.arange(problem.n_facts), problem.fact_item)),
-        shape=(problem.n_facts, problem.n_items),
-    )
-    on_item = (pattern @ fact_to_item).tocsr()
-    on_item.data[:] = 1.0
-    # agreement is counted at most once per shared item, not once per common
-    # value of sources that name several values of one item
-    shares = item_shares(copy_support, fact_to_item)
-    shares_t = shares.T.tocsr()
-    shared = sp.triu(on_item @ on_item.T, k=1).tocoo()
-    rows, cols, n_shared = shared.row, shared.col, shared.data
+    pairs = shared_items(copy_support, problem)
+    rows, cols, n_shared = pairs.rows, pairs.cols, pairs.n_shared
     prior = np.full(len(rows), settings.copy_prior)
     alignment = problem.source_alignment
     same_side = np.fromiter(
@@ -280,10 +269,10 @@ def accu_copy(problem: Problem, settings: Settings) -> Estimate:
     belief = model.truth(accuracy, votes_t)
     iterations, converged = 0, False
     previous = np.ones(len(support.data))
-    k_same = _pair_values(shares, shares_t, rows, cols)
+    k_same = pairs.k_same
     rate = prior.copy()
     for _round in range(COPY_ROUNDS):
-        k_true = _pair_values(shares.multiply(belief).tocsr(), shares_t, rows, cols)
+        k_true = pairs.agreement_on(belief)
         k_false = np.maximum(k_same - k_true, 0.0)
         k_diff = np.maximum(n_shared - k_same, 0.0)
         copy_accuracy = model.units.per_source(accuracy, model.counts) if by_source else accuracy
@@ -294,17 +283,17 @@ def accu_copy(problem: Problem, settings: Settings) -> Estimate:
             rate = copy_rates(k_true, k_false, k_diff, a1, a2, model.n, prior, rate)
             dependence = excess_over_typical(rate, n_shared)
         keep = dependence > 0.01
-        n_s = pattern.shape[0]
+        n_s = pairs.pattern.shape[0]
         dep = sp.csr_matrix((dependence[keep], (rows[keep], cols[keep])), shape=(n_s, n_s))
         dep = (dep + dep.T).tocsr()
         # copy rates of each vote's source with the other sources giving the same value
-        peers = (dep @ pattern).multiply(pattern).tocsr()
-        exposure = _values_at(peers, vote_row, support.nonzero()[1])
+        peers = (dep @ pairs.pattern).multiply(pairs.pattern).tocsr()
+        exposure = values_at(peers, vote_row, support.nonzero()[1])
         if settings.copy_model == "posterior":
             discount = (1 - (1 - c) ** (exposure + 1)) / (c * (exposure + 1))
         else:
             discount = 1.0 / (1.0 + exposure)
-        weighted = (_with_data(support, support.data * discount) - model.against).tocsr()
+        weighted = (with_data(support, support.data * discount) - model.against).tocsr()
         weighted_t = weighted.T.tocsr()
         accuracy, belief, more, converged = model.run(
             accuracy, weighted_t, min(ROUND_STEPS, settings.max_iterations)
@@ -419,29 +408,6 @@ def excess_over_typical(rate: np.ndarray, weight: np.ndarray) -> np.ndarray:
     return out
 
 
-def _pair_values(
-    left: sp.csr_matrix, right_t: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray
-) -> np.ndarray:
-    return _values_at((left @ right_t).tocsr(), rows, cols)
-
-
-def _values_at(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """``matrix[rows, cols]`` as a flat array, by binary search on sorted positions
-    (scipy's fancy indexing scans unsorted rows)."""
-    coo = matrix.tocoo()
-    width = max(matrix.shape[1], 1)
-    keys = coo.row.astype(np.int64) * width + coo.col
-    order = np.argsort(keys, kind="stable")
-    keys, data = keys[order], coo.data[order]
-    wanted = np.asarray(rows, dtype=np.int64) * width + np.asarray(cols, dtype=np.int64)
-    at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
-    out = np.zeros(len(wanted))
-    if len(keys):
-        hit = keys[at] == wanted
-        out[hit] = data[at[hit]]
-    return out
-
-
 def _one_value(support: sp.csr_matrix, problem: Problem) -> sp.csr_matrix:
     """``support`` without the entries of rows that support several facts of one item."""
     coo = support.tocoo()
@@ -451,35 +417,4 @@ def _one_value(support: sp.csr_matrix, problem: Problem) -> sp.csr_matrix:
     out: sp.csr_matrix = sp.csr_matrix(
         (coo.data[keep], (coo.row[keep], coo.col[keep])), shape=support.shape
     )
-    return out
-
-
-def item_shares(support: sp.csr_matrix, fact_to_item: sp.csr_matrix) -> sp.csr_matrix:
-    """``support`` scaled to unit length per row and item.
-
-    The dot product of two rows then counts, per item both speak of, the
-    cosine of their values: 1 when they name the same value or the same set
-    of values, less when their sets differ in part.
-
-    Examples
-    --------
-    >>> import scipy.sparse as sp
-    >>> support = sp.csr_matrix([[0.5, 0.5, 1.0], [0.5, 0.5, 1.0], [1.0, 0.0, 1.0]])
-    >>> to_item = sp.csr_matrix([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0]])
-    >>> shares = item_shares(support, to_item)
-    >>> (shares @ shares.T).toarray().round(3).tolist()[0]
-    [2.0, 2.0, 1.707]
-    """
-    coo = support.tocoo()
-    squares = (support.multiply(support).tocsr() @ fact_to_item).tocsr()
-    item = np.asarray(fact_to_item.argmax(axis=1)).ravel()
-    total = _values_at(squares, coo.row, item[coo.col])
-    out: sp.csr_matrix = sp.csr_matrix(
-        (coo.data / np.sqrt(np.maximum(total, 1e-24)), (coo.row, coo.col)), shape=support.shape
-    )
-    return out
-
-
-def _with_data(matrix: sp.csr_matrix, data: np.ndarray) -> sp.csr_matrix:
-    out: sp.csr_matrix = sp.csr_matrix((data, matrix.indices, matrix.indptr), shape=matrix.shape)
     return out

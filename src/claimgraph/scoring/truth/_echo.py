@@ -6,8 +6,8 @@ import attrs
 import numpy as np
 import scipy.sparse as sp
 
-from ._accu import _values_at, _with_data
 from ._items import Problem
+from ._pairs import shared_items, values_at, with_data
 
 __all__ = ["ECHO_ACCURACY", "discount_echoes", "echo_rates"]
 
@@ -70,27 +70,16 @@ def discount_echoes(problem: Problem, accuracy: float = ECHO_ACCURACY) -> Proble
     support = problem.support
     if support.nnz == 0:
         return problem
-    pattern = support.copy()
-    pattern.data[:] = 1.0
-    fact_to_item = sp.csr_matrix(
-        (np.ones(problem.n_facts), (np.arange(problem.n_facts), problem.fact_item)),
-        shape=(problem.n_facts, problem.n_items),
-    )
-    on_item = (pattern @ fact_to_item).tocsr()
-    on_item.data[:] = 1.0
-    shared = sp.triu(on_item @ on_item.T, k=1).tocsr()
-    same = sp.triu(pattern @ pattern.T, k=1).tocsr()
-    coo = shared.tocoo()
-    k_same = np.asarray(same[coo.row, coo.col]).ravel()
-    k_diff = np.maximum(coo.data - k_same, 0.0)
-    rate = echo_rates(k_same, k_diff, accuracy)
+    pairs = shared_items(support, problem)
+    k_diff = np.maximum(pairs.n_shared - pairs.k_same, 0.0)
+    rate = echo_rates(pairs.k_same, k_diff, accuracy)
     keep = rate > 0
     n_s = problem.n_sources
-    dep = sp.csr_matrix((rate[keep], (coo.row[keep], coo.col[keep])), shape=(n_s, n_s))
+    dep = sp.csr_matrix((rate[keep], (pairs.rows[keep], pairs.cols[keep])), shape=(n_s, n_s))
     dep = (dep + dep.T).tocsr()
     # exposure of each supporting vote, in the order of ``support.data``
     rows, cols = support.nonzero()
-    exposed = _values_at((dep @ pattern).tocsr(), rows, cols)
-    weighted = _with_data(support, support.data / (1.0 + exposed))
+    exposed = values_at((dep @ pairs.pattern).tocsr(), rows, cols)
+    weighted = with_data(support, support.data / (1.0 + exposed))
     votes = (weighted - problem.against).tocsr()
     return attrs.evolve(problem, votes=votes, cache={})
