@@ -33,17 +33,21 @@ def _xlogx(x: FloatArray) -> FloatArray:
     return out
 
 
-def _running_count(key: IntArray) -> IntArray:
-    """1, 2, 3 ... along the positions sharing a key, in position order."""
+def _running_count(key: IntArray) -> tuple[IntArray, IntArray]:
+    """1, 2, 3 ... along the positions sharing a key, in position order; and how many
+    positions share each position's key (one sort for both)."""
     order = np.argsort(key, kind="stable")
     sorted_key = key[order]
     new = np.ones(len(key), dtype=bool)
     new[1:] = sorted_key[1:] != sorted_key[:-1]
     starts = np.flatnonzero(new)
-    run = np.arange(len(key)) - np.repeat(starts, np.diff(np.append(starts, len(key))))
+    lengths = np.diff(np.append(starts, len(key)))
+    run = np.arange(len(key)) - np.repeat(starts, lengths)
     out = np.empty(len(key), dtype=np.int64)
     out[order] = run + 1
-    return out
+    total = np.empty(len(key), dtype=np.int64)
+    total[order] = np.repeat(lengths, lengths)
+    return out, total
 
 
 def _segment_cumsum(x: FloatArray, segment: IntArray, n_segments: int) -> FloatArray:
@@ -110,10 +114,13 @@ def split_changes(
     n = len(starts)
     if n < 2 or change_rate <= 0 or not (value >= 0).any():
         return starts
-    # a period's cut depends on its own claims only, so after the first round
-    # only the halves of the periods just cut are looked at again
-    active = np.arange(n)
+    # a period's cut depends on its own claims only: look only at the periods
+    # naming two values or more (one value gains nothing from a cut), and after
+    # the first round only at the halves of the periods just cut
+    active = _contested(starts, value)
     for _round in range(MAX_ROUNDS):
+        if len(active) == 0:
+            break
         positions = active[
             _best_cuts(starts[active], day[active], last_day[active], value[active], change_rate)
         ]
@@ -126,6 +133,17 @@ def split_changes(
         fresh[segment[positions + 1]] = True
         active = np.flatnonzero(fresh[segment])
     return starts
+
+
+def _contested(starts: BoolArray, value: IntArray) -> IntArray:
+    """Positions of the periods where at least two different values take part."""
+    heads = np.flatnonzero(starts)
+    taking = value >= 0
+    high = np.maximum.reduceat(np.where(taking, value, -1), heads)
+    low = np.minimum.reduceat(np.where(taking, value, np.iinfo(np.int64).max), heads)
+    segment = np.cumsum(starts) - 1
+    out: IntArray = np.flatnonzero((low < high)[segment])
+    return out
 
 
 def _best_cuts(
@@ -141,10 +159,10 @@ def _best_cuts(
     segment = np.cumsum(starts) - 1
     n_segments = int(segment[-1]) + 1
     key = np.where(taking, segment * width + value, -1)
-    count = np.where(taking, _running_count(key), 0).astype(np.float64)
-    # how many claims of the same segment and value there are in all
-    _, inverse, key_total = np.unique(key, return_inverse=True, return_counts=True)
-    total_of_key = np.where(taking, key_total[inverse.ravel()], 0).astype(np.float64)
+    # running count of the claims of the same segment and value, and their total
+    running, key_total = _running_count(key)
+    count = np.where(taking, running, 0).astype(np.float64)
+    total_of_key = np.where(taking, key_total, 0).astype(np.float64)
     left_terms = _xlogx(count) - _xlogx(count - 1)
     left_s = _segment_cumsum(left_terms, segment, n_segments)
     left_n = _segment_cumsum(weight, segment, n_segments)

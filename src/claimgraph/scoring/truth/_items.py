@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
-from itertools import repeat
-from operator import is_
 from typing import Any
 
 import attrs
@@ -203,10 +201,6 @@ def factorize(values: Sequence[Hashable]) -> tuple[IntArray, list[Hashable]]:
     return codes, uniques
 
 
-def _is_none(values: list[Any]) -> npt.NDArray[np.bool_]:
-    return np.fromiter(map(is_, values, repeat(None)), dtype=bool, count=len(values))
-
-
 def first_index(codes: IntArray, n: int) -> IntArray:
     """Position of the first occurrence of each code 0..n-1."""
     out = np.full(n, len(codes), dtype=np.int64)
@@ -257,12 +251,15 @@ def build_problem(
     source_of, source_names = factorize([c.source for c in claims])
     first_of_source = first_index(source_of, len(source_names))
     alignments = tuple(claims[i].alignment for i in first_of_source.tolist())
-    stance_code, stances = factorize([c.stance for c in claims])
-    claim_weight = np.array([STANCE_WEIGHT[Stance(str(s))] for s in stances])[stance_code]
+    # nearly every claim asserts: compare identities (hashing an enum member
+    # calls Python code) and look up the weights of the others only
+    asserts = Stance.ASSERTS
+    claim_weight = np.ones(n)
+    others = np.flatnonzero(~np.array([c.stance is asserts for c in claims], dtype=bool))
+    claim_weight[others] = [STANCE_WEIGHT[Stance(str(claims[i].stance))] for i in others.tolist()]
 
     # values: codes of folded strings (or sets of parts), numbers and bounds
-    low_of, high_of = [c.low for c in claims], [c.high for c in claims]
-    numeric = ~(_is_none(low_of) & _is_none(high_of))
+    numeric = ~np.array([c.low is None and c.high is None for c in claims], dtype=bool)
     raw_code, raw_values = factorize([c.value for c in claims])
     raw_values = [v or "" for v in raw_values]
     parts_of_code: list[frozenset[str] | None]
@@ -339,14 +336,12 @@ def build_problem(
     extra_weight = np.zeros(0)
     if obs_numeric.any():
         num_obs = np.flatnonzero(obs_numeric)
-        num_claims = obs_claim[num_obs].tolist()
+        num_claims = [claims[i] for i in obs_claim[num_obs].tolist()]
         low = np.array(
-            [-math.inf if x is None else x for x in map(low_of.__getitem__, num_claims)],
-            dtype=np.float64,
+            [-math.inf if (x := c.low) is None else x for c in num_claims], dtype=np.float64
         )
         high = np.array(
-            [math.inf if x is None else x for x in map(high_of.__getitem__, num_claims)],
-            dtype=np.float64,
+            [math.inf if (x := c.high) is None else x for c in num_claims], dtype=np.float64
         )
         point = low == high
         point_obs = num_obs[point]
@@ -440,11 +435,16 @@ def _one_vote_per_item(votes: sp.csr_matrix, fact_item: IntArray, n_items: int) 
     within the period, or hedged) has one vote there, split among them, so
     that it is neither counted twice nor judged wrong twice.
     """
+    votes.sort_indices()  # a no-op after sum_duplicates
     rows = np.repeat(np.arange(votes.shape[0], dtype=np.int64), np.diff(votes.indptr))
     key = rows * max(n_items, 1) + fact_item[votes.indices]
     positive = np.where(votes.data > 0, votes.data, 0.0)
-    _, inverse = np.unique(key, return_inverse=True)
-    total = np.bincount(inverse.ravel(), positive)[inverse.ravel()]
+    # indices are sorted within rows and facts grouped by item: keys never
+    # decrease, so (source, item) runs are found without sorting
+    new = np.ones(len(key), dtype=bool)
+    new[1:] = key[1:] != key[:-1]
+    inverse = np.cumsum(new) - 1
+    total = np.bincount(inverse, positive)[inverse]
     scale = np.where((votes.data > 0) & (total > 1.0), 1.0 / np.maximum(total, 1.0), 1.0)
     votes.data *= scale
 

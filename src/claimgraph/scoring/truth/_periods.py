@@ -160,12 +160,21 @@ def period_table(
     rep_period = np.where(
         counts[rep_group] > 0, group_first_period[rep_group] + offsets, bare_period[rep_group]
     )
-    obs_claim = np.concatenate([order, rep_claim])
-    obs_period = np.concatenate([timed_period, rep_period])
-    sort = np.lexsort((obs_period, obs_claim))
+    if len(timeless) == 0:
+        # every claim once: ordering by claim inverts the sort by time
+        obs_claim = np.arange(n, dtype=np.int64)
+        obs_period = np.empty(n, dtype=np.int64)
+        obs_period[order] = timed_period
+    else:
+        # by claim, then period: a timeless claim's rows already come in period
+        # order, so a stable sort by claim is enough
+        obs_claim = np.concatenate([order, rep_claim])
+        obs_period = np.concatenate([timed_period, rep_period])
+        sort = np.argsort(obs_claim, kind="stable")
+        obs_claim, obs_period = obs_claim[sort], obs_period[sort]
     return PeriodTable(
-        obs_claim=obs_claim[sort].astype(np.int64),
-        obs_period=obs_period[sort].astype(np.int64),
+        obs_claim=obs_claim.astype(np.int64),
+        obs_period=obs_period.astype(np.int64),
         period_group=period_group.astype(np.int64),
         period_first=period_first.astype(np.int64),
         period_last=period_last,
