@@ -102,6 +102,7 @@ class _Accuracy:
             self.unseen = np.where(closed_items, self.unseen, 0.0)
         self.log_n = np.log(item_n)[problem.fact_item]
         self.sim = similarity(problem, settings.part_similarity)
+        self.false_count: tuple[sp.csr_matrix, np.ndarray] | None = None
         self.units = _Units(problem, settings.per_property)
         self.support = self.units.rows(problem.support)
         self.against = self.units.rows(problem.against)
@@ -133,7 +134,10 @@ class _Accuracy:
 
     def truth(self, accuracy: np.ndarray, votes_t: sp.csr_matrix) -> np.ndarray:
         count = votes_t @ np.log(accuracy / (1.0 - accuracy))
-        count = count + self.log_n * (votes_t @ np.ones(len(accuracy)))
+        if self.false_count is None or self.false_count[0] is not votes_t:
+            # fixed for a matrix of votes: computed once, not every iteration
+            self.false_count = (votes_t, self.log_n * (votes_t @ np.ones(len(accuracy))))
+        count = count + self.false_count[1]
         if self.sim is not None:
             count = count + SIMILARITY_WEIGHT * (self.sim @ count)
         belief = item_softmax(self.problem, count, self.unseen)

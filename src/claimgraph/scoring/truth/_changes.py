@@ -161,23 +161,26 @@ def _best_cuts(
     key = np.where(taking, segment * width + value, -1)
     # running count of the claims of the same segment and value, and their total
     running, key_total = _running_count(key)
-    count = np.where(taking, running, 0).astype(np.float64)
-    total_of_key = np.where(taking, key_total, 0).astype(np.float64)
-    left_terms = _xlogx(count) - _xlogx(count - 1)
+    count_k = np.where(taking, running, 0)
+    # every x log x below is of a whole number of claims: read it from a table
+    # (the same values as computing it per position)
+    whole = np.arange(-1.0, float(np.bincount(segment).max()) + 1.0)
+    table = _xlogx(whole)  # table[k + 1] = k log k
+    step = table[1:] - table[:-1]  # step[k] = k log k - (k - 1) log (k - 1)
+    left_terms = step[count_k]
     left_s = _segment_cumsum(left_terms, segment, n_segments)
     left_n = _segment_cumsum(weight, segment, n_segments)
     seg_n: FloatArray = np.bincount(segment, weight, n_segments).astype(np.float64)
     seg_s = np.bincount(segment, left_terms, n_segments)
     # claims of the same value from here to the end of the segment; their
     # terms telescope to the sum of f over the values after a cut
-    from_here: FloatArray = np.where(taking, total_of_key - count + 1.0, 0.0)
-    right_terms = _xlogx(from_here) - _xlogx(from_here - 1)
+    right_terms = step[np.where(taking, key_total - count_k + 1, 0)]
     right_total = np.bincount(segment, right_terms, n_segments)
     right_s = right_total[segment] - _segment_cumsum(right_terms, segment, n_segments)
     right_n = seg_n[segment] - left_n
-    ll_left = left_s - _xlogx(left_n)
-    ll_right = right_s - _xlogx(right_n)
-    ll_whole = seg_s - _xlogx(seg_n)
+    ll_left = left_s - table[left_n.astype(np.int64) + 1]
+    ll_right = right_s - table[right_n.astype(np.int64) + 1]
+    ll_whole = seg_s - table[seg_n.astype(np.int64) + 1]
     gain = ll_left + ll_right - ll_whole[segment]
     # a cut after position i: the next claim is in the same segment, on a later day
     valid = np.zeros(n, dtype=bool)
@@ -185,7 +188,7 @@ def _best_cuts(
     valid &= (left_n > 0) & (right_n > 0)
     if not valid.any():
         return np.zeros(0, dtype=np.int64)
-    distinct = np.bincount(segment[taking & (count == 1)], minlength=n_segments)
+    distinct = np.bincount(segment[taking & (count_k == 1)], minlength=n_segments)
     # segments are runs of positions: reduce each run (faster than ufunc.at)
     heads = np.flatnonzero(starts)
     first = np.minimum.reduceat(day, heads)

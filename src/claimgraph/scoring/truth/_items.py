@@ -357,7 +357,7 @@ def build_problem(
                 num_obs[bounded],
                 low[bounded],
                 high[bounded],
-                np.unique(np.stack([obs_item[point_obs], cluster]), axis=1),
+                _distinct_pairs(obs_item[point_obs], cluster, len(centre)),
                 centre,
                 n_strings,
                 tol,
@@ -447,6 +447,13 @@ def _one_vote_per_item(votes: sp.csr_matrix, fact_item: IntArray, n_items: int) 
     total = np.bincount(inverse, positive)[inverse]
     scale = np.where((votes.data > 0) & (total > 1.0), 1.0 / np.maximum(total, 1.0), 1.0)
     votes.data *= scale
+
+
+def _distinct_pairs(item: IntArray, cluster: IntArray, n_clusters: int) -> IntArray:
+    """The distinct (item, cluster) pairs, sorted, as two rows (one integer sort)."""
+    width = max(n_clusters, 1)
+    key = np.unique(item * width + cluster)
+    return np.stack([key // width, key % width])
 
 
 def _slack(x: FloatArray, tol: float, rel: float) -> FloatArray:
