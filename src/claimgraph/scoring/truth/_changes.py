@@ -33,19 +33,27 @@ def _xlogx(x: FloatArray) -> FloatArray:
     return out
 
 
-def _running_count(key: IntArray) -> tuple[IntArray, IntArray]:
-    """1, 2, 3 ... along the positions sharing a key, in position order; and how many
-    positions share each position's key (one sort for both)."""
-    order = np.argsort(key, kind="stable")
-    sorted_key = key[order]
-    new = np.ones(len(key), dtype=bool)
-    new[1:] = sorted_key[1:] != sorted_key[:-1]
+def _running_count(segment: IntArray, value: IntArray) -> tuple[IntArray, IntArray]:
+    """1, 2, 3 ... along the positions sharing a (segment, value), in position order;
+    and how many positions share each position's (segment, value), one sort for both.
+
+    Positions are sorted by segment, so a stable sort by value alone keeps each
+    (segment, value) together; values are few, and a sort of 16-bit integers is
+    a radix sort.
+    """
+    if int(value.max(initial=0)) < 2**15 and int(value.min(initial=0)) >= -(2**15):
+        order = np.argsort(value.astype(np.int16), kind="stable")
+    else:
+        order = np.argsort(value, kind="stable")
+    sorted_value, sorted_segment = value[order], segment[order]
+    new = np.ones(len(value), dtype=bool)
+    new[1:] = (sorted_value[1:] != sorted_value[:-1]) | (sorted_segment[1:] != sorted_segment[:-1])
     starts = np.flatnonzero(new)
-    lengths = np.diff(np.append(starts, len(key)))
-    run = np.arange(len(key)) - np.repeat(starts, lengths)
-    out = np.empty(len(key), dtype=np.int64)
+    lengths = np.diff(np.append(starts, len(value)))
+    run = np.arange(len(value)) - np.repeat(starts, lengths)
+    out = np.empty(len(value), dtype=np.int64)
     out[order] = run + 1
-    total = np.empty(len(key), dtype=np.int64)
+    total = np.empty(len(value), dtype=np.int64)
     total[order] = np.repeat(lengths, lengths)
     return out, total
 
@@ -154,13 +162,11 @@ def _best_cuts(
     taking = value >= 0
     if n < 2 or not taking.any():
         return np.zeros(0, dtype=np.int64)
-    width = int(value.max()) + 1
     weight = taking.astype(np.float64)
     segment = np.cumsum(starts) - 1
     n_segments = int(segment[-1]) + 1
-    key = np.where(taking, segment * width + value, -1)
     # running count of the claims of the same segment and value, and their total
-    running, key_total = _running_count(key)
+    running, key_total = _running_count(segment, value)
     count_k = np.where(taking, running, 0)
     # every x log x below is of a whole number of claims: read it from a table
     # (the same values as computing it per position)

@@ -201,6 +201,37 @@ def factorize(values: Sequence[Hashable]) -> tuple[IntArray, list[Hashable]]:
     return codes, uniques
 
 
+def _subject_property(claims: Sequence[Claim]) -> tuple[IntArray, list[Hashable]]:
+    """:func:`factorize` of the claims' (subject, property) pairs.
+
+    Subjects and properties are numbered apart and combined as integers: a
+    tuple per claim costs more to make, and to the garbage collector, than two
+    lists of strings already held by the claims.
+    """
+    subject, subjects = factorize([c.subject for c in claims])
+    prop, props = factorize([c.property for c in claims])
+    width = max(len(props), 1)
+    key = subject * width + prop
+    n = len(key)
+    if len(subjects) * width <= 2 * n + 1024:
+        # few combinations: first position of each, by direct addressing
+        first = first_index(key, len(subjects) * width)
+        present = np.flatnonzero(first < n)
+        order = present[np.argsort(first[present])]
+        rank = np.empty(len(first), dtype=np.int64)
+        rank[order] = np.arange(len(order))
+        codes = rank[key]
+    else:
+        unique, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+        by_first = np.argsort(first)
+        order = unique[by_first]
+        rank = np.empty(len(by_first), dtype=np.int64)
+        rank[by_first] = np.arange(len(by_first))
+        codes = rank[inverse.ravel()]
+    pairs: list[Hashable] = [(subjects[k // width], props[k % width]) for k in order.tolist()]
+    return codes, pairs
+
+
 def first_index(codes: IntArray, n: int) -> IntArray:
     """Position of the first occurrence of each code 0..n-1."""
     out = np.full(n, len(codes), dtype=np.int64)
@@ -253,10 +284,14 @@ def build_problem(
     alignments = tuple(claims[i].alignment for i in first_of_source.tolist())
     # nearly every claim asserts: compare identities (hashing an enum member
     # calls Python code) and look up the weights of the others only
-    asserts = Stance.ASSERTS
+    asserts, uncertain, denies = Stance.ASSERTS, Stance.UNCERTAIN, Stance.DENIES
     claim_weight = np.ones(n)
     others = np.flatnonzero(~np.array([c.stance is asserts for c in claims], dtype=bool))
-    claim_weight[others] = [STANCE_WEIGHT[Stance(str(claims[i].stance))] for i in others.tolist()]
+    half, minus = STANCE_WEIGHT[uncertain], STANCE_WEIGHT[denies]
+    claim_weight[others] = [
+        half if s is uncertain else minus if s is denies else STANCE_WEIGHT[Stance(str(s))]
+        for s in [claims[i].stance for i in others.tolist()]
+    ]
 
     # values: codes of folded strings (or sets of parts), numbers and bounds
     numeric = ~np.array([c.low is None and c.high is None for c in claims], dtype=bool)
@@ -286,7 +321,7 @@ def build_problem(
     group_keys: Sequence[Hashable]
     if item_key is None:
         if periods is None:
-            group, group_keys = factorize([(c.subject, c.property) for c in claims])
+            group, group_keys = _subject_property(claims)
             # values that change over time cut periods where the claims change
             prop_of_group = np.fromiter(
                 (key[1] in changing for key in group_keys),  # type: ignore[index]
