@@ -62,9 +62,12 @@ class _Units:
         """``matrix`` (sources x facts) with one row per unit; ``data`` replaces its
         stored values, given in the order of ``matrix.nonzero()``."""
         coo = matrix.tocoo()
-        order = np.lexsort((coo.col, coo.row))  # nonzero() order of a canonical csr
-        r, c = coo.row[order], coo.col[order]
-        values = coo.data[order] if data is None else data
+        if matrix.has_canonical_format:  # already in that order: no sort
+            r, c, values = coo.row, coo.col, coo.data if data is None else data
+        else:
+            order = np.lexsort((coo.col, coo.row))  # nonzero() order of a canonical csr
+            r, c = coo.row[order], coo.col[order]
+            values = coo.data[order] if data is None else data
         unit = np.searchsorted(self.keys, r.astype(np.int64) * self.width + self.fact_property[c])
         out: sp.csr_matrix = sp.csr_matrix(
             (values, (unit, c)), shape=(self.n_units, matrix.shape[1])

@@ -44,7 +44,7 @@ def _running_count(segment: IntArray, value: IntArray) -> tuple[IntArray, IntArr
     if int(value.max(initial=0)) < 2**15 and int(value.min(initial=0)) >= -(2**15):
         order = np.argsort(value.astype(np.int16), kind="stable")
     else:
-        order = np.argsort(value, kind="stable")
+        order = np.argsort(value, kind="stable")  # many values: rare
     sorted_value, sorted_segment = value[order], segment[order]
     new = np.ones(len(value), dtype=bool)
     new[1:] = (sorted_value[1:] != sorted_value[:-1]) | (sorted_segment[1:] != sorted_segment[:-1])

@@ -22,6 +22,7 @@ from ..._errors import InvalidClaimError
 from ...model import CONTROL, Claim, Stance, fold
 from ._changes import CHANGE_RATE
 from ._periods import NO_DAY, Period, PeriodTable, period_table
+from ._sorting import stable_order
 
 __all__ = [
     "STANCE_WEIGHT",
@@ -356,7 +357,7 @@ def build_problem(
     # items numbered in order of first appearance among the observations
     n_periods = len(period_group)
     seen = first_index(obs_period, n_periods)
-    item_order = np.argsort(seen, kind="stable")[: int((seen < len(obs_period)).sum())]
+    item_order = stable_order(seen)[: int((seen < len(obs_period)).sum())]
     item_of_period = np.full(n_periods, -1, dtype=np.int64)
     item_of_period[item_order] = np.arange(len(item_order))
     obs_item = item_of_period[obs_period]
@@ -407,13 +408,21 @@ def build_problem(
 
     # facts: distinct (item, code), grouped by item, in order of first appearance
     obs_key = obs_item * max(n_codes, 1) + obs_code
-    unique_key, first_obs, inverse = np.unique(obs_key, return_index=True, return_inverse=True)
+    # np.unique(obs_key, return_index=True, return_inverse=True), by a faster sort
+    by_key = stable_order(obs_key)
+    sorted_key = obs_key[by_key]
+    run = np.ones(len(obs_key), dtype=bool)
+    run[1:] = sorted_key[1:] != sorted_key[:-1]
+    unique_key, first_obs = sorted_key[run], by_key[run]
+    inverse = np.empty(len(obs_key), dtype=np.int64)
+    inverse[by_key] = np.cumsum(run) - 1
     pre_item = unique_key // max(n_codes, 1)
     pre_code = unique_key % max(n_codes, 1)
-    order = np.lexsort((first_obs, pre_item))
+    # by item, then first appearance (first_obs are all different)
+    order = stable_order(pre_item * max(len(obs_key), 1) + first_obs)
     rank = np.empty_like(order)
     rank[order] = np.arange(len(order))
-    obs_fact = rank[inverse.ravel()]
+    obs_fact = rank[inverse]
     fact_item = pre_item[order]
     fact_code = pre_code[order]
     fact_claim = obs_claim[first_obs[order]]

@@ -20,6 +20,7 @@ import numpy.typing as npt
 from ...graph._time import DEFAULT_WINDOW
 from ...model import Claim, Precision
 from ._changes import CHANGE_RATE, split_changes
+from ._sorting import stable_order
 
 if TYPE_CHECKING:
     from ...graph import Episode
@@ -109,8 +110,7 @@ def _sort_by(group: IntArray, first: IntArray, last: IntArray) -> IntArray:
     if int(group.max()) + 1 > (2**62) // (days * lengths):
         return np.lexsort((last, first, group))
     key = (group * days + (first - low)) * lengths + (length - int(length.min()))
-    out: IntArray = np.argsort(key, kind="stable")
-    return out
+    return stable_order(key)
 
 
 def period_table(

@@ -13,6 +13,7 @@ from scipy.special import betaincinv
 from ._core import Estimate, choose, item_normalize, segment_sum, source_counts
 from ._items import Problem, factorize
 from ._periods import NO_DAY
+from ._sorting import stable_order
 
 __all__ = ["ItemResult", "ItemResults", "SourceTrust", "TruthResult", "build_result"]
 
@@ -124,7 +125,7 @@ class ItemResults(Sequence[ItemResult]):
             return self._bounds
         problem, chosen = self._problem, self._chosen
         obs_item = problem.fact_item[problem.obs_fact]
-        order = np.argsort(obs_item, kind="stable")
+        order = stable_order(obs_item)
         is_chosen = np.zeros(problem.n_facts, dtype=bool)
         is_chosen[chosen] = True
         hit = is_chosen[problem.obs_fact]
