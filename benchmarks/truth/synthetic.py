@@ -119,7 +119,8 @@ def phase_clock(clock: Callable[[], float]) -> Iterator[dict[str, float]]:
     """Seconds spent in ``build_problem`` and ``build_result`` by the discover
     calls made inside the block (the rest of a call is the method itself)."""
     spent = {"build": 0.0, "result": 0.0}
-    originals = discover_module.build_problem, discover_module.build_result
+    module: Any = discover_module  # the names it calls, replaced for the block
+    originals = module.build_problem, module.build_result
 
     def timed(phase: str, function: Callable[..., Any]) -> Callable[..., Any]:
         def run(*args: Any, **kwargs: Any) -> Any:
@@ -131,12 +132,12 @@ def phase_clock(clock: Callable[[], float]) -> Iterator[dict[str, float]]:
 
         return run
 
-    discover_module.build_problem = timed("build", originals[0])  # type: ignore[assignment]
-    discover_module.build_result = timed("result", originals[1])  # type: ignore[assignment]
+    module.build_problem = timed("build", originals[0])
+    module.build_result = timed("result", originals[1])
     try:
         yield spent
     finally:
-        discover_module.build_problem, discover_module.build_result = originals
+        module.build_problem, module.build_result = originals
 
 
 def time_ours(
