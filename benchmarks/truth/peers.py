@@ -28,6 +28,7 @@ import importlib
 import random
 import time
 import warnings
+from collections.abc import Callable
 from typing import Any
 
 __all__ = ["PEERS", "SLOW_PEERS", "run_peer"]
@@ -72,43 +73,63 @@ LABEL_SEED = 0
 
 def triples(claims: Any) -> list[tuple[str, tuple[str, str], str]]:
     """(source, (subject, property), value) of every asserting claim."""
-    return [(c.source, (c.subject, c.property), c.display_value) for c in claims]
+    # display_value spelled out: the same strings without a property call per claim
+    return [
+        (c.source, (c.subject, c.property), v if (v := c.value) is not None else c.bounds_text())
+        for c in claims
+    ]
 
 
 def run_peer(
-    peer: str, method: str, dataset: Any
+    peer: str,
+    method: str,
+    dataset: Any,
+    *,
+    clock: Callable[[], float] = time.perf_counter,
+    rows: list[tuple[str, tuple[str, str], str]] | None = None,
 ) -> tuple[dict[tuple[str, str], str | None], float] | None:
-    """Chosen value per item and seconds, or ``None`` when the peer is missing."""
+    """Chosen value per item and seconds, or ``None`` when the peer is missing.
+
+    The seconds are measured with ``clock`` and do not include reading the
+    claims into triples (``rows``, made here when not given).
+    """
     module = _available(peer)
     if module is None:
         return None
-    rows = triples(dataset.claims)
+    if rows is None:
+        rows = triples(dataset.claims)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         if peer == "truthdiscovery":
-            return _truthdiscovery(module, method, rows)
-        return _crowdkit(module, method, rows)
+            return _truthdiscovery(module, method, rows, clock)
+        return _crowdkit(module, method, rows, clock)
 
 
 def _truthdiscovery(
-    module: Any, method: str, rows: list[tuple[str, tuple[str, str], str]]
+    module: Any,
+    method: str,
+    rows: list[tuple[str, tuple[str, str], str]],
+    clock: Callable[[], float],
 ) -> tuple[dict[tuple[str, str], str | None], float]:
     from truthdiscovery.input import Dataset
 
-    start = time.perf_counter()
+    start = clock()
     data = Dataset(rows, allow_multiple=True)
     result = getattr(module, method)().run(data)
-    elapsed = time.perf_counter() - start
+    elapsed = clock() - start
     chosen = {var: max(values, key=values.__getitem__) for var, values in result.belief.items()}
     return chosen, elapsed
 
 
 def _crowdkit(
-    module: Any, method: str, rows: list[tuple[str, tuple[str, str], str]]
+    module: Any,
+    method: str,
+    rows: list[tuple[str, tuple[str, str], str]],
+    clock: Callable[[], float],
 ) -> tuple[dict[tuple[str, str], str | None], float] | None:
     import pandas as pd
 
-    start = time.perf_counter()
+    start = clock()
     tasks: dict[tuple[str, str], int] = {}
     values: list[dict[str, int]] = []
     for _source, item, value in rows:
@@ -133,7 +154,7 @@ def _crowdkit(
         return None
     model = getattr(module, method)()
     labels = model.fit_predict(frame)
-    elapsed = time.perf_counter() - start
+    elapsed = clock() - start
     probas = getattr(model, "probas_", None)
     items = list(tasks)
     shown = [sorted(found, key=found.__getitem__) for found in values]

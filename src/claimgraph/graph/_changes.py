@@ -35,17 +35,29 @@ def _xlogx(x: FloatArray) -> FloatArray:
     return out
 
 
-def _running_count(key: IntArray) -> IntArray:
-    """1, 2, 3 ... along the positions sharing a key, in position order."""
-    order = np.argsort(key, kind="stable")
-    sorted_key = key[order]
-    new = np.ones(len(key), dtype=bool)
-    new[1:] = sorted_key[1:] != sorted_key[:-1]
+def _running_count(segment: IntArray, value: IntArray) -> tuple[IntArray, IntArray]:
+    """1, 2, 3 ... along the positions sharing a (segment, value), in position order;
+    and how many positions share each position's (segment, value), one sort for both.
+
+    Positions are sorted by segment, so a stable sort by value alone keeps each
+    (segment, value) together; values are few, and a sort of 16-bit integers is
+    a radix sort.
+    """
+    if int(value.max(initial=0)) < 2**15 and int(value.min(initial=0)) >= -(2**15):
+        order = np.argsort(value.astype(np.int16), kind="stable")
+    else:
+        order = np.argsort(value, kind="stable")  # many values: rare
+    sorted_value, sorted_segment = value[order], segment[order]
+    new = np.ones(len(value), dtype=bool)
+    new[1:] = (sorted_value[1:] != sorted_value[:-1]) | (sorted_segment[1:] != sorted_segment[:-1])
     starts = np.flatnonzero(new)
-    run = np.arange(len(key)) - np.repeat(starts, np.diff(np.append(starts, len(key))))
-    out = np.empty(len(key), dtype=np.int64)
+    lengths = np.diff(np.append(starts, len(value)))
+    run = np.arange(len(value)) - np.repeat(starts, lengths)
+    out = np.empty(len(value), dtype=np.int64)
     out[order] = run + 1
-    return out
+    total = np.empty(len(value), dtype=np.int64)
+    total[order] = np.repeat(lengths, lengths)
+    return out, total
 
 
 def _segment_cumsum(x: FloatArray, segment: IntArray, n_segments: int) -> FloatArray:
@@ -112,10 +124,13 @@ def split_changes(
     n = len(starts)
     if n < 2 or change_rate <= 0 or not (value >= 0).any():
         return starts
-    # a period's cut depends on its own claims only, so after the first round
-    # only the halves of the periods just cut are looked at again
-    active = np.arange(n)
+    # a period's cut depends on its own claims only: look only at the periods
+    # naming two values or more (one value gains nothing from a cut), and after
+    # the first round only at the halves of the periods just cut
+    active = _contested(starts, value)
     for _round in range(MAX_ROUNDS):
+        if len(active) == 0:
+            break
         positions = active[
             _best_cuts(starts[active], day[active], last_day[active], value[active], change_rate)
         ]
@@ -130,6 +145,17 @@ def split_changes(
     return starts
 
 
+def _contested(starts: BoolArray, value: IntArray) -> IntArray:
+    """Positions of the periods where at least two different values take part."""
+    heads = np.flatnonzero(starts)
+    taking = value >= 0
+    high = np.maximum.reduceat(np.where(taking, value, -1), heads)
+    low = np.minimum.reduceat(np.where(taking, value, np.iinfo(np.int64).max), heads)
+    segment = np.cumsum(starts) - 1
+    out: IntArray = np.flatnonzero((low < high)[segment])
+    return out
+
+
 def _best_cuts(
     starts: BoolArray, day: IntArray, last_day: IntArray, value: IntArray, change_rate: float
 ) -> IntArray:
@@ -138,30 +164,31 @@ def _best_cuts(
     taking = value >= 0
     if n < 2 or not taking.any():
         return np.zeros(0, dtype=np.int64)
-    width = int(value.max()) + 1
     weight = taking.astype(np.float64)
     segment = np.cumsum(starts) - 1
     n_segments = int(segment[-1]) + 1
-    key = np.where(taking, segment * width + value, -1)
-    count = np.where(taking, _running_count(key), 0).astype(np.float64)
-    # how many claims of the same segment and value there are in all
-    _, inverse, key_total = np.unique(key, return_inverse=True, return_counts=True)
-    total_of_key = np.where(taking, key_total[inverse.ravel()], 0).astype(np.float64)
-    left_terms = _xlogx(count) - _xlogx(count - 1)
+    # running count of the claims of the same segment and value, and their total
+    running, key_total = _running_count(segment, value)
+    count_k = np.where(taking, running, 0)
+    # every x log x below is of a whole number of claims: read it from a table
+    # (the same values as computing it per position)
+    whole = np.arange(-1.0, float(np.bincount(segment).max()) + 1.0)
+    table = _xlogx(whole)  # table[k + 1] = k log k
+    step = table[1:] - table[:-1]  # step[k] = k log k - (k - 1) log (k - 1)
+    left_terms = step[count_k]
     left_s = _segment_cumsum(left_terms, segment, n_segments)
     left_n = _segment_cumsum(weight, segment, n_segments)
     seg_n: FloatArray = np.bincount(segment, weight, n_segments).astype(np.float64)
     seg_s = np.bincount(segment, left_terms, n_segments)
     # claims of the same value from here to the end of the segment; their
     # terms telescope to the sum of f over the values after a cut
-    from_here: FloatArray = np.where(taking, total_of_key - count + 1.0, 0.0)
-    right_terms = _xlogx(from_here) - _xlogx(from_here - 1)
+    right_terms = step[np.where(taking, key_total - count_k + 1, 0)]
     right_total = np.bincount(segment, right_terms, n_segments)
     right_s = right_total[segment] - _segment_cumsum(right_terms, segment, n_segments)
     right_n = seg_n[segment] - left_n
-    ll_left = left_s - _xlogx(left_n)
-    ll_right = right_s - _xlogx(right_n)
-    ll_whole = seg_s - _xlogx(seg_n)
+    ll_left = left_s - table[left_n.astype(np.int64) + 1]
+    ll_right = right_s - table[right_n.astype(np.int64) + 1]
+    ll_whole = seg_s - table[seg_n.astype(np.int64) + 1]
     gain = ll_left + ll_right - ll_whole[segment]
     # a cut after position i: the next claim is in the same segment, on a later day
     valid = np.zeros(n, dtype=bool)
@@ -169,7 +196,7 @@ def _best_cuts(
     valid &= (left_n > 0) & (right_n > 0)
     if not valid.any():
         return np.zeros(0, dtype=np.int64)
-    distinct = np.bincount(segment[taking & (count == 1)], minlength=n_segments)
+    distinct = np.bincount(segment[taking & (count_k == 1)], minlength=n_segments)
     # segments are runs of positions: reduce each run (faster than ufunc.at)
     heads = np.flatnonzero(starts)
     first = np.minimum.reduceat(day, heads)

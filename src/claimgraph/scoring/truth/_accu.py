@@ -63,9 +63,12 @@ class _Units:
         """``matrix`` (sources x facts) with one row per unit; ``data`` replaces its
         stored values, given in the order of ``matrix.nonzero()``."""
         coo = matrix.tocoo()
-        order = np.lexsort((coo.col, coo.row))  # nonzero() order of a canonical csr
-        r, c = coo.row[order], coo.col[order]
-        values = coo.data[order] if data is None else data
+        if matrix.has_canonical_format:  # already in that order: no sort
+            r, c, values = coo.row, coo.col, coo.data if data is None else data
+        else:
+            order = np.lexsort((coo.col, coo.row))  # nonzero() order of a canonical csr
+            r, c = coo.row[order], coo.col[order]
+            values = coo.data[order] if data is None else data
         unit = np.searchsorted(self.keys, r.astype(np.int64) * self.width + self.fact_property[c])
         out: sp.csr_matrix = sp.csr_matrix(
             (values, (unit, c)), shape=(self.n_units, matrix.shape[1])
@@ -103,6 +106,7 @@ class _Accuracy:
             self.unseen = np.where(closed_items, self.unseen, 0.0)
         self.log_n = np.log(item_n)[problem.fact_item]
         self.sim = similarity(problem, settings.part_similarity)
+        self.false_count: tuple[sp.csr_matrix, np.ndarray] | None = None
         self.units = _Units(problem, settings.per_property)
         self.support = self.units.rows(problem.support)
         self.against = self.units.rows(problem.against)
@@ -141,7 +145,10 @@ class _Accuracy:
 
     def truth(self, accuracy: np.ndarray, votes_t: sp.csr_matrix) -> np.ndarray:
         count = votes_t @ np.log(accuracy / (1.0 - accuracy))
-        count = count + self.log_n * (votes_t @ np.ones(len(accuracy)))
+        if self.false_count is None or self.false_count[0] is not votes_t:
+            # fixed for a matrix of votes: computed once, not every iteration
+            self.false_count = (votes_t, self.log_n * (votes_t @ np.ones(len(accuracy))))
+        count = count + self.false_count[1]
         if self.sim is not None:
             count = count + SIMILARITY_WEIGHT * (self.sim @ count)
         belief = item_softmax(self.problem, count, self.unseen)

@@ -158,7 +158,10 @@ def choose(problem: Problem, belief: FloatArray) -> IntArray:
     """The fact of highest belief per item; ties go to the value seen first."""
     top = segment_max(problem, belief)
     hit = np.flatnonzero(belief >= top[problem.fact_item])
-    _, first = np.unique(problem.fact_item[hit], return_index=True)
+    # facts are grouped by item: the first hit of each item is where the item changes
+    item = problem.fact_item[hit]
+    first = np.ones(len(hit), dtype=bool)
+    first[1:] = item[1:] != item[:-1]
     out: IntArray = hit[first]
     return out
 
@@ -181,8 +184,11 @@ def similarity(problem: Problem, parts: str = "jaccard") -> sp.csr_matrix | None
 
     def build() -> sp.csr_matrix | None:
         numeric = ~np.isnan(problem.fact_number)
-        multi = np.fromiter(
-            (p is not None for p in problem.fact_parts), dtype=bool, count=problem.n_facts
+        sets = problem.fact_parts
+        multi = (
+            np.zeros(problem.n_facts, dtype=bool)
+            if sets.count(None) == len(sets)  # no separator: no sets of parts
+            else np.fromiter((p is not None for p in sets), dtype=bool, count=problem.n_facts)
         )
         wanted = (numeric | multi) & (problem.item_sizes[problem.fact_item] > 1)
         if not wanted.any():

@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
-from itertools import repeat
-from operator import is_
 from typing import Any
 
 import attrs
@@ -24,6 +22,7 @@ from ..._errors import InvalidClaimError
 from ...graph._changes import CHANGE_RATE
 from ...model import CONTROL, Claim, Stance, fold
 from ._periods import NO_DAY, Period, PeriodTable, period_table, split_periods
+from ._sorting import stable_order
 
 __all__ = [
     "STANCE_WEIGHT",
@@ -203,8 +202,35 @@ def factorize(values: Sequence[Hashable]) -> tuple[IntArray, list[Hashable]]:
     return codes, uniques
 
 
-def _is_none(values: list[Any]) -> npt.NDArray[np.bool_]:
-    return np.fromiter(map(is_, values, repeat(None)), dtype=bool, count=len(values))
+def _subject_property(claims: Sequence[Claim]) -> tuple[IntArray, list[Hashable]]:
+    """:func:`factorize` of the claims' (subject, property) pairs.
+
+    Subjects and properties are numbered apart and combined as integers: a
+    tuple per claim costs more to make, and to the garbage collector, than two
+    lists of strings already held by the claims.
+    """
+    subject, subjects = factorize([c.subject for c in claims])
+    prop, props = factorize([c.property for c in claims])
+    width = max(len(props), 1)
+    key = subject * width + prop
+    n = len(key)
+    if len(subjects) * width <= 2 * n + 1024:
+        # few combinations: first position of each, by direct addressing
+        first = first_index(key, len(subjects) * width)
+        present = np.flatnonzero(first < n)
+        order = present[np.argsort(first[present])]
+        rank = np.empty(len(first), dtype=np.int64)
+        rank[order] = np.arange(len(order))
+        codes = rank[key]
+    else:
+        unique, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+        by_first = np.argsort(first)
+        order = unique[by_first]
+        rank = np.empty(len(by_first), dtype=np.int64)
+        rank[by_first] = np.arange(len(by_first))
+        codes = rank[inverse.ravel()]
+    pairs: list[Hashable] = [(subjects[k // width], props[k % width]) for k in order.tolist()]
+    return codes, pairs
 
 
 def first_index(codes: IntArray, n: int) -> IntArray:
@@ -258,12 +284,19 @@ def build_problem(
     source_of, source_names = factorize([c.source for c in claims])
     first_of_source = first_index(source_of, len(source_names))
     alignments = tuple(claims[i].alignment for i in first_of_source.tolist())
-    stance_code, stances = factorize([c.stance for c in claims])
-    claim_weight = np.array([STANCE_WEIGHT[Stance(str(s))] for s in stances])[stance_code]
+    # nearly every claim asserts: compare identities (hashing an enum member
+    # calls Python code) and look up the weights of the others only
+    asserts, uncertain, denies = Stance.ASSERTS, Stance.UNCERTAIN, Stance.DENIES
+    claim_weight = np.ones(n)
+    others = np.flatnonzero(~np.array([c.stance is asserts for c in claims], dtype=bool))
+    half, minus = STANCE_WEIGHT[uncertain], STANCE_WEIGHT[denies]
+    claim_weight[others] = [
+        half if s is uncertain else minus if s is denies else STANCE_WEIGHT[Stance(str(s))]
+        for s in [claims[i].stance for i in others.tolist()]
+    ]
 
     # values: codes of folded strings (or sets of parts), numbers and bounds
-    low_of, high_of = [c.low for c in claims], [c.high for c in claims]
-    numeric = ~(_is_none(low_of) & _is_none(high_of))
+    numeric = ~np.array([c.low is None and c.high is None for c in claims], dtype=bool)
     raw_code, raw_values = factorize([c.value for c in claims])
     raw_values = [v or "" for v in raw_values]
     parts_of_code: list[frozenset[str] | None]
@@ -292,7 +325,7 @@ def build_problem(
         # values that change over time cut periods where the claims change
         takes_part = ~numeric & (claim_weight > 0)
         if periods is None:
-            group, group_keys = factorize([(c.subject, c.property) for c in claims])
+            group, group_keys = _subject_property(claims)
             takes_part &= _changing_groups(group_keys, changing)[group]
             table = period_table(
                 claims,
@@ -328,7 +361,7 @@ def build_problem(
     # items numbered in order of first appearance among the observations
     n_periods = len(period_group)
     seen = first_index(obs_period, n_periods)
-    item_order = np.argsort(seen, kind="stable")[: int((seen < len(obs_period)).sum())]
+    item_order = stable_order(seen)[: int((seen < len(obs_period)).sum())]
     item_of_period = np.full(n_periods, -1, dtype=np.int64)
     item_of_period[item_order] = np.arange(len(item_order))
     obs_item = item_of_period[obs_period]
@@ -343,14 +376,12 @@ def build_problem(
     extra_weight = np.zeros(0)
     if obs_numeric.any():
         num_obs = np.flatnonzero(obs_numeric)
-        num_claims = obs_claim[num_obs].tolist()
+        num_claims = [claims[i] for i in obs_claim[num_obs].tolist()]
         low = np.array(
-            [-math.inf if x is None else x for x in map(low_of.__getitem__, num_claims)],
-            dtype=np.float64,
+            [-math.inf if (x := c.low) is None else x for c in num_claims], dtype=np.float64
         )
         high = np.array(
-            [math.inf if x is None else x for x in map(high_of.__getitem__, num_claims)],
-            dtype=np.float64,
+            [math.inf if (x := c.high) is None else x for c in num_claims], dtype=np.float64
         )
         point = low == high
         point_obs = num_obs[point]
@@ -366,7 +397,7 @@ def build_problem(
                 num_obs[bounded],
                 low[bounded],
                 high[bounded],
-                np.unique(np.stack([obs_item[point_obs], cluster]), axis=1),
+                _distinct_pairs(obs_item[point_obs], cluster, len(centre)),
                 centre,
                 n_strings,
                 tol,
@@ -381,13 +412,21 @@ def build_problem(
 
     # facts: distinct (item, code), grouped by item, in order of first appearance
     obs_key = obs_item * max(n_codes, 1) + obs_code
-    unique_key, first_obs, inverse = np.unique(obs_key, return_index=True, return_inverse=True)
+    # np.unique(obs_key, return_index=True, return_inverse=True), by a faster sort
+    by_key = stable_order(obs_key)
+    sorted_key = obs_key[by_key]
+    run = np.ones(len(obs_key), dtype=bool)
+    run[1:] = sorted_key[1:] != sorted_key[:-1]
+    unique_key, first_obs = sorted_key[run], by_key[run]
+    inverse = np.empty(len(obs_key), dtype=np.int64)
+    inverse[by_key] = np.cumsum(run) - 1
     pre_item = unique_key // max(n_codes, 1)
     pre_code = unique_key % max(n_codes, 1)
-    order = np.lexsort((first_obs, pre_item))
+    # by item, then first appearance (first_obs are all different)
+    order = stable_order(pre_item * max(len(obs_key), 1) + first_obs)
     rank = np.empty_like(order)
     rank[order] = np.arange(len(order))
-    obs_fact = rank[inverse.ravel()]
+    obs_fact = rank[inverse]
     fact_item = pre_item[order]
     fact_code = pre_code[order]
     fact_claim = obs_claim[first_obs[order]]
@@ -455,13 +494,25 @@ def _one_vote_per_item(votes: sp.csr_matrix, fact_item: IntArray, n_items: int) 
     within the period, or hedged) has one vote there, split among them, so
     that it is neither counted twice nor judged wrong twice.
     """
+    votes.sort_indices()  # a no-op after sum_duplicates
     rows = np.repeat(np.arange(votes.shape[0], dtype=np.int64), np.diff(votes.indptr))
     key = rows * max(n_items, 1) + fact_item[votes.indices]
     positive = np.where(votes.data > 0, votes.data, 0.0)
-    _, inverse = np.unique(key, return_inverse=True)
-    total = np.bincount(inverse.ravel(), positive)[inverse.ravel()]
+    # indices are sorted within rows and facts grouped by item: keys never
+    # decrease, so (source, item) runs are found without sorting
+    new = np.ones(len(key), dtype=bool)
+    new[1:] = key[1:] != key[:-1]
+    inverse = np.cumsum(new) - 1
+    total = np.bincount(inverse, positive)[inverse]
     scale = np.where((votes.data > 0) & (total > 1.0), 1.0 / np.maximum(total, 1.0), 1.0)
     votes.data *= scale
+
+
+def _distinct_pairs(item: IntArray, cluster: IntArray, n_clusters: int) -> IntArray:
+    """The distinct (item, cluster) pairs, sorted, as two rows (one integer sort)."""
+    width = max(n_clusters, 1)
+    key = np.unique(item * width + cluster)
+    return np.stack([key // width, key % width])
 
 
 def _slack(x: FloatArray, tol: float, rel: float) -> FloatArray:

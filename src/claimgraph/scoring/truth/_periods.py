@@ -22,6 +22,7 @@ import numpy.typing as npt
 from ...graph._changes import CHANGE_RATE, split_changes
 from ...graph._time import DEFAULT_WINDOW
 from ...model import Claim, Precision
+from ._sorting import stable_order
 
 if TYPE_CHECKING:
     from ...graph import Episode
@@ -98,6 +99,23 @@ def _spans(claims: Sequence[Claim]) -> tuple[IntArray, IntArray]:
     return first, last
 
 
+def _sort_by(group: IntArray, first: IntArray, last: IntArray) -> IntArray:
+    """Stable order by group, then first day, then last day (as ``np.lexsort``).
+
+    One sort of a combined key when it fits in 63 bits, three otherwise.
+    """
+    if len(group) == 0:
+        return np.zeros(0, dtype=np.int64)
+    low = int(first.min())
+    days = int(first.max()) - low + 1
+    length = last - first
+    lengths = int(length.max()) - int(length.min()) + 1
+    if int(group.max()) + 1 > (2**62) // (days * lengths):
+        return np.lexsort((last, first, group))
+    key = (group * days + (first - low)) * lengths + (length - int(length.min()))
+    return stable_order(key)
+
+
 def period_table(
     claims: Sequence[Claim],
     group: IntArray,
@@ -120,7 +138,7 @@ def period_table(
     else:
         first, last = _spans(claims)
     timed = np.flatnonzero(first != NO_DAY)
-    order = timed[np.lexsort((last[timed], first[timed], group[timed]))]
+    order = timed[_sort_by(group[timed], first[timed], last[timed])]
     g, lo, hi = group[order], first[order], last[order]
     new_group = np.ones(len(order), dtype=bool)
     new_group[1:] = g[1:] != g[:-1]
@@ -163,12 +181,21 @@ def period_table(
     rep_period = np.where(
         counts[rep_group] > 0, group_first_period[rep_group] + offsets, bare_period[rep_group]
     )
-    obs_claim = np.concatenate([order, rep_claim])
-    obs_period = np.concatenate([timed_period, rep_period])
-    sort = np.lexsort((obs_period, obs_claim))
+    if len(timeless) == 0:
+        # every claim once: ordering by claim inverts the sort by time
+        obs_claim = np.arange(n, dtype=np.int64)
+        obs_period = np.empty(n, dtype=np.int64)
+        obs_period[order] = timed_period
+    else:
+        # by claim, then period: a timeless claim's rows already come in period
+        # order, so a stable sort by claim is enough
+        obs_claim = np.concatenate([order, rep_claim])
+        obs_period = np.concatenate([timed_period, rep_period])
+        sort = np.argsort(obs_claim, kind="stable")
+        obs_claim, obs_period = obs_claim[sort], obs_period[sort]
     return PeriodTable(
-        obs_claim=obs_claim[sort].astype(np.int64),
-        obs_period=obs_period[sort].astype(np.int64),
+        obs_claim=obs_claim.astype(np.int64),
+        obs_period=obs_period.astype(np.int64),
         period_group=period_group.astype(np.int64),
         period_first=period_first.astype(np.int64),
         period_last=period_last,

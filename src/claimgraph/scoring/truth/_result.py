@@ -13,6 +13,7 @@ from scipy.special import betaincinv
 from ._core import Estimate, choose, item_normalize, segment_sum, source_counts
 from ._items import Problem, factorize
 from ._periods import NO_DAY
+from ._sorting import stable_order
 
 __all__ = ["ItemResult", "ItemResults", "SourceTrust", "TruthResult", "build_result"]
 
@@ -114,9 +115,17 @@ class ItemResults(Sequence[ItemResult]):
         self._share = share
         self._chosen = chosen
         self._supported = supported
+        # the claims for and against each item are indexed when an item is
+        # first built: columns() and runs that read no item do not pay for it
+        self._bounds: np.ndarray | None = None
+
+    def _index(self) -> np.ndarray:
+        """Observations by item (bounds per item), for and against, stale."""
+        if self._bounds is not None:
+            return self._bounds
+        problem, chosen = self._problem, self._chosen
         obs_item = problem.fact_item[problem.obs_fact]
-        order = np.argsort(obs_item, kind="stable")
-        self._bounds = np.searchsorted(obs_item[order], np.arange(problem.n_items + 1))
+        order = stable_order(obs_item)
         is_chosen = np.zeros(problem.n_facts, dtype=bool)
         is_chosen[chosen] = True
         hit = is_chosen[problem.obs_fact]
@@ -124,7 +133,9 @@ class ItemResults(Sequence[ItemResult]):
         self._pro = (hit & positive)[order]
         self._con = (hit != positive)[order]
         self._claim_of = problem.obs_claim[order]
-        self._stale = _stale(problem, chosen, supported, order)
+        self._stale = _stale(problem, chosen, self._supported, order)
+        self._bounds = np.searchsorted(obs_item[order], np.arange(problem.n_items + 1))
+        return self._bounds
 
     def __len__(self) -> int:
         return self._problem.n_items
@@ -177,7 +188,8 @@ class ItemResults(Sequence[ItemResult]):
 
     def _build(self, i: int) -> ItemResult:
         p = self._problem
-        lo, hi = int(self._bounds[i]), int(self._bounds[i + 1])
+        bounds = self._index()
+        lo, hi = int(bounds[i]), int(bounds[i + 1])
         ids = p.claim_ids
         claims = self._claim_of[lo:hi]
         pro = {ids[c] for c in claims[self._pro[lo:hi]].tolist()}
