@@ -122,3 +122,24 @@ def test_resolve_and_sources_trust_agree(tmp_path):
     figures = json.loads(listed.output)["sources"]
     assert {f["source"]: f["trust_accuracy"] for f in figures} == trust
     assert trust["C"] < trust["A"]
+
+
+def test_resolve_echoes_counts_a_republished_wire_about_once(tmp_path):
+    # three outlets print one wire word for word on 150 places; on the disputed
+    # place two independent sources contradict the wire
+    rows = ["source,subject,property,value,date"]
+    for n in range(150):
+        rows += [f"{outlet},Village {n},control,army,2014-05-01" for outlet in "XYZ"]
+    rows += [f"{outlet},Hilan,control,rebels,2014-05-01" for outlet in "XYZ"]
+    rows += ["SOHR,Hilan,control,army,2014-05-01", "AFP,Hilan,control,army,2014-05-01"]
+    table = tmp_path / "wire.csv"
+    table.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    args = ["resolve", str(table), "--exact-subjects", "--method", "vote", "--format", "json"]
+
+    def hilan(result):  # type: ignore[no-untyped-def]
+        assert result.exit_code == 0, result.output
+        [item] = [i for i in json.loads(result.output)["items"] if i["subject"] == "Hilan"]
+        return item["value"]
+
+    assert hilan(CliRunner().invoke(main, args)) == "opposition"
+    assert hilan(CliRunner().invoke(main, [*args, "--echoes"])) == "government"

@@ -56,6 +56,12 @@ _FORMATS = ("json", "csv", "md")
     show_default=True,
     help="Accu/AccuCopy: a source's accuracy and copying judged per property, or overall.",
 )
+@click.option(
+    "--echoes",
+    is_flag=True,
+    help="Count sources that repeat one another (near-identical output) about once, "
+    "before any method runs; not with accu_copy, which discounts copies itself.",
+)
 @format_option(*_FORMATS)
 @output_option
 @fail_cleanly
@@ -64,6 +70,7 @@ def resolve(
     tolerance: float | None,
     relative_tolerance: float | None,
     per_property: bool,
+    echoes: bool,
     fmt: str | None,
     output: Path | None,
     **options: Any,
@@ -88,6 +95,7 @@ def resolve(
         tolerance=tolerance,
         relative_tolerance=relative_tolerance,
         per_property=per_property,
+        echoes=echoes,
     )
     echo_or_write(render(result, pick_format(fmt, output, _FORMATS)), output)
 
