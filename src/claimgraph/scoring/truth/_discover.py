@@ -156,13 +156,10 @@ def discover_graph(
                 "not given: the graph's episodes are the periods (see ClaimGraph.build)",
                 given[taken],
             )
-    # the episodes are used as they are: change_rate 0 keeps build_problem
-    # from cutting them a second time
-    chosen = attrs.evolve(_options("discover_graph", options), change_rate=0.0)
     return _discover(
         graph.claims,
         method,
-        chosen,
+        _options("discover_graph", options),
         periods=episode_table(graph.claims, graph.episodes, graph.place_name),
     )
 

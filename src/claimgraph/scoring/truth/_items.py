@@ -21,7 +21,7 @@ import scipy.sparse as sp
 from ..._errors import InvalidClaimError
 from ...graph._changes import CHANGE_RATE
 from ...model import CONTROL, Claim, Stance, fold
-from ._periods import NO_DAY, Period, PeriodTable, period_table, split_periods
+from ._periods import NO_DAY, Period, PeriodTable, period_table
 from ._sorting import stable_order
 
 __all__ = [
@@ -257,8 +257,8 @@ def build_problem(
     Items are (subject, property, period) with periods from
     :func:`claim_periods`, or whatever ``item_key`` returns, or the given
     ``periods``: a table of periods (see :func:`episode_table`) and the
-    (subject, property) shown for each of its groups, cut at changes as
-    :func:`period_table` cuts its own (see :func:`split_periods`). Numeric point
+    (subject, property) shown for each of its groups, used as they are (a claim
+    graph's episodes are already cut where control changes). Numeric point
     values of one item within ``tolerance`` (absolute) or ``relative_tolerance``
     (share of the larger magnitude) of each other gather into one value around
     the densest spot (see :func:`cluster_numbers`); a claim with bounds
@@ -337,13 +337,6 @@ def build_problem(
             )
         else:
             table, group_keys = periods
-            changes = _changing_groups(group_keys, changing)
-            if change_rate > 0 and changes.any():
-                claim_of = table.obs_claim
-                obs_takes = takes_part[claim_of] & changes[table.period_group[table.obs_period]]
-                table = split_periods(
-                    table, claims, np.where(obs_takes, claim_code[claim_of], -1), change_rate
-                )
         obs_claim, obs_period = table.obs_claim, table.obs_period
         period_group, period_first, period_last = (
             table.period_group,

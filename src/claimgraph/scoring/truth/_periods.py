@@ -35,7 +35,6 @@ __all__ = [
     "claim_periods",
     "episode_table",
     "period_table",
-    "split_periods",
 ]
 
 
@@ -277,59 +276,3 @@ def episode_table(
         period_last=period_last,
     )
     return table, [(subject_name(subject), prop) for subject, prop in groups]
-
-
-def split_periods(
-    table: PeriodTable,
-    claims: Sequence[Claim],
-    obs_value: IntArray,
-    change_rate: float = CHANGE_RATE,
-) -> PeriodTable:
-    """Cut the periods of a ready table where the value claimed changes.
-
-    The rule of :func:`period_table` with ``values`` (see
-    :func:`split_changes`), applied to periods made elsewhere (a claim
-    graph's episodes), so both give the same items. ``obs_value`` is the value
-    code of each observation of ``table`` (-1 where it takes no part). A
-    timeless claim falls in every piece of its period, as it falls in every
-    period of its group. Pieces keep the place of the period they come from,
-    in time order. Vectorized: O(n log n) for n observations.
-    """
-    first, last = _spans(claims)
-    obs_first, obs_last = first[table.obs_claim], last[table.obs_claim]
-    timed = np.flatnonzero(obs_first != NO_DAY)
-    order = timed[np.lexsort((obs_last[timed], obs_first[timed], table.obs_period[timed]))]
-    period, lo, hi = table.obs_period[order], obs_first[order], obs_last[order]
-    starts = np.ones(len(order), dtype=bool)
-    starts[1:] = period[1:] != period[:-1]
-    cut = split_changes(starts, lo, hi, obs_value[order], change_rate)
-    if np.array_equal(cut, starts):
-        return table
-    n_periods = len(table.period_group)
-    pieces = np.maximum(np.bincount(period[cut], minlength=n_periods), 1)
-    offset = np.cumsum(pieces) - pieces
-    # each timed observation: its period's first new number plus its piece's rank
-    piece = np.cumsum(cut) - 1
-    head_piece = np.maximum.accumulate(np.where(starts, piece, 0))
-    timed_period = offset[period] + piece - head_piece
-    period_first = np.repeat(table.period_first, pieces)
-    period_last = np.repeat(table.period_last, pieces)
-    heads = np.flatnonzero(cut)
-    period_first[timed_period[heads]] = lo[heads]
-    period_last[timed_period[heads]] = np.maximum.reduceat(hi, heads)
-    # timeless observations: once in every piece of their period
-    timeless = np.flatnonzero(obs_first == NO_DAY)
-    many = pieces[table.obs_period[timeless]]
-    rep = np.repeat(timeless, many)
-    rank = np.arange(len(rep)) - np.repeat(np.cumsum(many) - many, many)
-    rep_period = offset[table.obs_period[rep]] + rank
-    obs_claim = np.concatenate([table.obs_claim[order], table.obs_claim[rep]])
-    obs_period = np.concatenate([timed_period, rep_period])
-    sort = np.lexsort((obs_period, obs_claim))
-    return PeriodTable(
-        obs_claim=obs_claim[sort].astype(np.int64),
-        obs_period=obs_period[sort].astype(np.int64),
-        period_group=np.repeat(table.period_group, pieces).astype(np.int64),
-        period_first=period_first.astype(np.int64),
-        period_last=period_last.astype(np.int64),
-    )
