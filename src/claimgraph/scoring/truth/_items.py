@@ -322,11 +322,12 @@ def build_problem(
         raise InvalidClaimError("item_key", "None when periods are given", item_key)
     group_keys: Sequence[Hashable]
     if item_key is None:
-        # values that change over time cut periods where the claims change
-        takes_part = ~numeric & (claim_weight > 0)
         if periods is None:
             group, group_keys = _subject_property(claims)
-            takes_part &= _changing_groups(group_keys, changing)[group]
+            # values that change over time cut periods where the claims change
+            takes_part = (
+                _changing_groups(group_keys, changing)[group] & ~numeric & (claim_weight > 0)
+            )
             table = period_table(
                 claims,
                 group,
