@@ -62,3 +62,41 @@ def test_no_echo_no_change(method, claims_of):
     plain = discover(claims_of(rows), method=method)
     echoed = discover(claims_of(rows), method=method, echoes=True)
     assert [i.value for i in plain.items] == [i.value for i in echoed.items]
+
+
+def _two_feeds_rows() -> list[tuple[str, str, str]]:
+    # Two feeds, republished by four and by three outlets, print another kind of
+    # time (say, wheels-off instead of gate departure) on every even item and the
+    # true value on the odd ones, each with its own slips. Four independent
+    # sources are right but for their own tenth of the items. On the even items
+    # it is seven outlets against four sources: vote-like beliefs side with the
+    # feeds, and the independent sources, agreeing on what then look like false
+    # values, look like copiers of one another.
+    rows = []
+    for n in range(300):
+        item = f"i{n}"
+        for feed, outlets, slip in (("g", 4, 1), ("h", 3, 7)):
+            value = "alt" if n % 2 == 0 else f"{feed}-slip" if n % 20 == slip else "true"
+            rows += [(f"{feed}{k}", item, value) for k in range(outlets)]
+        rows += [(f"a{k}", item, f"a{k}-err" if n % 10 == k else "true") for k in range(4)]
+    return rows
+
+
+def test_accu_copy_judging_copies_by_echo_first_escapes_the_feeds(claims_of):
+    # plus an item only the outlets of feed g speak of, and one only its first outlet
+    only_feed = [(f"g{k}", "all outlets", "v") for k in range(4)] + [("g0", "one outlet", "v")]
+    claims = claims_of(_two_feeds_rows() + only_feed)
+
+    def share_true(result: object) -> float:
+        items = [i for i in result.items if i.subject.startswith("i")]  # type: ignore[attr-defined]
+        return sum(i.value == "true" for i in items) / len(items)
+
+    trapped = discover(claims, method="accu_copy", window=None)
+    assert share_true(trapped) < 0.6
+    freed = discover(claims, method="accu_copy", window=None, echoes=True)
+    assert share_true(freed) > 0.95
+    assert freed.trust["a0"] > freed.trust["g0"]
+    # the echo test is only AccuCopy's first look, its votes are not discounted
+    # twice: four outlets of one feed say what one of them says alone
+    confidence = {i.subject: i.confidence for i in freed.items}
+    assert confidence["all outlets"] == pytest.approx(confidence["one outlet"], abs=0.02)

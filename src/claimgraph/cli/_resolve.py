@@ -59,8 +59,8 @@ _FORMATS = ("json", "csv", "md")
 @click.option(
     "--echoes",
     is_flag=True,
-    help="Count sources that repeat one another (near-identical output) about once, "
-    "before any method runs; not with accu_copy, which discounts copies itself.",
+    help="Count sources that repeat one another (near-identical output) about once; "
+    "accu_copy takes them as its first judgement of who copies whom.",
 )
 @format_option(*_FORMATS)
 @output_option

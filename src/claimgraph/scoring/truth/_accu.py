@@ -14,6 +14,7 @@ from ._core import (
     pin_prior,
     similarity,
 )
+from ._echo import echo_rates
 from ._items import Problem, factorize
 from ._pairs import shared_items, values_at, with_data
 
@@ -234,6 +235,14 @@ def accu_copy(problem: Problem, settings: Settings) -> Estimate:
     counts (1 - (1 - c)^(e + 1)) / (c (e + 1)) of a vote, c the copy rate, so a
     group of exact copies counts about as one source.
 
+    The first round judges copying from vote-like beliefs, or with
+    ``settings.echoes`` by the echo test alone (:func:`echo_rates`: agreement
+    beyond what two independent, 99%-accurate sources would show), which
+    needs no beliefs. The latter suits data where whole groups of sources
+    republish one feed: the vote-like beliefs then side with the largest
+    group, and the accurate sources that disagree with it share what look
+    like false values, the tell-tale of copying.
+
     Complexity: O(r * (k * n + q)) for n claims, q = sum over facts of the
     squared number of their sources, k iterations and r copy rounds.
     """
@@ -271,8 +280,8 @@ def accu_copy(problem: Problem, settings: Settings) -> Estimate:
 
     accuracy = model.initial()
     votes_t = model.votes_t
-    # copying is judged from the first, vote-like beliefs: converging Accu first
-    # would let a copied majority entrench itself as accurate
+    # copying is judged from the first, vote-like beliefs (or by the echo test):
+    # converging Accu first would let a copied majority entrench itself as accurate
     belief = model.truth(accuracy, votes_t)
     iterations, converged = 0, False
     previous = np.ones(len(support.data))
@@ -284,7 +293,13 @@ def accu_copy(problem: Problem, settings: Settings) -> Estimate:
         k_diff = np.maximum(n_shared - k_same, 0.0)
         copy_accuracy = model.units.per_source(accuracy, model.counts) if by_source else accuracy
         a1, a2 = copy_accuracy[rows], copy_accuracy[cols]
-        if settings.copy_model == "posterior":
+        if _round == 0 and settings.echoes:
+            # judged without beliefs: vote-like ones side with the largest copy
+            # group and make the accurate sources that disagree with it look
+            # like copiers of one another
+            dependence = echo_rates(k_same, k_diff)
+            rate = np.maximum(dependence, prior)
+        elif settings.copy_model == "posterior":
             dependence = copy_posterior(k_true, k_false, k_diff, a1, a2, model.n, prior, c, _round)
         else:
             rate = copy_rates(k_true, k_false, k_diff, a1, a2, model.n, prior, rate)

@@ -49,7 +49,9 @@ class Settings:
     ``per_property``, AccuCopy still judges copying between whole sources.
     ``learn_from_split``: Accu and AccuCopy also learn a source's accuracy from
     the items on which it names several values (by default only its one-value
-    items teach it).
+    items teach it). ``echoes``: AccuCopy judges copying first by the echo
+    test (see :func:`~claimgraph.scoring.truth.echo_rates`), which needs no
+    beliefs, instead of from vote-like beliefs.
     """
 
     max_iterations: int = 100
@@ -67,6 +69,7 @@ class Settings:
     copy_per_source: bool = False
     copy_model: str = "rate"
     learn_from_split: bool = False
+    echoes: bool = False
 
 
 #: How AccuCopy measures copying between two sources.

@@ -36,6 +36,9 @@ class TruthMethod:
     name: str
     description: str
     run: Callable[[Problem, Settings], Estimate]
+    #: The method weighs echoes itself (``Settings.echoes``) instead of
+    #: running on votes discounted by :func:`discount_echoes`.
+    own_echoes: bool = False
 
 
 _ALL = (
@@ -49,7 +52,10 @@ _ALL = (
     TruthMethod("truthfinder", "TruthFinder with value similarity (Yin et al. 2007)", truthfinder),
     TruthMethod("accu", "Bayesian source accuracy, AccuSim (Dong et al. 2009)", accu),
     TruthMethod(
-        "accu_copy", "Accu discounting sources that copy each other (Dong et al. 2009)", accu_copy
+        "accu_copy",
+        "Accu discounting sources that copy each other (Dong et al. 2009)",
+        accu_copy,
+        own_echoes=True,
     ),
 )
 
@@ -193,7 +199,7 @@ def _discover(
         change_rate=options.change_rate,
         periods=periods,
     )
-    if options.echoes:
+    if options.echoes and not chosen.own_echoes:
         problem = discount_echoes(problem)
     index = {name: s for s, name in enumerate(problem.sources)}
     priors = {
@@ -213,6 +219,7 @@ def _discover(
         prior_accuracy=None if options.prior_accuracy is None else float(options.prior_accuracy),
         copy_per_source=options.copy_per_source,
         copy_model=options.copy_model,
+        echoes=options.echoes,
     )
     estimate = chosen.run(problem, settings)
     return build_result(chosen.name, problem, estimate)

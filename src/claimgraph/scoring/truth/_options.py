@@ -127,8 +127,10 @@ class TruthOptions:
         source's echo rates with the other sources giving the same value (see
         :func:`claimgraph.scoring.truth.discount_echoes`): sources that agree
         more often than two independent 99%-accurate sources could count
-        about as one. Applies to every method; with AccuCopy, copies are then
-        discounted twice.
+        about as one. AccuCopy, which discounts copies itself, instead takes
+        these echo rates as its first judgement of copying, where it would
+        otherwise judge from vote-like beliefs (which side with the largest
+        group of copies).
 
     Examples
     --------
