@@ -124,7 +124,7 @@ def test_resolve_and_sources_trust_agree(tmp_path):
     assert trust["C"] < trust["A"]
 
 
-def test_resolve_echoes_counts_a_republished_wire_about_once(tmp_path):
+def _wire_table(tmp_path):  # type: ignore[no-untyped-def]
     # three outlets print one wire word for word on 150 places; on the disputed
     # place two independent sources contradict the wire
     rows = ["source,subject,property,value,date"]
@@ -134,7 +134,12 @@ def test_resolve_echoes_counts_a_republished_wire_about_once(tmp_path):
     rows += ["SOHR,Hilan,control,army,2014-05-01", "AFP,Hilan,control,army,2014-05-01"]
     table = tmp_path / "wire.csv"
     table.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    args = ["resolve", str(table), "--exact-subjects", "--method", "vote", "--format", "json"]
+    return str(table)
+
+
+def test_resolve_echoes_counts_a_republished_wire_about_once(tmp_path):
+    args = ["resolve", _wire_table(tmp_path), "--exact-subjects", "--method", "vote"]
+    args += ["--format", "json"]
 
     def hilan(result):  # type: ignore[no-untyped-def]
         assert result.exit_code == 0, result.output
@@ -143,3 +148,25 @@ def test_resolve_echoes_counts_a_republished_wire_about_once(tmp_path):
 
     assert hilan(CliRunner().invoke(main, args)) == "opposition"
     assert hilan(CliRunner().invoke(main, [*args, "--echoes"])) == "government"
+
+
+def test_sources_and_report_take_echoes_into_their_trust(tmp_path):
+    table = _wire_table(tmp_path)
+    args = ["sources", table, "--exact-subjects", "--method", "vote", "--format", "json"]
+
+    def trust(result):  # type: ignore[no-untyped-def]
+        assert result.exit_code == 0, result.output
+        return {f["source"]: f["trust_accuracy"] for f in json.loads(result.output)["sources"]}
+
+    plain, echoed = (
+        trust(CliRunner().invoke(main, args)),
+        trust(CliRunner().invoke(main, [*args, "--echoes"])),
+    )
+    # SOHR speaks only of the disputed place: wrong when the wire's three copies
+    # outvote it, right when they count about once
+    assert echoed["SOHR"] > plain["SOHR"]
+    report = ["report", table, "--exact-subjects", "--method", "vote"]
+    assert (
+        CliRunner().invoke(main, report).output
+        != CliRunner().invoke(main, [*report, "--echoes"]).output
+    )

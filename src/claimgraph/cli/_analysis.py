@@ -24,6 +24,7 @@ from ..scoring import source_agreement
 from ._common import (
     analysis_options,
     echo_or_write,
+    echoes_option,
     fail_cleanly,
     format_option,
     input_options,
@@ -135,13 +136,13 @@ def _method_option(default: str | None) -> Callable[[F], F]:
     )
 
 
-def trust_of(cg: ClaimGraph, method: str) -> dict[str, Any]:
+def trust_of(cg: ClaimGraph, method: str, echoes: bool = False) -> dict[str, Any]:
     """Per-source trust records from a truth-discovery method, items being the graph's."""
     from ..scoring.truth import discover_graph
 
     if method == "none":
         return {}
-    result = discover_graph(cg, method=method)
+    result = discover_graph(cg, method=method, echoes=echoes)
     return {s.source: s for s in result.sources}
 
 
@@ -157,11 +158,17 @@ def _trust_text(trust: dict[str, Any]) -> dict[str, str]:
 @analysis_options
 @click.option("--property", "prop", default=None, help="Only this property (control, killed ...).")
 @_method_option(None)
+@echoes_option
 @format_option("md", "json", "csv")
 @output_option
 @fail_cleanly
 def sources(
-    fmt: str | None, output: Path | None, prop: str | None, method: str, **options: Any
+    fmt: str | None,
+    output: Path | None,
+    prop: str | None,
+    method: str,
+    echoes: bool,
+    **options: Any,
 ) -> None:
     """Pairwise agreement of sources and per-source corroboration figures.
 
@@ -172,7 +179,7 @@ def sources(
     """
     cg = build_from_options(**options)
     agreement = source_agreement(cg, property=prop)
-    trust = trust_of(cg, method)
+    trust = trust_of(cg, method, echoes)
     chosen = pick_format(fmt, output, ("md", "json", "csv"))
     pairs = [p.to_record() for p in agreement.pairs]
     figures = [s.to_record() for s in agreement.sources]
@@ -216,14 +223,15 @@ def graph(fmt: str | None, output: Path, **options: Any) -> None:
 @analysis_options
 @click.option("--title", default="Disputed control report", show_default=True)
 @_method_option("accu")
+@echoes_option
 @output_option
 @fail_cleanly
-def report(title: str, method: str, output: Path | None, **options: Any) -> None:
+def report(title: str, method: str, echoes: bool, output: Path | None, **options: Any) -> None:
     """A readable Markdown report: disputes with their sentences, timelines, agreement.
 
     Per-source trust (estimated accuracy with its 95 % interval and the number
     of claims it rests on) comes from --method.
     """
     cg = build_from_options(**options)
-    trust = _trust_text(trust_of(cg, method)) or None
+    trust = _trust_text(trust_of(cg, method, echoes)) or None
     echo_or_write(report_markdown(cg, title=title, trust=trust), output)

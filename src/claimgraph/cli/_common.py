@@ -17,6 +17,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 __all__ = [
     "analysis_options",
+    "echoes_option",
     "fail_cleanly",
     "format_option",
     "input_options",
@@ -142,6 +143,17 @@ def analysis_options(func: F) -> F:
             "(for item ids such as ISBNs, or Western names).",
         ),
         sources_option,
+    )(func)
+
+
+def echoes_option(func: F) -> F:
+    """``--echoes``: count sources that repeat one another about once (truth discovery)."""
+    return click.option(
+        "--echoes",
+        is_flag=True,
+        help="Truth discovery: count sources that repeat one another (near-identical "
+        "output) about once; accu_copy takes them as its first judgement of who "
+        "copies whom.",
     )(func)
 
 

@@ -15,6 +15,7 @@ from ._analysis import build_from_options
 from ._common import (
     analysis_options,
     echo_or_write,
+    echoes_option,
     fail_cleanly,
     format_option,
     input_options,
@@ -56,12 +57,7 @@ _FORMATS = ("json", "csv", "md")
     show_default=True,
     help="Accu/AccuCopy: a source's accuracy and copying judged per property, or overall.",
 )
-@click.option(
-    "--echoes",
-    is_flag=True,
-    help="Count sources that repeat one another (near-identical output) about once; "
-    "accu_copy takes them as its first judgement of who copies whom.",
-)
+@echoes_option
 @format_option(*_FORMATS)
 @output_option
 @fail_cleanly
