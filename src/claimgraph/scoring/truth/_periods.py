@@ -135,7 +135,10 @@ def period_table(
     else:
         first, last = _spans(claims)
     timed = np.flatnonzero(first != NO_DAY)
-    order = timed[_sort_by(group[timed], first[timed], last[timed])]
+    if len(timed) == n:  # usually every claim has a time: no subset to take
+        order = _sort_by(group, first, last)
+    else:
+        order = timed[_sort_by(group[timed], first[timed], last[timed])]
     g, lo, hi = group[order], first[order], last[order]
     new_group = np.ones(len(order), dtype=bool)
     new_group[1:] = g[1:] != g[:-1]
