@@ -131,17 +131,17 @@ def split_changes(
     for _round in range(MAX_ROUNDS):
         if len(active) == 0:
             break
-        positions = active[
-            _best_cuts(starts[active], day[active], last_day[active], value[active], change_rate)
-        ]
-        if len(positions) == 0:
+        cuts = _best_cuts(starts[active], day[active], last_day[active], value[active], change_rate)
+        if len(cuts) == 0:
             break
-        starts[positions + 1] = True
-        segment = np.cumsum(starts) - 1
+        # active positions are whole periods, so a cut's next claim is the next
+        # active position: number the periods among the active ones only
+        starts[active[cuts + 1]] = True
+        segment = np.cumsum(starts[active]) - 1
         fresh = np.zeros(int(segment[-1]) + 1, dtype=bool)
-        fresh[segment[positions]] = True
-        fresh[segment[positions + 1]] = True
-        active = np.flatnonzero(fresh[segment])
+        fresh[segment[cuts]] = True
+        fresh[segment[cuts + 1]] = True
+        active = active[fresh[segment]]
     return starts
 
 
