@@ -329,7 +329,35 @@ def accu_copy(problem: Problem, settings: Settings) -> Estimate:
         accuracy, belief, more, converged = model.run(accuracy, weighted_t, settings.max_iterations)
         iterations += more
     trust = model.source_accuracy(accuracy)
-    return Estimate(belief, trust, iterations, converged, probabilistic=True)
+    discounted = _between_sources(
+        unit_source[rows[keep]], unit_source[cols[keep]], dependence[keep], problem.n_sources
+    )
+    return Estimate(belief, trust, iterations, converged, probabilistic=True, dependence=discounted)
+
+
+def _between_sources(
+    first: np.ndarray, second: np.ndarray, rate: np.ndarray, n_sources: int
+) -> sp.csr_matrix:
+    """Symmetric sources x sources matrix of the largest ``rate`` over each pair
+    of sources (pairs of trust units map to pairs of their sources)."""
+    a = np.concatenate([first, second]).astype(np.int64)
+    b = np.concatenate([second, first]).astype(np.int64)
+    r = np.concatenate([rate, rate])
+    other = a != b
+    a, b, r = a[other], b[other], r[other]
+    key = a * max(n_sources, 1) + b
+    order = np.argsort(key, kind="stable")
+    key, r = key[order], r[order]
+    if len(key) == 0:
+        return sp.csr_matrix((n_sources, n_sources))
+    start = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    top = np.maximum.reduceat(r, start)
+    unique = key[start]
+    out: sp.csr_matrix = sp.csr_matrix(
+        (top, (unique // max(n_sources, 1), unique % max(n_sources, 1))),
+        shape=(n_sources, n_sources),
+    )
+    return out
 
 
 def copy_rates(

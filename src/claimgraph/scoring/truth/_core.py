@@ -80,13 +80,22 @@ PART_SIMILARITIES = ("jaccard", "containment")
 
 @attrs.frozen(slots=True)
 class Estimate:
-    """A method's raw output: belief per fact, trust per source, convergence."""
+    """A method's raw output: belief per fact, trust per source, convergence.
+
+    ``confidence``: each fact's probability of being true, set by
+    :func:`~claimgraph.scoring.truth._calibration.calibrate` after the method
+    ran (``None`` before). ``dependence``: for methods that discount sources
+    copying each other, how far each pair of sources was judged to echo the
+    other (a symmetric sources x sources matrix of rates in [0, 1]).
+    """
 
     belief: FloatArray
     trust: FloatArray
     iterations: int
     converged: bool
     probabilistic: bool = False
+    confidence: FloatArray | None = None
+    dependence: sp.csr_matrix | None = None
 
 
 class Method(Protocol):

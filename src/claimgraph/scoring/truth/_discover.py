@@ -12,8 +12,9 @@ import numpy as np
 from ..._errors import InvalidClaimError
 from ...model import Claim, fold
 from ._accu import accu, accu_copy
+from ._calibration import calibrate
 from ._core import Estimate, Settings
-from ._echo import discount_echoes
+from ._echo import discount_echoes, echo_dependence
 from ._investment import investment, pooled_investment
 from ._items import Problem, build_problem
 from ._options import GraphKeywords, TruthKeywords, TruthOptions
@@ -199,8 +200,10 @@ def _discover(
         change_rate=options.change_rate,
         periods=periods,
     )
+    discounted = None
     if options.echoes and not chosen.own_echoes:
-        problem = discount_echoes(problem)
+        discounted = echo_dependence(problem)
+        problem = discount_echoes(problem, dependence=discounted)
     index = {name: s for s, name in enumerate(problem.sources)}
     priors = {
         index[name]: float(value)
@@ -221,7 +224,7 @@ def _discover(
         copy_model=options.copy_model,
         echoes=options.echoes,
     )
-    estimate = chosen.run(problem, settings)
+    estimate = calibrate(problem, settings, chosen.run(problem, settings), discounted)
     return build_result(chosen.name, problem, estimate)
 
 

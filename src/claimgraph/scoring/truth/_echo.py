@@ -9,7 +9,7 @@ import scipy.sparse as sp
 from ._items import Problem
 from ._pairs import shared_items, values_at, with_data
 
-__all__ = ["ECHO_ACCURACY", "discount_echoes", "echo_rates"]
+__all__ = ["ECHO_ACCURACY", "discount_echoes", "echo_dependence", "echo_rates"]
 
 #: The accuracy granted to both sources of a pair under the hypothesis that they
 #: speak independently. Charitable on purpose: only agreement beyond what two
@@ -54,12 +54,30 @@ def echo_rates(
     return out
 
 
-def discount_echoes(problem: Problem, accuracy: float = ECHO_ACCURACY) -> Problem:
+def echo_dependence(problem: Problem, accuracy: float = ECHO_ACCURACY) -> sp.csr_matrix:
+    """The echo rate of every pair of sources (:func:`echo_rates`, judged over
+    their whole output), as a symmetric sources x sources matrix."""
+    n_s = problem.n_sources
+    if problem.support.nnz == 0:
+        return sp.csr_matrix((n_s, n_s))
+    pairs = shared_items(problem.support, problem)
+    k_diff = np.maximum(pairs.n_shared - pairs.k_same, 0.0)
+    rate = echo_rates(pairs.k_same, k_diff, accuracy)
+    keep = rate > 0
+    dep = sp.csr_matrix((rate[keep], (pairs.rows[keep], pairs.cols[keep])), shape=(n_s, n_s))
+    out: sp.csr_matrix = (dep + dep.T).tocsr()
+    return out
+
+
+def discount_echoes(
+    problem: Problem,
+    accuracy: float = ECHO_ACCURACY,
+    dependence: sp.csr_matrix | None = None,
+) -> Problem:
     """``problem`` with each supporting vote divided by 1 + its echo exposure.
 
-    The echo rate of every pair of sources is judged over their whole output
-    (:func:`echo_rates`, from the items both cover: same value or not); a
-    vote's exposure is the sum of its source's echo rates with the other
+    A vote's exposure is the sum of its source's echo rates
+    (``dependence``, by default :func:`echo_dependence`) with the other
     sources giving the same value, so k sources repeating one another count
     about as one. Denials are kept as they are. Methods then run on the
     discounted votes unchanged.
@@ -70,16 +88,13 @@ def discount_echoes(problem: Problem, accuracy: float = ECHO_ACCURACY) -> Proble
     support = problem.support
     if support.nnz == 0:
         return problem
-    pairs = shared_items(support, problem)
-    k_diff = np.maximum(pairs.n_shared - pairs.k_same, 0.0)
-    rate = echo_rates(pairs.k_same, k_diff, accuracy)
-    keep = rate > 0
-    n_s = problem.n_sources
-    dep = sp.csr_matrix((rate[keep], (pairs.rows[keep], pairs.cols[keep])), shape=(n_s, n_s))
-    dep = (dep + dep.T).tocsr()
+    if dependence is None:
+        dependence = echo_dependence(problem, accuracy)
+    pattern = support.copy()
+    pattern.data[:] = 1.0
     # exposure of each supporting vote, in the order of ``support.data``
     rows, cols = support.nonzero()
-    exposed = values_at((dep @ pairs.pattern).tocsr(), rows, cols)
+    exposed = values_at((dependence @ pattern).tocsr(), rows, cols)
     weighted = with_data(support, support.data / (1.0 + exposed))
     votes = (weighted - problem.against).tocsr()
     return attrs.evolve(problem, votes=votes, cache={})

@@ -12,7 +12,14 @@ import scipy.sparse as sp
 
 from ._items import Problem
 
-__all__ = ["SharedItems", "item_shares", "shared_items", "values_at", "with_data"]
+__all__ = [
+    "SharedItems",
+    "fact_item_matrix",
+    "item_shares",
+    "shared_items",
+    "values_at",
+    "with_data",
+]
 
 
 @attrs.frozen(slots=True)
@@ -47,13 +54,7 @@ def shared_items(support: sp.csr_matrix, problem: Problem) -> SharedItems:
     Complexity: O(q) for q = sum over facts and items of the squared number of
     rows speaking of them.
     """
-    fact_to_item = problem.cached(
-        "fact_to_item",
-        lambda: sp.csr_matrix(
-            (np.ones(problem.n_facts), (np.arange(problem.n_facts), problem.fact_item)),
-            shape=(problem.n_facts, problem.n_items),
-        ),
-    )
+    fact_to_item = fact_item_matrix(problem)
     pattern = support.copy()
     pattern.data[:] = 1.0
     on_item = (pattern @ fact_to_item).tocsr()
@@ -65,6 +66,18 @@ def shared_items(support: sp.csr_matrix, problem: Problem) -> SharedItems:
     return SharedItems(
         shared.row, shared.col, shared.data, k_same, shares, shares_t, pattern.tocsr()
     )
+
+
+def fact_item_matrix(problem: Problem) -> sp.csr_matrix:
+    """The facts x items 0/1 matrix of which item each fact belongs to (cached)."""
+    out: sp.csr_matrix = problem.cached(
+        "fact_to_item",
+        lambda: sp.csr_matrix(
+            (np.ones(problem.n_facts), (np.arange(problem.n_facts), problem.fact_item)),
+            shape=(problem.n_facts, problem.n_items),
+        ),
+    )
+    return out
 
 
 def item_shares(support: sp.csr_matrix, fact_to_item: sp.csr_matrix) -> sp.csr_matrix:

@@ -101,6 +101,7 @@ class ItemResults(Sequence[ItemResult]):
         "_chosen",
         "_claim_of",
         "_con",
+        "_confidence",
         "_pro",
         "_problem",
         "_share",
@@ -109,10 +110,16 @@ class ItemResults(Sequence[ItemResult]):
     )
 
     def __init__(
-        self, problem: Problem, share: np.ndarray, chosen: np.ndarray, supported: np.ndarray
+        self,
+        problem: Problem,
+        share: np.ndarray,
+        chosen: np.ndarray,
+        supported: np.ndarray,
+        confidence: np.ndarray | None = None,
     ) -> None:
         self._problem = problem
         self._share = share
+        self._confidence = share if confidence is None else confidence
         self._chosen = chosen
         self._supported = supported
         # the claims for and against each item are indexed when an item is
@@ -176,7 +183,7 @@ class ItemResults(Sequence[ItemResult]):
             p.label_of(f) if ok else None
             for f, ok in zip(self._chosen.tolist(), supported, strict=True)
         ]
-        confidence = np.where(self._supported, self._share[self._chosen], 0.0).tolist()
+        confidence = np.where(self._supported, self._confidence[self._chosen], 0.0).tolist()
         return {
             "subject": subjects,
             "property": properties,
@@ -204,7 +211,7 @@ class ItemResults(Sequence[ItemResult]):
             property=prop,
             period=period,
             value=p.label_of(f) if supported else None,
-            confidence=float(self._share[f]) if supported else 0.0,
+            confidence=float(self._confidence[f]) if supported else 0.0,
             belief={p.label_of(g): float(self._share[g]) for g in range(start, end)},
             supporting=tuple(sorted(pro)),
             opposing=tuple(sorted(con)),
@@ -300,7 +307,11 @@ def _plain(x: float) -> int | float:
 def build_result(method: str, problem: Problem, estimate: Estimate) -> TruthResult:
     """Turn a method's estimate into a :class:`TruthResult`."""
     belief = estimate.belief
-    share = belief if estimate.probabilistic else item_normalize(problem, belief)
+    confidence = estimate.confidence
+    if estimate.probabilistic:
+        share = belief if confidence is None else confidence
+    else:
+        share = item_normalize(problem, belief)
     has_support = np.asarray(problem.support.sum(axis=0)).ravel() > 0
     # a value nobody asserts (only denied) is never chosen
     chosen = choose(problem, np.where(has_support, belief, -np.inf))
@@ -332,7 +343,7 @@ def build_result(method: str, problem: Problem, estimate: Estimate) -> TruthResu
         method=method,
         trust=dict(zip(problem.sources, trust_values, strict=True)),
         sources=sources,
-        items=ItemResults(problem, share, chosen, supported),
+        items=ItemResults(problem, share, chosen, supported, confidence),
         iterations=estimate.iterations,
         converged=estimate.converged,
     )
