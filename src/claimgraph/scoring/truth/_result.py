@@ -27,7 +27,8 @@ class SourceTrust:
 
     ``trust`` is the method's own score (its scale depends on the method);
     ``accuracy`` is the expected share of the source's claims that are right
-    given the chosen values' confidence, with an equal-tailed 95% interval
+    given the method's belief in them (its shares of belief; for Accu and
+    AccuCopy, the probabilities of :attr:`ItemResult.confidence`), with an equal-tailed 95% interval
     ``low``..``high`` from a Beta(1 + right, 1 + wrong) posterior, so a source
     with three claims gets a wide interval. ``claims`` is the number of votes
     it rests on.
@@ -55,8 +56,13 @@ class SourceTrust:
 class ItemResult:
     """The chosen value of one item (subject, property, period).
 
-    ``belief`` maps each candidate value to its share of belief (the method's
-    probability for probabilistic methods). ``supporting`` and ``opposing`` are
+    ``confidence`` is the probability that ``value`` is right, for every
+    method: the method's own probability (Accu, AccuCopy) or one computed
+    from source accuracies fitted to the method's beliefs, tempered where the
+    item's sources tend to err together (see docs/truth-discovery.md).
+    ``belief`` maps each candidate value to its share of the method's belief
+    (for Accu and AccuCopy, the same tempered probabilities as ``confidence``).
+    ``supporting`` and ``opposing`` are
     claim ids; ``out_of_date`` are opposing claims that repeat the value chosen
     for the previous period of the same subject and property (stale, not
     invented). ``value`` is ``None`` when no candidate has any support.
