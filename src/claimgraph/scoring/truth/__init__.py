@@ -14,7 +14,7 @@ from ._discover import (
     discover_graph,
     get_method,
 )
-from ._echo import discount_echoes, echo_rates
+from ._echo import discount_echoes, echo_dependence, echo_rates
 from ._names import FILLER_WORDS, name_words
 from ._options import TruthOptions
 from ._periods import claim_periods
@@ -34,6 +34,7 @@ __all__ = [
     "discount_echoes",
     "discover",
     "discover_graph",
+    "echo_dependence",
     "echo_rates",
     "get_method",
     "name_words",
