@@ -18,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
+import numpy as np
 from loaders import DATA, Dataset, load_book, load_flight, load_population
 from peers import PEERS, SLOW_PEERS, run_peer
 
@@ -38,15 +39,36 @@ def accuracy(dataset: Dataset, chosen: dict[tuple[str, str], str | None]) -> tup
     return right / max(len(scored), 1), len(scored)
 
 
-def run_ours(dataset: Dataset, method: str, **options: object) -> tuple[float, int, float]:
+def calibration_error(
+    dataset: Dataset,
+    chosen: dict[tuple[str, str], str | None],
+    confidence: dict[tuple[str, str], float],
+    bins: int = 10,
+) -> float:
+    """Expected calibration error of the chosen values' confidence on the gold items."""
+    scored = [key for key in dataset.gold if key in chosen]
+    right = np.asarray([dataset.matches(chosen[key], dataset.gold[key]) for key in scored], float)
+    conf = np.asarray([confidence[key] for key in scored])
+    index = np.minimum((conf * bins).astype(int), bins - 1)
+    total = sum(
+        abs(right[index == b].mean() - conf[index == b].mean()) * (index == b).sum()
+        for b in range(bins)
+        if (index == b).any()
+    )
+    return float(total) / max(len(scored), 1)
+
+
+def run_ours(dataset: Dataset, method: str, **options: object) -> tuple[float, int, float, float]:
+    """Accuracy, items scored, seconds and calibration error of one method."""
     start = time.perf_counter()
     result = discover(dataset.claims, method=method, **{**dataset.discover_options, **options})  # type: ignore[arg-type]
     elapsed = time.perf_counter() - start
     columns = result.items.columns()
-    keys = zip(columns["subject"], columns["property"], strict=True)
+    keys = list(zip(columns["subject"], columns["property"], strict=True))
     chosen = dict(zip(keys, columns["value"], strict=True))
+    confidence = dict(zip(keys, columns["confidence"], strict=True))
     acc, n = accuracy(dataset, chosen)
-    return acc, n, elapsed
+    return acc, n, elapsed, calibration_error(dataset, chosen, confidence)
 
 
 def main() -> None:
@@ -73,12 +95,13 @@ def main() -> None:
             f"\n## {name}: {len(dataset.claims)} claims, {len(dataset.gold)} gold items; "
             f"{dataset.protocol}"
         )
-        print(f"| {'implementation':<14} | {'method':<18} | accuracy | scored | seconds |")
-        print("|---|---|---|---|---|")
+        print(f"| {'implementation':<14} | {'method':<18} | accuracy | scored | seconds | ECE |")
+        print("|---|---|---|---|---|---|")
         for method in args.methods.split(","):
-            acc, n, elapsed = run_ours(dataset, method, **options)
+            acc, n, elapsed, ece = run_ours(dataset, method, **options)
             print(
-                f"| {'claimgraph':<14} | {method:<18} | {acc:.3f} | {n} | {elapsed:.2f} |",
+                f"| {'claimgraph':<14} | {method:<18} | {acc:.3f} | {n} | {elapsed:.2f} "
+                f"| {ece:.3f} |",
                 flush=True,
             )
         if args.no_peers:
@@ -89,7 +112,7 @@ def main() -> None:
                 continue
             chosen, elapsed = outcome
             acc, n = accuracy(dataset, chosen)
-            print(f"| {peer:<14} | {method:<18} | {acc:.3f} | {n} | {elapsed:.2f} |", flush=True)
+            print(f"| {peer:<14} | {method:<18} | {acc:.3f} | {n} | {elapsed:.2f} | |", flush=True)
 
 
 if __name__ == "__main__":
