@@ -23,6 +23,7 @@ from loaders import DATA, Dataset, load_book, load_flight, load_population
 from peers import PEERS, SLOW_PEERS, run_peer
 
 from claimgraph.scoring.truth import METHODS, discover
+from claimgraph.testing import calibration_error
 
 LOADERS = {
     "population": load_population,
@@ -39,7 +40,7 @@ def accuracy(dataset: Dataset, chosen: dict[tuple[str, str], str | None]) -> tup
     return right / max(len(scored), 1), len(scored)
 
 
-def calibration_error(
+def gold_calibration_error(
     dataset: Dataset,
     chosen: dict[tuple[str, str], str | None],
     confidence: dict[tuple[str, str], float],
@@ -49,13 +50,7 @@ def calibration_error(
     scored = [key for key in dataset.gold if key in chosen]
     right = np.asarray([dataset.matches(chosen[key], dataset.gold[key]) for key in scored], float)
     conf = np.asarray([confidence[key] for key in scored])
-    index = np.minimum((conf * bins).astype(int), bins - 1)
-    total = sum(
-        abs(right[index == b].mean() - conf[index == b].mean()) * (index == b).sum()
-        for b in range(bins)
-        if (index == b).any()
-    )
-    return float(total) / max(len(scored), 1)
+    return calibration_error(conf, right, bins)
 
 
 def run_ours(dataset: Dataset, method: str, **options: object) -> tuple[float, int, float, float]:
@@ -68,7 +63,7 @@ def run_ours(dataset: Dataset, method: str, **options: object) -> tuple[float, i
     chosen = dict(zip(keys, columns["value"], strict=True))
     confidence = dict(zip(keys, columns["confidence"], strict=True))
     acc, n = accuracy(dataset, chosen)
-    return acc, n, elapsed, calibration_error(dataset, chosen, confidence)
+    return acc, n, elapsed, gold_calibration_error(dataset, chosen, confidence)
 
 
 def main() -> None:

@@ -37,15 +37,19 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
 from claimgraph.model import Claim
-from claimgraph.scoring.truth import METHODS, TruthResult, discover
+from claimgraph.scoring.truth import METHODS, discover
 from claimgraph.scoring.truth import _discover as discover_module
-from claimgraph.testing import SyntheticTruth, synthetic_claims
+from claimgraph.testing import (
+    SyntheticTruth,
+    calibration_error,
+    control_scores,
+    synthetic_claims,
+)
 
 
 def generate(n_claims: int, seed: int = 0) -> tuple[list[Claim], SyntheticTruth]:
@@ -63,37 +67,6 @@ def generate(n_claims: int, seed: int = 0) -> tuple[list[Claim], SyntheticTruth]
 
 def _renamed(claim: Claim, subject: str) -> Claim:
     return attrs.evolve(claim, subject=subject)
-
-
-def control_scores(result: TruthResult, truth: SyntheticTruth) -> tuple[np.ndarray, np.ndarray]:
-    """Confidence and correctness of the chosen holder of every control item."""
-    columns = result.items.columns()
-    confidence, correct = [], []
-    for subject, prop, start, end, value, conf in zip(
-        columns["subject"],
-        columns["property"],
-        columns["period_start"],
-        columns["period_end"],
-        columns["value"],
-        columns["confidence"],
-        strict=True,
-    ):
-        if prop != "control" or start is None or value is None:
-            continue
-        confidence.append(conf)
-        correct.append(value == truth.main_holder(subject, start, end))
-    return np.asarray(confidence), np.asarray(correct, dtype=float)
-
-
-def calibration_error(confidence: np.ndarray, correct: np.ndarray, bins: int = 10) -> float:
-    """Expected calibration error: bin-size-weighted mean |accuracy - confidence|."""
-    index = np.minimum((confidence * bins).astype(int), bins - 1)
-    total = 0.0
-    for b in range(bins):
-        mask = index == b
-        if mask.any():
-            total += mask.sum() * abs(correct[mask].mean() - confidence[mask].mean())
-    return total / max(len(confidence), 1)
 
 
 #: Each of our methods and the peers' implementations of the same method, with

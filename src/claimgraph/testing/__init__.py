@@ -5,11 +5,13 @@ builds their claim graph;
 :func:`synthetic_claims` generates claim sets of any size whose truth is known
 (places and their spellings, who held what when, casualty counts, source
 reliability and copying), and :func:`write_synthetic` writes one to disk with a
-truth file beside it.
+truth file beside it. :func:`control_scores` and :func:`calibration_error` score a
+truth-discovery result against such a truth.
 """
 
 from ._factory import DEFAULT_COLUMNS, claims_table, graph_of, make_claim
 from ._names import skeleton, spelling_variants
+from ._scoring import calibration_error, control_scores
 from ._synthetic import SyntheticClaimSet, SyntheticOptions, synthetic_claims
 from ._truth import ControlPeriod, NumericItem, SyntheticSource, SyntheticTruth, read_truth
 from ._write import truth_path_for, write_claim_set, write_synthetic
@@ -22,7 +24,9 @@ __all__ = [
     "SyntheticOptions",
     "SyntheticSource",
     "SyntheticTruth",
+    "calibration_error",
     "claims_table",
+    "control_scores",
     "graph_of",
     "make_claim",
     "read_truth",
