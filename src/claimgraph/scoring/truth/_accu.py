@@ -5,11 +5,12 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
-from ...model import CONTROL, SIDES, independent_of
+from ...model import independent_of
 from ._core import (
     Estimate,
     Settings,
     clamp_known,
+    false_value_space,
     item_softmax,
     pin_prior,
     similarity,
@@ -93,18 +94,7 @@ class _Accuracy:
         self.problem = problem
         self.settings = settings
         self.n = max(settings.false_values, 1.0)
-        # control has a closed set of values (the sides): its false values are
-        # the other sides, not ``false_values``
-        closed = np.asarray([p == CONTROL for p in problem.group_property], dtype=bool)
-        closed_items = closed[problem.item_group]
-        item_n = np.where(closed_items, len(SIDES) - 1.0, self.n)
-        self.unseen = np.maximum(item_n + 1.0 - problem.item_sizes, 0.0).astype(np.float64)
-        if settings.observed_false:
-            # LCA's closed world: a wrong source gave one of the other values
-            # someone gave; a lone value is then certain
-            observed = np.maximum(problem.item_sizes - 1.0, 1.0)
-            item_n = np.where(closed_items, item_n, observed)
-            self.unseen = np.where(closed_items, self.unseen, 0.0)
+        item_n, self.unseen = false_value_space(problem, settings)
         self.log_n = np.log(item_n)[problem.fact_item]
         self.sim = similarity(problem, settings.part_similarity)
         self.false_count: tuple[sp.csr_matrix, np.ndarray] | None = None

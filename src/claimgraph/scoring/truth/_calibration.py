@@ -18,36 +18,23 @@ import attrs
 import numpy as np
 import scipy.sparse as sp
 
-from ...model import CONTROL, SIDES
-from ._core import Estimate, Settings, choose, clamp_known, item_normalize, item_softmax
+from ._core import (
+    Estimate,
+    Settings,
+    choose,
+    clamp_known,
+    false_value_space,
+    item_normalize,
+    item_softmax,
+)
 from ._items import Problem
 from ._pairs import fact_item_matrix, values_at
 
-__all__ = ["calibrate", "error_correlation_tempering", "false_value_space", "temper"]
+__all__ = ["accuracy_posterior", "calibrate", "error_correlation_tempering", "temper"]
 
 #: Shared items' worth of zero correlation a pair's measured correlation is
 #: shrunk towards: two sources that share three items tell little.
 CORRELATION_PRIOR_ITEMS = 10.0
-
-
-def false_value_space(problem: Problem, settings: Settings) -> tuple[np.ndarray, np.ndarray]:
-    """Per item, the number of false values a wrong source picks among, and how
-    many of them nobody gave.
-
-    Control has a closed set of values (the sides): its false values are the
-    other sides. Otherwise ``settings.false_values``, or with
-    ``settings.observed_false`` (LCA's closed world) the item's other observed
-    values, none unseen.
-    """
-    closed = np.asarray([p == CONTROL for p in problem.group_property], dtype=bool)
-    closed_items = closed[problem.item_group]
-    item_n = np.where(closed_items, len(SIDES) - 1.0, max(settings.false_values, 1.0))
-    unseen = np.maximum(item_n + 1.0 - problem.item_sizes, 0.0).astype(np.float64)
-    if settings.observed_false:
-        observed = np.maximum(problem.item_sizes - 1.0, 1.0)
-        item_n = np.where(closed_items, item_n, observed)
-        unseen = np.where(closed_items, unseen, 0.0)
-    return item_n, unseen
 
 
 def error_correlation_tempering(
@@ -163,7 +150,12 @@ def temper(
     return out
 
 
-def accuracy_posterior(problem: Problem, share: np.ndarray, settings: Settings) -> np.ndarray:
+def accuracy_posterior(
+    problem: Problem,
+    share: np.ndarray,
+    settings: Settings,
+    space: tuple[np.ndarray, np.ndarray],
+) -> np.ndarray:
     """Per fact, its probability under independent sources, each as accurate as
     the method's share of belief in its claims says (Beta(1, 1) prior).
 
@@ -174,7 +166,7 @@ def accuracy_posterior(problem: Problem, share: np.ndarray, settings: Settings) 
     counts = np.asarray(support.sum(axis=1)).ravel()
     right = support @ share
     accuracy = np.clip((right + 1.0) / (counts + 2.0), 0.01, 0.99)
-    item_n, unseen = false_value_space(problem, settings)
+    item_n, unseen = space
     votes_t = problem.votes.T.tocsr()
     score = votes_t @ np.log(accuracy / (1.0 - accuracy))
     score = score + np.log(item_n)[problem.fact_item] * (votes_t @ np.ones(len(accuracy)))
@@ -197,15 +189,15 @@ def calibrate(
     """
     has_support = np.asarray(problem.support.sum(axis=0)).ravel() > 0
     chosen = choose(problem, np.where(has_support, estimate.belief, -np.inf))
+    space = false_value_space(problem, settings)
     if estimate.probabilistic:
         probability = estimate.belief
     else:
         share = item_normalize(problem, estimate.belief)
-        probability = accuracy_posterior(problem, share, settings)
+        probability = accuracy_posterior(problem, share, settings, space)
     own = estimate.dependence
     if own is not None:
         discounted = own if discounted is None else discounted.maximum(own).tocsr()
     factor = error_correlation_tempering(problem, chosen, discounted)
-    _, unseen = false_value_space(problem, settings)
-    confidence = clamp_known(problem, temper(problem, probability, factor, unseen), settings)
+    confidence = clamp_known(problem, temper(problem, probability, factor, space[1]), settings)
     return attrs.evolve(estimate, confidence=confidence)

@@ -10,6 +10,7 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
+from ...model import CONTROL, SIDES
 from ._items import Problem
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "Settings",
     "choose",
     "clamp_known",
+    "false_value_space",
     "item_normalize",
     "item_softmax",
     "pin_prior",
@@ -142,6 +144,26 @@ def item_softmax(
         total = total + unseen * np.exp(-top)
     out: FloatArray = e / total[problem.fact_item]
     return out
+
+
+def false_value_space(problem: Problem, settings: Settings) -> tuple[np.ndarray, np.ndarray]:
+    """Per item, the number of false values a wrong source picks among, and how
+    many of them nobody gave.
+
+    Control has a closed set of values (the sides): its false values are the
+    other sides. Otherwise ``settings.false_values``, or with
+    ``settings.observed_false`` (LCA's closed world) the item's other observed
+    values, none unseen.
+    """
+    closed = np.asarray([p == CONTROL for p in problem.group_property], dtype=bool)
+    closed_items = closed[problem.item_group]
+    item_n = np.where(closed_items, len(SIDES) - 1.0, max(settings.false_values, 1.0))
+    unseen = np.maximum(item_n + 1.0 - problem.item_sizes, 0.0).astype(np.float64)
+    if settings.observed_false:
+        observed = np.maximum(problem.item_sizes - 1.0, 1.0)
+        item_n = np.where(closed_items, item_n, observed)
+        unseen = np.where(closed_items, unseen, 0.0)
+    return item_n, unseen
 
 
 def pin_prior(trust: FloatArray, settings: Settings) -> FloatArray:
