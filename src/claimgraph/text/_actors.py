@@ -34,7 +34,8 @@ class ActorReader:
         aliases = sorted(self.by_alias, key=len, reverse=True)
         self.pattern = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in aliases) + r")\b")
         preps = "|".join(pack.object_prepositions)
-        self.governed = re.compile(rf"\b(?:{preps})\s+(?:(?:el|la|los|las|unas?|unos)\s+)?$")
+        self.governed = re.compile(rf"\b(?:{preps})\s+(?:{pack.determiners}\s+)?$")
+        self.agent = re.compile(rf"\b{pack.agent_marker}\s+(?:{pack.determiners}\s+)?$")
 
     def mentions(self, folded: str) -> list[ActorMention]:
         return [
@@ -56,8 +57,7 @@ class ActorReader:
 
     def agent_after(self, folded: str, mentions: list[ActorMention], pos: int) -> Actor | None:
         """The agent of a passive or nominal: "por ACTOR" shortly after ``pos``."""
-        agent = re.compile(r"\bpor\s+(?:(?:el|la|los|las)\s+)?$")
         for mention in mentions:
-            if 0 <= mention.start - pos < 120 and agent.search(folded[: mention.start]):
+            if 0 <= mention.start - pos < 120 and self.agent.search(folded[: mention.start]):
                 return mention.actor
         return None

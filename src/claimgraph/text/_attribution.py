@@ -1,7 +1,20 @@
-"""Who says it: the source of a sentence."""
+"""Who says it: attribution cues and the stretch of a sentence each one governs.
+
+A sentence may carry several cues ("X said ..., while Y denied ..."); each cue
+names a speaker and governs the text on one side of it:
+
+- before the content: "Según X, ...", "X dijo que ...", "X said the army ...";
+- after the content: "..., según X", "..., anunció X", "..., X said", "said X";
+- inserted: "—dijo X—", ", according to X," (the whole clause).
+
+A finding takes the source of the cue that governs its position; text no cue
+governs falls back to the sentence's default (the previous source or the
+document's own voice).
+"""
 
 from __future__ import annotations
 
+import enum
 import re
 
 import attrs
@@ -9,22 +22,70 @@ import attrs
 from ..model import SourceRegistry, fold
 from ._pack import LanguagePack
 from ._sentences import fold_aligned
-from ._sources import UNNAMED
+from ._sources import UNNAMED, WIRE_AGENCIES
 
-__all__ = ["Attribution", "AttributionReader"]
+__all__ = ["Attribution", "AttributionReader", "Cue"]
+
+
+class Reach(enum.Enum):
+    """Which side of a cue its content lies on."""
+
+    RIGHT = "right"
+    LEFT = "left"
+    CLAUSE = "clause"
+
+
+@attrs.frozen(slots=True)
+class Cue:
+    """One attribution cue: the speaker's span, the cue's span, and its reach."""
+
+    begin: int
+    end: int
+    source: str
+    reach: Reach
+    #: The speaker denies what the cue governs ("negó que", "denied that").
+    denies: bool = False
 
 
 @attrs.frozen(slots=True)
 class Attribution:
-    """The source of a sentence; ``named`` when the text names it (it then carries
-    to later sentences that refer back to it, "el medio")."""
+    """The sources of one sentence.
+
+    ``source`` is the sentence's main source and ``named`` says whether the text
+    names it (a named source carries to later sentences that refer back to it,
+    "el medio"); ``spans`` map stretches of the sentence to their own speakers.
+    """
 
     source: str | None
     named: bool = False
+    spans: tuple[tuple[int, int, Cue], ...] = ()
+
+    def cue_at(self, pos: int) -> Cue | None:
+        """The cue governing character ``pos``, if any."""
+        for begin, end, cue in self.spans:
+            if begin <= pos < end:
+                return cue
+        return None
+
+    def source_at(self, pos: int) -> str | None:
+        """The source of a statement at ``pos``: its cue's; text before the first
+        cue that reaches forward is the document's own (``None``); else the
+        sentence's source."""
+        cue = self.cue_at(pos)
+        if cue is not None:
+            return cue.source
+        if self.spans and all(c.reach is Reach.RIGHT and pos < c.begin for _, _, c in self.spans):
+            return None
+        return self.source
+
+
+_SEPARATOR = re.compile(r"[,—–]")
+# How far (in characters) a speaker's name may stand from its cue.
+_REACH = 110
 
 
 class AttributionReader:
-    """Read "según X", "X afirmó que", impersonal and anaphoric attribution."""
+    """Read attribution cues with one language pack and one source registry."""
 
     def __init__(self, pack: LanguagePack, registry: SourceRegistry) -> None:
         self.registry = registry
@@ -36,43 +97,170 @@ class AttributionReader:
         self.according, self.speech = c(pack.according_to), c(pack.speech_verbs)
         self.needs_que, self.unnamed = c(pack.speech_needs_que), c(pack.unnamed_attribution)
         self.previous = c(pack.previous_speaker)
-        self.unknown_speaker = c(
-            r"\b(?:un|una|el|la)\s+(?P<np>[a-z]+(?:\s+[a-z]+)?)\s+"
-            r"(?:tambien\s+)?$"
-        )
+        self.unknown_speaker = c(pack.unknown_speaker)
+        self.denial = c(pack.denial_verbs)
+        self.opens_content = c(rf"\s*(?:[\w\s]{{0,40}}?\s)?{pack.complementizer}(?:\s|$)")
+        self.fillers = c(pack.speaker_fillers)
+        self.impersonal = c(pack.impersonal)
+        self.channel = c(pack.channel) if pack.channel else None
+        self.clause_breaks = c(pack.clause_breaks)
+
+    # -- sources named in a stretch of text ------------------------------------------------
 
     def source_in(self, folded: str, start: int, end: int, last: bool = False) -> str | None:
-        """The registered source named between ``start`` and ``end`` (first or last)."""
-        found = list(self.alias.finditer(folded, start, end))
+        """The registered source named between ``start`` and ``end`` (first or last).
+
+        Wire agencies are passed over when another source is named beside them
+        ("X told AFP"): they are the channel, not the source.
+        """
+        found = [self.by_alias[m.group()] for m in self.alias.finditer(folded, start, end)]
+        if self.channel is not None:
+            relayed = {m.start() for m in self.channel.finditer(folded, start, end)}
+            if relayed:
+                kept = [
+                    self.by_alias[m.group()]
+                    for m in self.alias.finditer(folded, start, end)
+                    if not any(0 <= m.start() - r < 25 for r in relayed)
+                ]
+                found = kept or found
         if not found:
             return None
-        return self.by_alias[(found[-1] if last else found[0]).group()]
+        primary = [name for name in found if name not in WIRE_AGENCIES]
+        found = primary or found
+        return found[-1] if last else found[0]
+
+    # -- the cues of a sentence ---------------------------------------------------------------
+
+    def cues(self, folded: str, previous: str | None) -> list[Cue]:
+        cues: list[Cue] = []
+        for m in self.according.finditer(folded):
+            np_end = _phrase_end(folded, m.end())
+            named = self.source_in(folded, m.end(), min(np_end, m.end() + 60))
+            if named is None:
+                if self.unnamed.match(folded, m.start()):
+                    named = UNNAMED
+                else:
+                    continue
+            cues.append(Cue(m.start(), np_end, named, self._reach_of_phrase(folded, m, np_end)))
+        for m in self.speech.finditer(folded):
+            if any(c.begin <= m.start() < c.end for c in cues):
+                continue
+            cue = self._speech_cue(folded, m, previous)
+            if cue is not None:
+                cues.append(cue)
+        return sorted(cues, key=lambda c: c.begin)
+
+    def _reach_of_phrase(self, folded: str, m: re.Match[str], np_end: int) -> Reach:
+        before = folded[: m.start()].rstrip()
+        after = folded[np_end:].strip(" .,;:\"'")
+        if not before or before.endswith((";", ":")) or self.clause_breaks.search(
+            folded, max(0, m.start() - 20), m.start()
+        ):
+            return Reach.RIGHT
+        if before.endswith((",", "-", "—")) and len(after.split()) >= 3:
+            return Reach.CLAUSE
+        return Reach.LEFT if not after or len(after.split()) < 3 else Reach.RIGHT
+
+    def _speech_cue(self, folded: str, m: re.Match[str], previous: str | None) -> Cue | None:
+        opens = bool(self.opens_content.match(folded, m.end()))
+        if self.needs_que.match(m.group()) and not opens:
+            return None
+        denies = bool(self.denial.match(folded, m.start()))
+        clause_start = self._clause_start(folded, m.start())
+        seps = list(_SEPARATOR.finditer(folded, clause_start, m.start()))
+        comma = seps[-1].start() if seps else -1
+        np_begin = seps[-1].end() if seps else clause_start
+        before = folded[clause_start:np_begin]
+        right_end = _phrase_end(folded, m.end())
+        right = self.source_in(folded, m.end(), min(right_end, m.end() + _REACH))
+        after_verb = folded[m.end() : right_end].strip(" .,;:\"'")
+        tail = folded[right_end:].strip(" .,;:\"'")
+        has_before = len(before.split()) >= 2
+        if opens:
+            content_right = True
+        elif right is not None and has_before:
+            content_right = False
+        elif len(after_verb.split()) >= 3:
+            content_right = True
+        else:
+            content_right = not has_before
+        if content_right:
+            window = max(clause_start, m.start() - _REACH)
+            speaker = self.source_in(folded, window, m.start(), last=True)
+            np_begin = self._np_start(folded, window, m.start()) if speaker else np_begin
+            speaker = speaker or self._unlisted(folded, np_begin, m, previous, right)
+            if speaker is None:
+                return None
+            return Cue(min(np_begin, m.start()), m.end(), speaker, Reach.RIGHT, denies)
+        # The content came first: "..., anunció X.", "..., said X.", "..., X said."
+        speaker = right or self.source_in(folded, np_begin, m.start(), last=True)
+        speaker = speaker or self._unlisted(folded, np_begin, m, previous, None)
+        if speaker is None:
+            return None
+        inserted = bool(tail) or bool(re.match(r"\s*[—–]", folded[right_end : right_end + 2]))
+        reach = Reach.CLAUSE if inserted else Reach.LEFT
+        return Cue(np_begin if comma >= 0 else m.start(), right_end, speaker, reach, denies)
+
+    def _unlisted(
+        self, folded: str, np_begin: int, m: re.Match[str], previous: str | None, right: str | None
+    ) -> str | None:
+        """A speaker the registry does not list: anaphora, fillers, impersonal, "a spokesman"."""
+        span = folded[np_begin : m.start()]
+        if self.previous.search(folded[np_begin : m.end()]) and previous:
+            return previous
+        if not re.search(r"\w", self.fillers.sub("", span)):
+            return right or previous
+        if self.impersonal.match(folded, max(0, m.start() - 3)) or self.unnamed.search(span):
+            return UNNAMED
+        unknown = self.unknown_speaker.search(span)
+        return fold(unknown.group("np")) if unknown is not None else None
+
+    def _np_start(self, folded: str, begin: int, verb: int) -> int:
+        found = list(self.alias.finditer(folded, begin, verb))
+        return found[-1].start() if found else verb
+
+    def _clause_start(self, folded: str, pos: int) -> int:
+        starts = [m.end() for m in self.clause_breaks.finditer(folded, 0, pos)]
+        return starts[-1] if starts else 0
+
+    # -- the whole sentence ---------------------------------------------------------------------
 
     def read(self, folded: str, previous: str | None) -> Attribution:
-        for m in self.according.finditer(folded):
-            window = folded[m.end() : m.end() + 45].split(",")[0]
-            named = self.source_in(folded, m.end(), m.end() + len(window))
-            if named and not self.unnamed.match(folded, m.start()):
-                return Attribution(named, True)
-        for m in self.speech.finditer(folded):
-            if self.needs_que.match(m.group()) and not re.match(r"\s*(?:que|:)", folded[m.end() :]):
-                continue
-            begin = max(0, folded.rfind(",", 0, max(0, m.start() - 40)) + 1, m.start() - 90)
-            span = folded[begin : m.start()]
-            named = self.source_in(folded, begin, m.start(), last=True)
-            if named:
-                return Attribution(named, True)
-            if self.previous.search(folded[begin : m.end()]) and previous:
-                return Attribution(previous, True)
-            if not re.search(r"\w", re.sub(r"\b(?:por su parte|tambien|ademas|luego)\b", "", span)):
-                implicit = self.source_in(folded, m.end(), len(folded))
-                if implicit or previous:
-                    return Attribution(implicit or previous, True)
-            if self.unnamed.search(folded):
-                return Attribution(UNNAMED)
-            unknown = self.unknown_speaker.search(span)
-            if unknown and not re.match(r"\s*se\b", folded[m.start() - 3 : m.start()]):
-                return Attribution(fold(unknown.group("np")), True)
+        cues = self.cues(folded, previous)
+        # "Según X, ... se dijo que ...": an impersonal cue inside a named speaker's
+        # reach reports what that speaker relays, not a new source.
+        cues = [
+            c
+            for i, c in enumerate(cues)
+            if c.source != UNNAMED
+            or not any(p.reach is Reach.RIGHT and p.source != UNNAMED for p in cues[:i])
+        ]
+        spans: list[tuple[int, int, Cue]] = []
+        for i, cue in enumerate(cues):
+            if cue.reach is Reach.RIGHT:
+                nxt = next((c.begin for c in cues[i + 1 :] if c.begin >= cue.end), len(folded))
+                spans.append((cue.end, nxt, cue))
+            elif cue.reach is Reach.LEFT:
+                prev = max((c.end for c in cues[:i] if c.end <= cue.begin), default=0)
+                spans.append((prev, cue.begin, cue))
+            else:
+                clause_end = _clause_end(self.clause_breaks, folded, cue.end)
+                spans.append((self._clause_start(folded, cue.begin), clause_end, cue))
+        main = cues[0] if cues else None
+        if main is not None:
+            named = main.source != UNNAMED
+            return Attribution(main.source, named, tuple(spans))
         if self.unnamed.search(folded):
             return Attribution(UNNAMED)
         return Attribution(None)
+
+
+def _phrase_end(folded: str, start: int) -> int:
+    """End of the noun phrase from ``start``: the next comma, dash, semicolon or stop."""
+    m = re.compile(r"[,;—–]|\s-\s|\.(?:\s|$)|\s(?:que|that)\s").search(folded, start)
+    return m.start() if m else len(folded.rstrip(" ."))
+
+
+def _clause_end(breaks: re.Pattern[str], folded: str, start: int) -> int:
+    m = breaks.search(folded, start)
+    return m.start() if m else len(folded)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..model import CONTROL
 from ._actors import OPPONENT, ActorReader
@@ -39,14 +40,16 @@ class ControlReader:
             c(pack.attack_verbs),
         )
         self.attempt, self.partial = c(pack.attempt_markers), c(pack.partial_markers)
-        self.apposition = c(r",\s*(?:al|a|cerca|en|junto|dentro|frente|justo)\b[^,]*(?=,)")
+        self.apposition = c(pack.subject_apposition)
+        self.loss_from, self.fall_to = c(pack.loss_from), c(pack.fall_to)
+        self.complementizer = c(rf"\s{pack.complementizer}\s")
 
     def find(
         self,
         text: str,
         folded: str,
         blocked: list[tuple[int, int]],
-        speaker_side: str | None,
+        speaker_side: Callable[[int], str | None],
         last_side: str | None,
         times: list[tuple[int, int]],
     ) -> list[Finding]:
@@ -102,21 +105,21 @@ class ControlReader:
             taken.append(m.span())
             loser = side_for(m.start())
             gainer = OPPONENT.get(loser or "")
-            after = re.match(r"\s*(?:de|del)?\s*", folded[m.end() :])
-            start = m.end() + (after.end() if after else 0)
+            after = self.loss_from.match(folded, m.end())
+            start = after.end() if after else m.end()
             if gainer and not self._attempted(folded, m.start()):
                 out.extend(self._list(text, folded, start, CONTROL, gainer, m.start()))
         for m in self.fall.finditer(folded):
             if not free(m):
                 continue
-            hands = re.match(r"\s+en\s+manos\s+(?:de|del)\s+", folded[m.end() :])
+            hands = self.fall_to.match(folded, m.end())
             if hands:
                 actor = self.actors.agent_after(folded, mentions, m.end()) or next(
                     (a.actor for a in mentions if a.start >= m.end()), None
                 )
                 side = actor.side if actor else None
             else:
-                side = OPPONENT.get(speaker_side or "") or last_side
+                side = OPPONENT.get(speaker_side(m.start()) or "") or last_side
             for name in self._subjects_before(text, folded, m.start()):
                 out.append(Finding(CONTROL, m.start(), name, side))
         for m in self.held.finditer(folded):
@@ -166,8 +169,8 @@ class ControlReader:
 
     def _subjects_before(self, text: str, folded: str, verb: int) -> list[str | None]:
         """Places that are the subject of a passive or intransitive verb at ``verb``."""
-        que = folded.rfind(" que ", 0, verb)
-        begin = max(que + 5 if que >= 0 else 0, folded.rfind(";", 0, verb) + 1)
+        que = max((q.end() for q in self.complementizer.finditer(folded, 0, verb)), default=0)
+        begin = max(que, folded.rfind(";", 0, verb) + 1)
         span = text[begin:verb]
         fspan = folded[begin:verb]
         span = self.apposition.sub(lambda x: " " * len(x.group()), span)

@@ -23,7 +23,7 @@ class CountReader:
         nouns = "|".join(sorted(pack.person_nouns, key=len, reverse=True))
         self.number = re.compile(rf"\b(?P<n>{_NUMBER}|{words})\b")
         self.person_after = re.compile(
-            rf"\s+(?:de\s+(?:sus\s+|los\s+|las\s+)?)?(?P<noun>{nouns})\b"
+            rf"\s+{pack.person_of}(?P<noun>{nouns})\b"
         )
         self.between = re.compile(pack.between + rf"\s+(?P<noun>{nouns})\b")
         self.vague = [

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..model import CONTROL, SIDES, Claim, SourceRegistry, fold
+from ..model import CONTROL, SIDES, Claim, SourceRegistry, Stance, fold
 from ._actors import ActorReader
 from ._attribution import AttributionReader
 from ._control import ControlReader
@@ -51,15 +51,16 @@ class Engine:
         self.statements = StatementReader(pack, actors)
         self.clause_breaks = re.compile(pack.clause_breaks)
         self.event_reference = re.compile(pack.event_references)
-        self.count_place = re.compile(r"\ben\s+")
+        self.count_place = re.compile(rf"\b{pack.in_words}\s+")
+        self.setting_before = re.compile(rf"\b(?:{pack.of_words}|{pack.in_words})\s$")
 
     def setting(self, sentences: Sequence[Sentence]) -> str | None:
         """The place the document is about: the name most often after "de"/"en"."""
         counts: Counter[str] = Counter()
         for sentence in sentences:
             for m in self.places.name.finditer(sentence.text):
-                before = sentence.text[max(0, m.start() - 4) : m.start()]
-                if re.search(r"\b(?:de|en)\s$", before) and self.places.is_place(m.group()):
+                before = sentence.text[max(0, m.start() - 5) : m.start()].lower()
+                if self.setting_before.search(before) and self.places.is_place(m.group()):
                     counts[self.places.clean(m.group())] += 1
         return counts.most_common(1)[0][0] if counts else None
 
@@ -92,8 +93,9 @@ class Engine:
         clause_of = self._clauses(folded)
         mentions = time.mentions(folded)
         attribution = self.attribution.read(folded, ctx.source)
-        source = attribution.source or doc
-        speaker_side = self.registry.alignment(source)
+
+        def speaker_side(pos: int) -> str | None:
+            return self.registry.alignment(attribution.source_at(pos) or doc)
 
         uncertain, blocked = self.statements.uncertain(text, folded)
         findings = uncertain + self.statements.find(text, folded, self.attribution.source_in)
@@ -120,7 +122,7 @@ class Engine:
                             finding,
                             sentence,
                             doc,
-                            source,
+                            attribution.source_at(finding.pos) or doc,
                             span,
                             len(out) + 1,
                             subject=target.subject,
@@ -138,11 +140,14 @@ class Engine:
                 subject = ctx.place
             if not subject:
                 continue
+            cue = attribution.cue_at(finding.pos)
+            if cue is not None and cue.denies and finding.stance is Stance.ASSERTS:
+                finding = attrs.evolve(finding, stance=Stance.DENIES)
             claim = self._claim(
                 finding,
                 sentence,
                 doc,
-                finding.source or source,
+                finding.source or attribution.source_at(finding.pos) or doc,
                 span,
                 len(out) + 1,
                 subject=subject,

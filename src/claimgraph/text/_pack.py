@@ -141,6 +141,74 @@ class LanguagePack:
     verb_like: str
     #: Phrases to remove before reading places after a control verb ("dos distritos,").
     list_heads: str
+    # The fields below make the engine's grammar words the pack's; the defaults are
+    # Spanish, so a pack written before they existed keeps its behaviour.
+    #: Determiners before a noun phrase ("el|la|los|las", "the|a|an").
+    determiners: str = r"(?:el|la|los|las|un|una|unos|unas)"
+    #: "of" linking a head to its place ("de|del", "of").
+    of_words: str = r"(?:de|del)"
+    #: "in" before the place of an event ("en", "in").
+    in_words: str = r"en"
+    #: The agent marker of passives and nominals ("por", "by").
+    agent_marker: str = r"por"
+    #: The complementizer or colon after a speech verb that opens reported content.
+    complementizer: str = r"(?:que|:)"
+    #: After a fall verb, the phrase before the new holder ("en manos de").
+    fall_to: str = r"\s+en\s+manos\s+(?:de|del)\s+"
+    #: After a loss or withdrawal verb, the word before the place lost ("de").
+    loss_from: str = r"\s*(?:de|del)?\s*"
+    #: Phrases a speaker may be introduced with that are not a speaker ("por su parte").
+    speaker_fillers: str = r"\b(?:por su parte|tambien|ademas|luego)\b"
+    #: A speaker the registry does not know: "un portavoz" (group np).
+    unknown_speaker: str = (
+        r"\b(?:un|una|el|la)\s+(?P<np>[a-z]+(?:\s+[a-z]+)?)\s+(?:tambien\s+)?$"
+    )
+    #: The reflexive that makes a speech verb impersonal ("se informó").
+    impersonal: str = r"\s*se\b"
+    #: Apposition inside a subject before a passive ("X, al sur de Y, fue tomada").
+    subject_apposition: str = r",\s*(?:al|a|cerca|en|junto|dentro|frente|justo)\b[^,]*(?=,)"
+    #: Mentions of progress that a denial verb denies ("negó ... avances").
+    denied_progress: str = (
+        r"\s*(?:\w+\s+){0,2}?(?:progreso|avance|avances|captura|toma|control"
+        r"|conquista|victoria)\b"
+    )
+    #: Ends of the clause a statement covers.
+    clause_end: str = r"[.;]|,\s+(?:y|pero|mientras|aunque|sin\s+embargo)\b"
+    #: Sub-count nouns governed by "of" before the person noun ("de sus", "de los").
+    person_of: str = r"(?:de\s+(?:sus\s+|los\s+|las\s+)?)?"
+    #: Expulsion: "ACTOR expelled ENEMY from PLACE": the verb; ``expel_from`` is the
+    #: word before the place. The actor before the verb gains the place and the
+    #: enemy named between loses it.
+    expel_verbs: str = ""
+    expel_from: str = r"(?:de|del)"
+    #: Repelling an attack on a place: the defender (the verb's subject) holds it.
+    repel_verbs: str = ""
+    #: Withdrawal: the subject no longer holds the place (no gain for anyone).
+    withdraw_verbs: str = ""
+    #: Holding verbs of a present or past state ("controla", "holds").
+    hold_verbs: str = ""
+    #: A holder named as an adjective before the place or "control": "rebel-held
+    #: Aleppo", "bajo control rebelde" (group ``side``: a key of ``holder_words``).
+    held_adjective: str = ""
+    #: Words naming a side in ``held_adjective`` and the stronghold patterns.
+    holder_words: Mapping[str, str] = attrs.field(factory=dict)
+    #: "from ACTOR" after a gain ("de manos de"): the actor named there loses the place.
+    from_actor: str = ""
+    #: Contested control of a named place ("still fought over").
+    contested: str = ""
+    #: Negation right before a control verb ("no", "did not").
+    negation: str = ""
+    #: Hedges that keep a claim but mark it as reported ("supuestamente").
+    hedges: str = ""
+    #: Heads before a place name that a list may skip ("la antigua ciudad de").
+    place_heads: str = ""
+    #: Wire agencies: a channel, not the source, when they relay a named speaker.
+    channel: str = ""
+    #: Generic actor words that stand for the last named actor of these sides
+    #: ("los yihadistas" after the Islamic State is named).
+    generic_actors: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    #: Common function words, for telling the language of a document.
+    stopwords: frozenset[str] = frozenset()
 
 
 _PACKS: dict[str, LanguagePack] = {}

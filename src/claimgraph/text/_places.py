@@ -28,10 +28,12 @@ class PlaceReader:
         first = rf"(?:{_WORD_PREFIXED}|{_WORD_CAP}|(?:{common})\b)"
         nxt = rf"(?:{_WORD_PREFIXED}|{_WORD_CAP}|\d+\b|(?:{common})\b)"
         compass = "|".join(pack.compass_words)
+        of = pack.of_words
         self.name = re.compile(
-            rf"(?:(?:{compass})\s+(?:de|del)\s+)?{first}(?:\s+(?:(?:{connectors})\s+)?{nxt})*"
+            rf"(?:(?:{compass})\s+{of}\s+)?{first}(?:\s+(?:(?:{connectors})\s+)?{nxt})*"
         )
-        self._common_head = re.compile(rf"^(?:{common})\s+(?:de|del)\s+(?=\S)")
+        self._common_head = re.compile(rf"^(?:{common})\s+{of}\s+(?=\S)")
+        self._of = re.compile(rf"{of}$")
         self.separators = re.compile(pack.list_separators)
         self.references = re.compile(pack.place_references)
         self.heads = re.compile(pack.list_heads)
@@ -48,7 +50,7 @@ class PlaceReader:
     def is_place(self, name: str) -> bool:
         words = name.split()
         first = words[0] if words else ""
-        if len(words) > 2 and first in self.pack.compass_words and words[1] in ("de", "del"):
+        if len(words) > 2 and first in self.pack.compass_words and self._of.match(words[1]):
             return True
         return (
             bool(first)

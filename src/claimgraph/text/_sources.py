@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from ..model import INDEPENDENT, Source, SourceRegistry
 
-__all__ = ["UNNAMED", "builtin_sources", "known_sources"]
+__all__ = ["UNNAMED", "WIRE_AGENCIES", "builtin_sources", "known_sources"]
 
 #: Canonical name for impersonal attribution ("se reportó", "según reportes").
 UNNAMED = "Unnamed reports"
 
-_GOV, _OPP = "government", "opposition"
+_GOV, _OPP, _ISIS, _KURD = "government", "opposition", "isis", "kurdish"
+
+#: Wire agencies relay what others say: when a cue names another source beside one
+#: of them ("the Observatory told AFP"), the other is the source.
+WIRE_AGENCIES = frozenset({"AFP", "AP", "Reuters", "EFE", "DPA", "Europa Press", "ANSA"})
 
 # The Syrian Observatory is a monitor run from abroad that documents casualties on all
 # sides but is sympathetic to the opposition, and the texts we read call it an
@@ -25,6 +29,12 @@ _BUILTIN: tuple[Source, ...] = (
             "Syrian Observatory",
             "Observatorio Sirio",
             "Syrian Observatory for Human Rights",
+            "Observatory",
+            "Observatorio",
+            "Britain-based Observatory",
+            "Rami Abdel Rahman",
+            "Rami Abdulrahman",
+            "Rami Abdel-Rahman",
         ),
         _OPP,
     ),
@@ -43,6 +53,11 @@ _BUILTIN: tuple[Source, ...] = (
             "Russian MoD",
             "Russian Defence Ministry",
             "Russian Ministry of Defense",
+            "Russian defence ministry",
+            "Russian defense ministry",
+            "Defence Ministry in Moscow",
+            "Igor Konashenkov",
+            "Konashenkov",
         ),
         _GOV,
     ),
@@ -56,12 +71,50 @@ _BUILTIN: tuple[Source, ...] = (
             "mando militar",
             "Syrian Arab Army",
             "SAA",
+            "Syrian army",
+            "Syrian military",
+            "army",
+            "military",
+            "military source",
+            "military sources",
+            "fuente militar",
+            "fuentes militares",
+            "army statement",
+            "army command",
+            "army general command",
+            "military statement",
+            "comandancia general",
+            "mando general del Ejército",
         ),
         _GOV,
     ),
     Source(
         "Syrian government",
-        ("gobierno sirio", "el gobierno", "gobierno de Damasco", "Damasco", "Syrian government"),
+        (
+            "gobierno sirio",
+            "el gobierno",
+            "gobierno de Damasco",
+            "Damasco",
+            "Syrian government",
+            "Syrian officials",
+            "Syrian official",
+            "Assad",
+            "Bashar al-Assad",
+            "Bashar al Assad",
+            "presidente sirio",
+            "Syrian president",
+            "Syrian state media",
+            "state media",
+            "state television",
+            "state TV",
+            "Syrian state television",
+            "Syrian state TV",
+            "televisión estatal",
+            "televisión estatal siria",
+            "televisión siria",
+            "medios estatales",
+            "medios oficiales",
+        ),
         _GOV,
     ),
     Source(
@@ -75,7 +128,97 @@ _BUILTIN: tuple[Source, ...] = (
         _GOV,
     ),
     Source("Russian sources", ("fuentes rusas", "Russian sources"), _GOV),
-    Source("Amaq", ("agencia Amaq", "Amaq News Agency"), "isis"),
+    Source("Amaq", ("agencia Amaq", "Amaq News Agency", "Aamaq"), _ISIS),
+    Source(
+        "Islamic State",
+        ("Estado Islámico", "Islamic State group", "ISIS", "ISIL", "Daesh", "EI", "IS"),
+        _ISIS,
+    ),
+    Source(
+        "SDF",
+        (
+            "Syrian Democratic Forces",
+            "Fuerzas Democráticas Sirias",
+            "FDS",
+            "SDF spokesman",
+            "portavoz de las FDS",
+            "Talal Silo",
+            "Mustafa Bali",
+        ),
+        _KURD,
+    ),
+    Source(
+        "YPG",
+        (
+            "People's Protection Units",
+            "Unidades de Protección Popular",
+            "YPG spokesman",
+            "Redur Xelil",
+            "Polat Can",
+        ),
+        _KURD,
+    ),
+    Source(
+        "Kurdish officials",
+        (
+            "Kurdish official",
+            "Kurdish commander",
+            "Kurdish commanders",
+            "Kurdish sources",
+            "Kurdish leaders",
+            "funcionario kurdo",
+            "funcionarios kurdos",
+            "fuentes kurdas",
+            "comandante kurdo",
+            "Idris Nassan",
+            "Kobani official",
+            "Kurdish activists",
+        ),
+        _KURD,
+    ),
+    Source("Peshmerga", ("peshmergas", "Peshmerga ministry"), _KURD),
+    Source(
+        "US-led coalition",
+        (
+            "coalition",
+            "coalición",
+            "coalición internacional",
+            "coalición liderada por Estados Unidos",
+            "US-led coalition",
+            "U.S.-led coalition",
+            "coalition spokesman",
+            "Operation Inherent Resolve",
+            "CJTF-OIR",
+        ),
+        INDEPENDENT,
+    ),
+    Source("Pentagon", ("Pentágono", "US Defense Department", "U.S. military", "US military"), INDEPENDENT),
+    Source(
+        "Turkish military",
+        ("Turkish army", "Turkish armed forces", "Ejército turco", "Fuerzas Armadas turcas"),
+        _OPP,
+    ),
+    Source(
+        "Iraqi military",
+        (
+            "Iraqi army",
+            "Joint Operations Command",
+            "Ejército iraquí",
+            "Iraqi officials",
+            "Iraqi commanders",
+            "Iraqi military spokesman",
+        ),
+        _GOV,
+    ),
+    Source("Hezbollah", ("Hezbolá", "Hizbulá", "Hizbollah"), _GOV),
+    Source("TASS", ("agencia TASS", "Itar-Tass", "RIA Novosti", "RIA", "agencia RIA Nóvosti"), _GOV),
+    Source("AFP", ("Agence France-Presse", "Agence France Presse", "agencia AFP", "France-Presse"), INDEPENDENT),
+    Source("AP", ("Associated Press", "agencia AP"), INDEPENDENT),
+    Source("Reuters", ("agencia Reuters",), INDEPENDENT),
+    Source("EFE", ("Agencia EFE", "agencia Efe", "Efe"), INDEPENDENT),
+    Source("DPA", ("agencia DPA", "Deutsche Presse-Agentur"), INDEPENDENT),
+    Source("Europa Press", (), INDEPENDENT),
+    Source("ANSA", (), INDEPENDENT),
     Source(
         "Rebels",
         (
@@ -88,6 +231,15 @@ _BUILTIN: tuple[Source, ...] = (
             "rebels",
             "rebel commander",
             "rebel official",
+            "rebel officials",
+            "rebel commanders",
+            "rebel sources",
+            "rebel spokesman",
+            "fuentes rebeldes",
+            "Free Syrian Army",
+            "Ejército Libre Sirio",
+            "ELS",
+            "FSA",
         ),
         _OPP,
     ),
@@ -100,6 +252,11 @@ _BUILTIN: tuple[Source, ...] = (
             "estación a favor de la oposición",
             "fuentes de la oposición",
             "opposition sources",
+            "opposition activists",
+            "activistas de la oposición",
+            "opposition officials",
+            "Syrian opposition",
+            "oposición siria",
         ),
         _OPP,
     ),
@@ -115,7 +272,11 @@ _BUILTIN: tuple[Source, ...] = (
         ),
         INDEPENDENT,
     ),
-    Source(UNNAMED, ("unnamed", "unnamed sources"), None),
+    Source(
+        UNNAMED,
+        ("unnamed", "unnamed sources", "activists", "activistas", "residents", "residentes"),
+        None,
+    ),
 )
 
 

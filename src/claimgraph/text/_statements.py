@@ -53,10 +53,10 @@ class StatementReader:
         )
         self.no_bodies, self.blame, self.behind = c(pack.no_bodies), c(pack.blame), c(pack.behind)
         self.responsible_after = c(pack.responsible_after)
-        self.progress = c(
-            r"\s*(?:\w+\s+){0,2}?(?:progreso|avance|avances|captura|toma|control"
-            r"|conquista|victoria)\b"
-        )
+        self.progress = c(pack.denied_progress)
+        self.clause_end = c(pack.clause_end)
+        self.complementizer = c(rf"\s{pack.complementizer}\s")
+        self.in_place = c(rf"\s+{pack.in_words}\s+(?:{pack.determiners}\s+)?")
 
     def uncertain(self, text: str, folded: str) -> tuple[list[Finding], list[tuple[int, int]]]:
         """Contested control findings and the spans they cover (control verbs there are
@@ -64,7 +64,7 @@ class StatementReader:
         out: list[Finding] = []
         spans: list[tuple[int, int]] = []
         for m in self.uncertainty.finditer(folded):
-            end = _clause_end(folded, m.end())
+            end = self._clause_end(folded, m.end())
             spans.append((m.start(), end))
             names: list[str | None] = []
             i = m.end()
@@ -90,7 +90,7 @@ class StatementReader:
                 denied = True
                 continue
             if self.progress.match(folded, m.end()):
-                name = self._place_in(text, folded, m.end(), _clause_end(folded, m.end()))
+                name = self._place_in(text, folded, m.end(), self._clause_end(folded, m.end()))
                 out.append(Finding(DENY_PREVIOUS, m.start(), name, stance=Stance.DENIES))
                 denied = True
         if not denied:
@@ -109,10 +109,11 @@ class StatementReader:
                     out.append(Finding(RESPONSIBLE, m.start(), subject, agent.name))
         last_subject = next((f.subject for f in out if f.property == MASSACRE), SETTING)
         for m in self.behind.finditer(folded):
-            que = folded.rfind(" que ", 0, m.start())
-            begin = que + 5 if que >= 0 else 0
+            begin = max(
+                (q.end() for q in self.complementizer.finditer(folded, 0, m.start())), default=0
+            )
             who = self._actor_names(folded, begin, m.start())
-            place = self._place_in(text, folded, m.end(), _clause_end(folded, m.end()))
+            place = self._place_in(text, folded, m.end(), self._clause_end(folded, m.end()))
             if who:
                 last_subject = self._massacre_place(text, folded, m.end()) or place or last_subject
                 out.append(Finding(RESPONSIBLE, m.start(), last_subject, who))
@@ -135,6 +136,10 @@ class StatementReader:
             out.append(Finding(RESPONSIBLE, m.start(), subject, actor.name))
         return out
 
+    def _clause_end(self, folded: str, start: int) -> int:
+        m = self.clause_end.search(folded, start)
+        return m.start() if m else len(folded)
+
     def _about_killing(self, folded: str) -> bool:
         return bool(self.massacre.search(folded) or re.search(r"\bcadaveres|\bcuerpos", folded))
 
@@ -145,7 +150,7 @@ class StatementReader:
         return self._place_in(text, folded, m.end(), min(len(folded), m.end() + 40))
 
     def _place_in(self, text: str, folded: str, start: int, end: int) -> str | None:
-        m = re.compile(r"\s+en\s+(?:el\s+|la\s+|los\s+|las\s+)?").match(folded, start)
+        m = self.in_place.match(folded, start)
         if m is None:
             return None
         found = self.places.name_at(text[:end], m.end())
@@ -157,8 +162,3 @@ class StatementReader:
             if mention.start >= start and mention.actor.name not in names:
                 names.append(mention.actor.name)
         return ", ".join(names) if names else None
-
-
-def _clause_end(folded: str, start: int) -> int:
-    m = re.compile(r"[.;]|,\s+(?:y|pero|mientras|aunque|sin\s+embargo)\b").search(folded, start)
-    return m.start() if m else len(folded)
