@@ -24,6 +24,7 @@ from .model import (
     SourceRegistry,
     Stance,
     canonical_side,
+    declare_side,
 )
 from .places import Gazetteer, PlaceIndex, resolve_places
 from .scoring import Agreement, source_agreement
@@ -56,6 +57,7 @@ __all__ = [
     "__version__",
     "build_timelines",
     "canonical_side",
+    "declare_side",
     "discover",
     "example_claims",
     "export_graph",

@@ -16,7 +16,7 @@ from claimgraph.text import extract_file, extract_text, known_sources, split_sen
 def control(text: str, **kw: object) -> list[tuple[str, str, str, str]]:
     return [
         (c.source, c.subject, c.value or "", c.stance.value)
-        for c in extract_text(text, **kw)  # type: ignore[arg-type]
+        for c in extract_text(text, **{"lang": "es", **kw})  # type: ignore[arg-type]
         if c.property == "control"
     ]
 

@@ -10,7 +10,7 @@ from ._claim import (
     parse_date,
     parse_number,
 )
-from ._sides import CONTESTED, SIDES, canonical_side, fold
+from ._sides import CONTESTED, SIDES, canonical_side, declare_side, declared_sides, fold
 from ._source import INDEPENDENT, Source, SourceRegistry, independent_of
 
 __all__ = [
@@ -25,6 +25,8 @@ __all__ = [
     "SourceRegistry",
     "Stance",
     "canonical_side",
+    "declare_side",
+    "declared_sides",
     "fold",
     "independent_of",
     "parse_bounds",

@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 
 from .._errors import InvalidClaimError
-from ._sides import canonical_side, fold
+from ._sides import SIDES, canonical_side, declared_sides, fold
 
 __all__ = [
     "CONTROL",
@@ -393,11 +393,8 @@ def _property_and_value(
             return CONTROL, None, None
         side = canonical_side(value)
         if side is None:
-            raise InvalidClaimError(
-                "value",
-                "a side (government, opposition, isis, kurdish, contested) or an alias of one",
-                value,
-            )
+            sides = ", ".join((*SIDES, *declared_sides()))
+            raise InvalidClaimError("value", f"a side ({sides}) or an alias of one", value)
         return CONTROL, side, None
     return prop, value, None if value is None else parse_bounds(value)
 

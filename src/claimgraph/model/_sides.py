@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 
-__all__ = ["CONTESTED", "SIDES", "canonical_side", "fold"]
+__all__ = ["CONTESTED", "SIDES", "canonical_side", "declare_side", "declared_sides", "fold"]
 
 GOVERNMENT = "government"
 OPPOSITION = "opposition"
@@ -132,3 +132,33 @@ def canonical_side(value: str) -> str | None:
     True
     """
     return _LOOKUP.get(fold(value))
+
+
+_DECLARED: dict[str, None] = {}
+
+
+def declare_side(name: str, aliases: tuple[str, ...] = ()) -> str:
+    """Make ``name`` (and its ``aliases``) a side of control claims, for wars other
+    than the built-in Syrian and Iraqi ones; returns the canonical name.
+
+    Declarations hold for the whole process; declaring a side again adds aliases.
+
+    >>> declare_side("ukraine", ("Ukrainian forces", "ZSU"))
+    'ukraine'
+    >>> canonical_side("Ukrainian forces")
+    'ukraine'
+    """
+    side = canonical_side(name) or fold(name)
+    if not side or not any(ch.isalnum() for ch in side):
+        raise ValueError(f"side: expected a name with a letter or digit, got {name!r}")
+    if side not in SIDES:
+        _DECLARED.setdefault(side, None)
+    _LOOKUP[side] = side
+    for alias in aliases:
+        _LOOKUP.setdefault(fold(alias), side)
+    return side
+
+
+def declared_sides() -> tuple[str, ...]:
+    """The sides declared with :func:`declare_side`, in order of declaration."""
+    return tuple(_DECLARED)

@@ -12,27 +12,35 @@ Syrian Observatory for Human Rights | Kafr Lam | opposition | 2015-03-04
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from .._errors import InputError
 from ..io._text import read_text
 from ..model import Claim, SourceRegistry
+from ._declared import actors_from_mapping, read_actors
+from ._detect import AUTO, detect_language
 from ._engine import Engine
-from ._pack import Actor, LanguagePack, get_pack, register_pack
+from ._pack import Actor, LanguagePack, available_packs, get_pack, register_pack
 from ._sentences import Sentence, clean_text, fold_aligned, split_sentences
 from ._sources import UNNAMED, known_sources
 
 __all__ = [
+    "AUTO",
     "UNNAMED",
     "Actor",
     "LanguagePack",
     "Sentence",
+    "actors_from_mapping",
+    "available_packs",
     "clean_text",
+    "detect_language",
     "extract_file",
     "extract_text",
     "fold_aligned",
     "get_pack",
     "known_sources",
+    "read_actors",
     "register_pack",
     "split_sentences",
 ]
@@ -42,10 +50,11 @@ def extract_text(
     text: str,
     *,
     doc: str = "<text>",
-    lang: str = "es",
+    lang: str = AUTO,
     year: int | None = None,
     doc_date: dt.date | None = None,
     sources: SourceRegistry | None = None,
+    actors: Sequence[Actor] | Mapping[str, str] = (),
 ) -> list[Claim]:
     """Extract claims from narrative ``text``.
 
@@ -57,7 +66,8 @@ def extract_text(
         Its name: the ``doc`` of every claim, the start of every ``id``, and the
         source of statements the text makes in its own voice.
     lang : str
-        Language pack to use (``"es"``).
+        Language pack to use (``"en"``, ``"es"``), or ``"auto"`` (the default) to
+        tell it from the text's function words.
     year : int, optional
         Year of dates that give none, until the text states one.
     doc_date : datetime.date, optional
@@ -65,6 +75,9 @@ def extract_text(
         it are read in the year before).
     sources : SourceRegistry, optional
         Sources to know besides the built-in ones (they take precedence).
+    actors : sequence of Actor or mapping of str to str, optional
+        Armed actors of other wars and their sides (``{"Wagner": "russia"}``);
+        their sides become valid control values (:func:`claimgraph.declare_side`).
 
     Returns
     -------
@@ -80,20 +93,24 @@ def extract_text(
     """
     if year is not None and doc_date is not None:
         raise InputError("give either year or doc_date, not both")
+    if lang == AUTO:
+        lang = detect_language(text)
     registry = known_sources(lang)
     if sources is not None:
         registry = registry.merged(sources)
-    engine = Engine(get_pack(lang), registry)
+    declared = actors_from_mapping(actors) if isinstance(actors, Mapping) else tuple(actors)
+    engine = Engine(get_pack(lang), registry, declared)
     return engine.extract(split_sentences(text), doc=doc, year=year, doc_date=doc_date)
 
 
 def extract_file(
     path: str | Path,
     *,
-    lang: str = "es",
+    lang: str = AUTO,
     year: int | None = None,
     doc_date: dt.date | None = None,
     sources: SourceRegistry | None = None,
+    actors: Sequence[Actor] | Mapping[str, str] = (),
 ) -> list[Claim]:
     """Extract claims from a UTF-8 text file; ``doc`` is the file's name.
 
@@ -104,6 +121,17 @@ def extract_file(
     """
     path = Path(path)
     text = read_text(path, kind="narrative text", empty="empty file: no text to read claims from")
+    if lang == AUTO:
+        try:
+            lang = detect_language(text)
+        except InputError as exc:
+            raise InputError(str(exc), path=str(path)) from None
     return extract_text(
-        text, doc=path.name, lang=lang, year=year, doc_date=doc_date, sources=sources
+        text,
+        doc=path.name,
+        lang=lang,
+        year=year,
+        doc_date=doc_date,
+        sources=sources,
+        actors=actors,
     )

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import attrs
 
 from ._pack import Actor, LanguagePack
+from ._sentences import fold_aligned
 
 __all__ = ["OPPONENT", "ActorMention", "ActorReader"]
 
@@ -26,27 +28,52 @@ class ActorMention:
 class ActorReader:
     """Find actor mentions (longest alias wins) in folded text."""
 
-    def __init__(self, pack: LanguagePack) -> None:
+    def __init__(self, pack: LanguagePack, extra: Sequence[Actor] = ()) -> None:
         self.by_alias: dict[str, Actor] = {}
         for actor in pack.actors:
             for alias in actor.aliases:
                 self.by_alias[alias] = actor
-        aliases = sorted(self.by_alias, key=len, reverse=True)
+        # Actors a user declares (other wars) come last and so win over the pack's.
+        for actor in extra:
+            for alias in (actor.name, *actor.aliases):
+                self.by_alias[fold_aligned(alias).strip()] = actor
+        declared = list(dict.fromkeys(a.side for a in extra if a.side not in OPPONENT))
+        self.opponent = dict(OPPONENT)
+        if len(declared) == 2:
+            self.opponent.update({declared[0]: declared[1], declared[1]: declared[0]})
+        self.generic = {
+            alias: sides for alias, sides in pack.generic_actors.items() if alias not in self.by_alias
+        }
+        self.recent: dict[str, Actor] = {}
+        aliases = sorted([*self.by_alias, *self.generic], key=len, reverse=True)
         self.pattern = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in aliases) + r")\b")
         preps = "|".join(pack.object_prepositions)
         self.governed = re.compile(rf"\b(?:{preps})\s+(?:{pack.determiners}\s+)?$")
         self.agent = re.compile(rf"\b{pack.agent_marker}\s+(?:{pack.determiners}\s+)?$")
 
     def mentions(self, folded: str) -> list[ActorMention]:
-        return [
-            ActorMention(
-                self.by_alias[m.group()],
-                m.start(),
-                m.end(),
-                bool(self.governed.search(folded[max(0, m.start() - 25) : m.start()])),
-            )
-            for m in self.pattern.finditer(folded)
-        ]
+        """Actors named in ``folded``; a generic word ("los yihadistas") stands for the
+        actor of its sides named last, here or in an earlier sentence, and is skipped
+        while none has been named."""
+        out = []
+        for m in self.pattern.finditer(folded):
+            actor = self.by_alias.get(m.group())
+            if actor is None:
+                actor = next(
+                    (self.recent[s] for s in self._recent_order() if s in self.generic[m.group()]),
+                    None,
+                )
+                if actor is None:
+                    continue
+            else:
+                self.recent.pop(actor.side, None)
+                self.recent[actor.side] = actor
+            governed = bool(self.governed.search(folded[max(0, m.start() - 25) : m.start()]))
+            out.append(ActorMention(actor, m.start(), m.end(), governed))
+        return out
+
+    def _recent_order(self) -> list[str]:
+        return list(reversed(self.recent))
 
     def subject_before(self, mentions: list[ActorMention], pos: int) -> Actor | None:
         """The nearest actor before ``pos`` that is not governed by a preposition."""

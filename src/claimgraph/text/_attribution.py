@@ -99,7 +99,8 @@ class AttributionReader:
         self.previous = c(pack.previous_speaker)
         self.unknown_speaker = c(pack.unknown_speaker)
         self.denial = c(pack.denial_verbs)
-        self.opens_content = c(rf"\s*(?:[\w\s]{{0,40}}?\s)?{pack.complementizer}(?:\s|$)")
+        self.opens_content = c(rf"\s*(?:[\w\s]{{0,40}}?\s)?{pack.complementizer}(?=\W|$)")
+        self.coordinated = c(r"\b(?:y|e|and)\s+(?:\w+\s+)?$")
         self.fillers = c(pack.speaker_fillers)
         self.impersonal = c(pack.impersonal)
         self.channel = c(pack.channel) if pack.channel else None
@@ -145,6 +146,13 @@ class AttributionReader:
         for m in self.speech.finditer(folded):
             if any(c.begin <= m.start() < c.end for c in cues):
                 continue
+            earlier = [c for c in cues if c.end <= m.start()]
+            if earlier and self.coordinated.search(folded, earlier[-1].end, m.start()):
+                # "X negó ... y afirmó que ...": the same speaker goes on.
+                last = earlier[-1]
+                denies = bool(self.denial.match(folded, m.start()))
+                cues.append(Cue(m.start(), m.end(), last.source, Reach.RIGHT, denies))
+                continue
             cue = self._speech_cue(folded, m, previous)
             if cue is not None:
                 cues.append(cue)
@@ -178,7 +186,7 @@ class AttributionReader:
         has_before = len(before.split()) >= 2
         if opens:
             content_right = True
-        elif right is not None and has_before:
+        elif right is not None and has_before and not folded[np_begin : m.start()].strip():
             content_right = False
         elif len(after_verb.split()) >= 3:
             content_right = True
@@ -209,7 +217,9 @@ class AttributionReader:
         if self.previous.search(folded[np_begin : m.end()]) and previous:
             return previous
         if not re.search(r"\w", self.fillers.sub("", span)):
-            return right or previous
+            # "Dijo que los oficiales del Centro ruso ...": the speaker is named in
+            # what follows, or is the previous one.
+            return right or self.source_in(folded, m.end(), len(folded)) or previous
         if self.impersonal.match(folded, max(0, m.start() - 3)) or self.unnamed.search(span):
             return UNNAMED
         unknown = self.unknown_speaker.search(span)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..model import CONTROL
-from ._actors import OPPONENT, ActorReader
+import attrs
+
+from ..model import CONTESTED, CONTROL, Stance
+from ._actors import ActorMention, ActorReader
 from ._finding import Finding
 from ._pack import LanguagePack
 from ._places import reader_for
@@ -43,6 +45,17 @@ class ControlReader:
         self.apposition = c(pack.subject_apposition)
         self.loss_from, self.fall_to = c(pack.loss_from), c(pack.fall_to)
         self.complementizer = c(rf"\s{pack.complementizer}\s")
+        never = r"(?!x)x"
+        self.expel = c(pack.expel_verbs or never)
+        self.expel_from = c(rf"\s+{pack.expel_from}\s+")
+        self.repel, self.withdraw = c(pack.repel_verbs or never), c(pack.withdraw_verbs or never)
+        self.hold = c(pack.hold_verbs or never)
+        self.held_adjective = c(pack.held_adjective or never)
+        self.control_adjective = c(pack.control_adjective or never)
+        self.contested = c(pack.contested or never)
+        self.contested_after = c(pack.contested_after or never)
+        self.negation = c(pack.negation or never)
+        self.achieved = c(pack.achieved or never)
 
     def find(
         self,
@@ -104,7 +117,7 @@ class ControlReader:
                 continue
             taken.append(m.span())
             loser = side_for(m.start())
-            gainer = OPPONENT.get(loser or "")
+            gainer = self.actors.opponent.get(loser or "")
             after = self.loss_from.match(folded, m.end())
             start = after.end() if after else m.end()
             if gainer and not self._attempted(folded, m.start()):
@@ -119,7 +132,7 @@ class ControlReader:
                 )
                 side = actor.side if actor else None
             else:
-                side = OPPONENT.get(speaker_side(m.start()) or "") or last_side
+                side = self.actors.opponent.get(speaker_side(m.start()) or "") or last_side
             for name in self._subjects_before(text, folded, m.start()):
                 out.append(Finding(CONTROL, m.start(), name, side))
         for m in self.held.finditer(folded):
@@ -137,20 +150,100 @@ class ControlReader:
                 continue
             for name in self.places.last_list_before(text, folded, m.start()):
                 out.append(Finding(CONTROL, m.start(), name, side))
+        out.extend(self._new_forms(text, folded, mentions, free, taken, side_for))
         for pattern, prop in ((self.toward, ADVANCE), (self.attack, FIGHTING)):
             for m in pattern.finditer(folded):
                 if not free(m):
                     continue
                 side = side_for(m.start())
                 out.extend(self._list(text, folded, m.end(), prop, side, m.start()))
-        return [f for f in out if f.value is not None]
+        return [self._negated(folded, f) for f in out if f.value is not None]
 
-    def _adjacent(self, text: str, name: str, pos: int) -> bool:
+    def _negated(self, folded: str, f: Finding) -> Finding:
+        """A control finding whose verb is negated ("did not take") is a denial."""
+        if f.property != CONTROL or f.stance is not Stance.ASSERTS:
+            return f
+        if self.negation.search(folded, max(0, f.pos - 25), f.pos):
+            return attrs.evolve(f, stance=Stance.DENIES)
+        return f
+
+    def _new_forms(
+        self,
+        text: str,
+        folded: str,
+        mentions: list[ActorMention],
+        free: Callable[[re.Match[str]], bool],
+        taken: list[tuple[int, int]],
+        side_for: Callable[..., str | None],
+    ) -> list[Finding]:
+        """Expulsions, repelled attacks, withdrawals, holding, holders named as
+        adjectives, and contested places."""
+        out: list[Finding] = []
+        for m in self.expel.finditer(folded):
+            if not free(m):
+                continue
+            frm = self.expel_from.search(folded, m.end(), min(len(folded), m.end() + 80))
+            if frm is None:
+                continue
+            taken.append((m.start(), frm.end()))
+            gainer = side_for(m.start())
+            loser = next((a.actor for a in mentions if m.end() <= a.start < frm.start()), None)
+            for f in self._list(text, folded, frm.end(), CONTROL, gainer, m.start()):
+                out.append(f)
+                if loser is not None and loser.side != gainer:
+                    out.append(attrs.evolve(f, value=loser.side, stance=Stance.DENIES))
+        for m in self.repel.finditer(folded):
+            if not free(m):
+                continue
+            taken.append(m.span())
+            out.extend(self._list(text, folded, m.end(), CONTROL, side_for(m.start()), m.start()))
+        for m in self.withdraw.finditer(folded):
+            if not free(m):
+                continue
+            taken.append(m.span())
+            leaver = side_for(m.start())
+            for f in self._list(text, folded, m.end(), CONTROL, leaver, m.start()):
+                out.append(attrs.evolve(f, stance=Stance.DENIES))
+        for m in self.hold.finditer(folded):
+            if not free(m) or self._attempted(folded, m.start()):
+                continue
+            taken.append(m.span())
+            out.extend(self._list(text, folded, m.end(), CONTROL, side_for(m.start()), m.start()))
+        for m in self.held_adjective.finditer(folded):
+            side = self.pack.holder_words.get(" ".join(m.group("side").split()))
+            if side is None or not free(m):
+                continue
+            taken.append(m.span())
+            out.extend(self._list(text, folded, m.end(), CONTROL, side, m.start()))
+        for m in self.control_adjective.finditer(folded):
+            side = self.pack.holder_words.get(" ".join(m.group("side").split()))
+            if side is None or not free(m):
+                continue
+            taken.append(m.span())
+            for name in self.places.last_list_before(text, folded, m.start()):
+                if self._adjacent(text, name, m.start(), reach=40):
+                    out.append(Finding(CONTROL, m.start(), name, side))
+        for m in self.contested.finditer(folded):
+            if not free(m):
+                continue
+            taken.append(m.span())
+            for name in self._subjects_before(text, folded, m.start()):
+                out.append(Finding(CONTROL, m.start(), name, CONTESTED))
+        for m in self.contested_after.finditer(folded):
+            if not free(m):
+                continue
+            taken.append(m.span())
+            out.extend(self._list(text, folded, m.end(), CONTROL, CONTESTED, m.start()))
+        return out
+
+    def _adjacent(self, text: str, name: str, pos: int, reach: int = 15) -> bool:
         """Whether ``name`` ends shortly before ``pos`` (same phrase, not a distant list)."""
         where = text.rfind(name, 0, pos)
-        return where >= 0 and pos - (where + len(name)) < 15
+        return where >= 0 and pos - (where + len(name)) < reach
 
     def _attempted(self, folded: str, pos: int) -> bool:
+        if self.achieved.search(folded, max(0, pos - 40), pos):
+            return False
         return bool(self.attempt.search(folded[max(0, pos - 40) : pos]))
 
     def _list(

@@ -9,13 +9,13 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..model import CONTROL, SIDES, Claim, SourceRegistry, Stance, fold
+from ..model import CONTESTED, CONTROL, Claim, SourceRegistry, Stance, declare_side, fold
 from ._actors import ActorReader
 from ._attribution import AttributionReader
 from ._control import ControlReader
 from ._counts import CountReader
 from ._finding import Finding
-from ._pack import LanguagePack
+from ._pack import Actor, LanguagePack
 from ._places import reader_for
 from ._sentences import Sentence, fold_aligned
 from ._statements import DENY_PREVIOUS, DOUBT_PREVIOUS, SETTING, StatementReader
@@ -40,15 +40,19 @@ class _Context:
 class Engine:
     """Extract claims from sentences with one language pack and one source registry."""
 
-    def __init__(self, pack: LanguagePack, registry: SourceRegistry) -> None:
+    def __init__(
+        self, pack: LanguagePack, registry: SourceRegistry, actors: Sequence[Actor] = ()
+    ) -> None:
         self.pack = pack
         self.registry = registry
         self.places = reader_for(pack)
-        actors = ActorReader(pack)
+        for actor in actors:
+            declare_side(actor.side)
+        reader = ActorReader(pack, actors)
         self.attribution = AttributionReader(pack, registry)
-        self.control = ControlReader(pack, actors)
+        self.control = ControlReader(pack, reader)
         self.counts = CountReader(pack)
-        self.statements = StatementReader(pack, actors)
+        self.statements = StatementReader(pack, reader)
         self.clause_breaks = re.compile(pack.clause_breaks)
         self.event_reference = re.compile(pack.event_references)
         self.count_place = re.compile(rf"\b{pack.in_words}\s+")
@@ -155,7 +159,7 @@ class Engine:
             out.append(claim)
             if claim.property in _PLACE_PROPERTIES:
                 ctx.place = subject
-            if claim.property == CONTROL and claim.value in SIDES[:4]:
+            if claim.property == CONTROL and claim.value not in (None, CONTESTED):
                 ctx.side = claim.value
             if claim.property == CONTROL:
                 new_control.append(claim)

@@ -10,7 +10,7 @@ import attrs
 
 from .._errors import InputError
 
-__all__ = ["Actor", "LanguagePack", "get_pack", "register_pack"]
+__all__ = ["Actor", "LanguagePack", "available_packs", "get_pack", "register_pack"]
 
 
 @attrs.frozen(slots=True)
@@ -194,12 +194,18 @@ class LanguagePack:
     holder_words: Mapping[str, str] = attrs.field(factory=dict)
     #: "from ACTOR" after a gain ("de manos de"): the actor named there loses the place.
     from_actor: str = ""
-    #: Contested control of a named place ("still fought over").
+    #: A holder named as an adjective after the place: "X, bajo control rebelde",
+    #: "X, under government control" (group ``side``: a key of ``holder_words``).
+    control_adjective: str = ""
+    #: Contested control of the place named before ("X sigue en disputa", "X is
+    #: still fought over") and of the place named after ("fighting continues in X").
     contested: str = ""
-    #: Negation right before a control verb ("no", "did not").
+    contested_after: str = ""
+    #: Negation right before a control verb ("no", "did not"): the claim is denied.
     negation: str = ""
-    #: Hedges that keep a claim but mark it as reported ("supuestamente").
-    hedges: str = ""
+    #: Right before a control verb: it happened, or is reported to have happened,
+    #: and is no attempt ("managed to", "claimed to have", "dijeron haber").
+    achieved: str = ""
     #: Heads before a place name that a list may skip ("la antigua ciudad de").
     place_heads: str = ""
     #: Wire agencies: a channel, not the source, when they relay a named speaker.
@@ -219,6 +225,22 @@ def register_pack(pack: LanguagePack) -> None:
     _PACKS[pack.lang] = pack
 
 
+#: The packs that ship with claimgraph (imported on first use).
+_BUILTIN_PACKS = ("en", "es")
+
+
+def available_packs() -> tuple[str, ...]:
+    """The languages there is a pack for: the bundled ones and any registered.
+
+    >>> available_packs()
+    ('en', 'es')
+    """
+    for lang in _BUILTIN_PACKS:
+        if lang not in _PACKS:
+            importlib.import_module(f"{__package__}.{lang}")
+    return tuple(sorted(_PACKS))
+
+
 def get_pack(lang: str) -> LanguagePack:
     """The pack for ``lang``, importing ``claimgraph.text.<lang>`` on first use.
 
@@ -227,12 +249,12 @@ def get_pack(lang: str) -> LanguagePack:
     >>> get_pack("xx")
     Traceback (most recent call last):
     ...
-    claimgraph._errors.InputError: no language pack for 'xx'; available: es
+    claimgraph._errors.InputError: no language pack for 'xx'; available: en, es (or auto)
     """
     if lang not in _PACKS and lang.isidentifier():
         with contextlib.suppress(ModuleNotFoundError):
             importlib.import_module(f"{__package__}.{lang}")
     if lang not in _PACKS:
-        importlib.import_module(f"{__package__}.es")
-        raise InputError(f"no language pack for {lang!r}; available: {', '.join(sorted(_PACKS))}")
+        known = ", ".join(available_packs())
+        raise InputError(f"no language pack for {lang!r}; available: {known} (or auto)")
     return _PACKS[lang]

@@ -281,7 +281,6 @@ _STOPWORDS = frozenset(
         "and",
         "to",
         "in",
-        "a",
         "is",
         "was",
         "that",
