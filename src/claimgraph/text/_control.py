@@ -56,6 +56,7 @@ class ControlReader:
         self.contested_after = c(pack.contested_after or never)
         self.negation = c(pack.negation or never)
         self.achieved = c(pack.achieved or never)
+        self.pronoun = c(pack.pronoun_subjects or never)
 
     def find(
         self,
@@ -82,6 +83,8 @@ class ControlReader:
                 actor = self.actors.subject_before(mentions, pos)
             if actor is None and anywhere and mentions:
                 actor = mentions[0].actor
+            if actor is None and self.pronoun.search(folded, max(0, pos - 40), pos):
+                return speaker_side(pos) or last_side
             return actor.side if actor is not None else last_side
 
         for m in self.passive.finditer(folded):

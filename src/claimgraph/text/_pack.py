@@ -208,8 +208,12 @@ class LanguagePack:
     achieved: str = ""
     #: Heads before a place name that a list may skip ("la antigua ciudad de").
     place_heads: str = ""
-    #: Wire agencies: a channel, not the source, when they relay a named speaker.
+    #: Markers of a wire agency as the channel ("told AFP", "dijo a EFE"): a source
+    #: named right after one is passed over when another is named beside it.
     channel: str = ""
+    #: A pronoun (or no word, in pro-drop languages) as the subject right before a
+    #: control verb: the speaker's own side ("we took", "they had captured").
+    pronoun_subjects: str = ""
     #: Generic actor words that stand for the last named actor of these sides
     #: ("los yihadistas" after the Islamic State is named).
     generic_actors: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)

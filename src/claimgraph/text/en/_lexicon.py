@@ -89,6 +89,14 @@ _ACTORS = (
             "russian-backed forces",
             "russian-backed syrian forces",
             "syrian army troops",
+            "syria's military",
+            "syria's army",
+            "syrian govt",
+            "govt forces",
+            "govt",
+            "regime and allied fighters",
+            "syrian regime",
+            "army and allied fighters",
         ),
     ),
     Actor("National Defence Forces", _GOV, ("ndf", "national defence forces", "national defense forces")),
@@ -186,6 +194,10 @@ _ACTORS = (
             "turkish army",
             "turkish military",
             "turkey",
+            "turkey-backed militants",
+            "turkish-backed militants",
+            "turkey-backed syrian rebels",
+            "turkish-backed syrian fighters",
         ),
     ),
     Actor(
@@ -265,14 +277,41 @@ _GAIN = (
     )
     + "|"
     + _regular("captur", "recaptur", "liberat", "secur", "occup", "reoccup")
+    + "|"
+    + _verb("freed", "free", "frees", "freeing", "cleared", "clears", "clearing")
+    + r"(?=\s+(?:the\s+|most\s+of\s+)?(?:[a-z]+\s+){0,3}?(?:of\s+)?[A-Z]|.{0,40}\bof\s+(?:is|isis|isil"
+    r"|islamic|daesh|militants|jihadists|rebels))"
     + r"|\b(?:stormed|storm|storms|storming)\b(?=.{0,60}\band\s+(?:took|seized|captured))"
     + r"|\b(?:regained|regain|regains|regaining|gained|gains|gaining|wrested|wrest|wresting)"
     r"\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)\b"
-    r"|\b(?:took|take|takes|taken|taking|seized|seize|seizing|retook|retaken)\s+(?:full\s+"
+    r"|\b(?:took|take|takes|taken|taking|seized|seize|seizes|seizing|retook|retaken|wins|won)"
+    r"\s+(?:full\s+"
     r"|complete\s+|total\s+)?control\s+(?:of|over)\b"
     r"|\b(?:pushed|drove|swept|moved|marched|stormed|advanced|broke|rolled)\s+into\b"
     r"(?=.{0,80}\b(?:and\s+took|and\s+seized|and\s+captured|taking\s+control))"
 )
+
+_HOLDERS = {
+    "rebel": _OPP,
+    "opposition": _OPP,
+    "insurgent": _OPP,
+    "government": _GOV,
+    "regime": _GOV,
+    "army": _GOV,
+    "loyalist": _GOV,
+    "is": _ISIS,
+    "isis": _ISIS,
+    "isil": _ISIS,
+    "islamic state": _ISIS,
+    "jihadist": _ISIS,
+    "militant": _ISIS,
+    "daesh": _ISIS,
+    "kurdish": _KURD,
+    "ypg": _KURD,
+    "sdf": _KURD,
+    "kurdish-led": _KURD,
+}
+_HOLDER = "(?P<side>" + "|".join(sorted(_HOLDERS, key=len, reverse=True)) + ")"
 
 _STOPWORDS = frozenset(
     {
@@ -407,6 +446,7 @@ PACK = LanguagePack(
         "declared",
         "declares",
         "claimed",
+        "announce",
         "claims",
         "claiming",
         "stated",
@@ -448,7 +488,9 @@ PACK = LanguagePack(
     r"|occupied|secured)\b",
     nominal_gain=r"\b(?:the\s+)?(?:capture|recapture|seizure|liberation|takeover|retaking"
     r"|conquest|loss)\s+of\b",
-    loss_verbs=_verb("lost", "lose", "loses", "losing")
+    loss_verbs=_verb(
+        "lost", "lose", "loses", "losing", "relinquished", "relinquish", "ceded", "cede", "cedes"
+    )
     + r"(?:\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over))?",
     fall_verbs=_verb("fell", "fall", "falls", "fallen", "falling"),
     held_by=r"\b(?:under\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?control|in\s+the\s+hands"
@@ -480,8 +522,14 @@ PACK = LanguagePack(
     r"|fight|push|offensive|campaign|plan\w*|hop\w*|want\w*|vow\w*|threaten\w*|prepar\w*|bid)"
     r"\s+(?:\w+\s+){0,2}?to\s+(?:\w+\s+)?$|\bto\s+$|\bwould\s+$|\bcould\s+$|\bmay\s+$"
     r"|\bmight\s+$|\bwill\s+$|\bfailed\s+to\s+$",
-    partial_markers=r"\b(?:most|much|part|parts|large\s+parts|swathes|swaths|a\s+third|half"
-    r"|the\s+majority|(?P<pct>\d{1,3})\s*(?:%|percent|per\s+cent))\s+of\s+(?:the\s+)?",
+    partial_markers=r"\b(?:(?:about|around|nearly|almost|roughly|more\s+than|over|some)\s+)?"
+    r"(?:most|much|part|parts|large\s+parts|swathes|swaths|a\s+third|one-third|two-thirds"
+    r"|one\s+third|two\s+thirds|a\s+quarter|half|the\s+majority|the\s+center|the\s+centre"
+    r"|the\s+(?:eastern|western|northern|southern)\s+(?:part|parts|districts|half|side)"
+    r"|(?P<pct>\d{1,3})\s*(?:%|percent|per\s+cent))\s+of\s+(?:the\s+)?"
+    r"|\b(?:(?:two|three|four|five|six|seven|\d+|several|more|further|new|key|the)\s+){0,2}"
+    r"(?:districts|neighbou?rhoods|quarters|areas|parts|sections|villages)\s+(?:in|of)\s+"
+    r"(?:the\s+)?",
     uncertainty=r"\b(?:it\s+(?:was|is)\s+(?:not|un)clear|it\s+was\s+not\s+immediately\s+clear)"
     r"\s+who\s+(?:control\w*|held|holds)"
     r"|\b(?:conflicting|contradictory)\s+(?:reports|accounts|claims)\s+(?:about|on|over)",
@@ -676,6 +724,78 @@ PACK = LanguagePack(
     verb_like=r"\w+(?:ed|ing)$",
     list_heads=r"\s*(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+\w+\s*"
     r"[,:]\s*",
+    expel_verbs=_verb(
+        "expelled",
+        "expel",
+        "expels",
+        "expelling",
+        "ousted",
+        "oust",
+        "ousts",
+        "evicted",
+        "evict",
+        "drove",
+        "driven",
+        "drive",
+        "drives",
+        "driving",
+        "pushed",
+        "push",
+        "pushes",
+        "forced",
+        "force",
+        "forces",
+        "kicked",
+        "chased",
+        "flushed",
+        "routed",
+    ),
+    expel_from=r"(?:from|out\s+of)",
+    repel_verbs=r"\b(?:repelled|repel|repels|repelling|repulsed|repulse|repulses|fought\s+off"
+    r"|fend(?:ed)?\s+off|beat\s+back|beaten\s+back|thwarted|foiled|held\s+off|fended\s+off)"
+    r"\s+(?:\w+\s+){0,3}?(?:attacks?|assaults?|offensives?|advances?|incursions?|push)\s+"
+    r"(?:\w+\s+){0,3}?(?:on|against|in|into|toward|towards|near)\b",
+    withdraw_verbs=r"\b(?:withdrew|withdraw|withdraws|withdrawn|withdrawing|retreated|retreat"
+    r"|retreats|retreating|pulled\s+out|pull\s+out|pulling\s+out|pulls\s+out|fled|flee|flees"
+    r"|fleeing|evacuated|abandoned|abandon|abandons)\s+(?:completely\s+|fully\s+)?"
+    r"(?:from|of|out\s+of)?\b",
+    hold_verbs=r"\b(?:controls|controlled|control|holds|held|hold|holding|controlling|dominates)"
+    r"\b(?!\s+by)|\b(?:is|are|was|were|remain\w*|be)\s+(?:now\s+|still\s+|firmly\s+|fully\s+)?"
+    r"in\s+(?:full\s+|complete\s+|total\s+|effective\s+)?control\s+of\b"
+    r"|\b(?:keep|kept|keeps|retain\w*|maintain\w*)\s+(?:full\s+)?control\s+(?:of|over)\b",
+    held_adjective=rf"\b{_HOLDER}[-\s](?:held|controlled|run|occupied|dominated)\b",
+    control_adjective=rf"\b(?:under|in)\s+(?:full\s+|complete\s+|firm\s+)?{_HOLDER}\s+"
+    r"(?:control|hands)\b",
+    holder_words=_HOLDERS,
+    contested=r"\b(?:is|was|are|were|remains?|remained)\s+(?:still\s+|now\s+)?(?:being\s+)?"
+    r"(?:fought\s+over|contested|disputed|divided|a\s+battleground|a\s+front\s*line)\b"
+    r"|\bcontinued\s+to\s+be\s+(?:fought\s+over|contested)\b",
+    contested_after=r"\b(?:fighting|clashes|battles|street\s+battles|urban\s+warfare)\s+"
+    r"(?:\w+\s+){0,2}?(?:continued|continue|continues|raged|rage|rages|raging|were\s+continuing"
+    r"|was\s+continuing|still\s+raging|are\s+continuing|is\s+continuing|went\s+on)\s+"
+    r"(?:inside|in|within|for|over|across)\b|\bfierce\s+fighting\s+(?:inside|in)\b"
+    r"|\b(?:facing|face|faces)\s+(?:\w+\s+){0,2}fighting\s+(?:inside|in)\b",
+    negation=r"\b(?:not|never|no\s+longer)\s+(?:(?:been|yet|fully|completely|have|has|had|be"
+    r"|actually|really)\s+){0,2}$|n't\s+(?:(?:been|yet|fully|completely|have)\s+){0,2}$",
+    achieved=r"\b(?:managed|manage|manages|were\s+able|was\s+able|succeeded\s+in|claimed|claims"
+    r"|claim|said|says|reported|reportedly|believed|thought|continue|continues|continued|still"
+    r"|appeared|appears|seemed|seems)\s+(?:to\s+)?(?:have\s+)?(?:\w+\s+)?$",
+    place_heads=r"",
+    channel=r"\b(?:told|speaking\s+to|quoted\s+by|cited\s+by|in\s+remarks\s+to|in\s+an\s+"
+    r"interview\s+with)\b",
+    pronoun_subjects=r"\b(?:it|they|we|its\s+(?:forces|troops|fighters)|their\s+(?:forces|troops"
+    r"|fighters)|our\s+(?:forces|troops|fighters|units))\s+(?:[a-z']+\s+){0,3}$",
+    generic_actors={
+        "jihadists": (_ISIS, _OPP),
+        "the jihadists": (_ISIS, _OPP),
+        "militants": (_ISIS, _OPP),
+        "extremists": (_ISIS, _OPP),
+        "the extremists": (_ISIS, _OPP),
+        "islamists": (_ISIS, _OPP),
+        "the group": (_ISIS,),
+        "the militants": (_ISIS, _OPP),
+        "fighters": (_ISIS, _OPP, _KURD, _GOV),
+    },
     determiners=r"(?:the|a|an|its|their)",
     of_words=r"of",
     in_words=r"in",

@@ -92,6 +92,22 @@ _ACTORS = (
             "fuerza aerea",
             "tanques del gobierno",
             "fuerzas leales al gobierno",
+            "fuerzas sirias",
+            "fuerzas armadas sirias",
+            "fuerzas armadas",
+            "tropas",
+            "ejercito de bashar al asad",
+            "ejercito de bashar al-assad",
+            "regimen sirio",
+            "regimen de al asad",
+            "fuerzas oficialistas",
+            "fuerzas del regimen sirio",
+            "ejercito de irak",
+            "ejercito iraqui",
+            "fuerzas iraquies",
+            "tropas iraquies",
+            "fuerzas de seguridad iraquies",
+            "fuerzas rusas",
         ),
     ),
     Actor("National Defence Forces", _GOV, ("fdn", "fuerzas de defensa nacional")),
@@ -117,6 +133,17 @@ _ACTORS = (
             "oposicion armada",
             "opositores",
             "combatientes rebeldes",
+            "grupos rebeldes",
+            "rebeldes sirios",
+            "milicias rebeldes",
+            "rebeldes apoyados por turquia",
+            "rebeldes respaldados por turquia",
+            "fuerzas apoyadas por turquia",
+            "grupos apoyados por turquia",
+            "ejercito turco",
+            "fuerzas turcas",
+            "tropas turcas",
+            "turquia",
         ),
     ),
     Actor("Free Syrian Army", _OPP, ("esl", "ejercito libre sirio")),
@@ -146,7 +173,28 @@ _ACTORS = (
             "al-zinki",
         ),
     ),
-    Actor("ISIS", "isis", ("eiil", "ei", "isis", "isil", "daesh", "estado islamico")),
+    Actor(
+        "ISIS",
+        "isis",
+        (
+            "eiil",
+            "ei",
+            "isis",
+            "isil",
+            "daesh",
+            "estado islamico",
+            "grupo estado islamico",
+            "combatientes del ei",
+            "combatientes del estado islamico",
+            "milicianos del ei",
+            "milicianos del estado islamico",
+            "yihadistas del ei",
+            "yihadistas del estado islamico",
+            "militantes del ei",
+            "militantes del estado islamico",
+            "combatientes del grupo estado islamico",
+        ),
+    ),
     Actor(
         "Kurdish forces",
         "kurdish",
@@ -157,6 +205,18 @@ _ACTORS = (
             "milicias kurdas",
             "fds",
             "fuerzas democraticas sirias",
+            "fsd",
+            "fuerzas de siria democratica",
+            "fuerzas kurdas",
+            "combatientes kurdos",
+            "milicianos kurdos",
+            "milicias kurdo-arabes",
+            "alianza kurdo-arabe",
+            "peshmerga",
+            "peshmergas",
+            "unidades de proteccion popular",
+            "fuerzas apoyadas por eeuu",
+            "fuerzas apoyadas por estados unidos",
         ),
     ),
 )
@@ -175,9 +235,30 @@ _GAIN = (
         "ocup",
     )
     + r"|\basegur(?:o|aron|ado|ada|ados|adas|ar|ando)\b(?!\s+que)|\bapoder\w+\s+(?:de|del)\b"
-    r"|\b(?:hecho|hecha|hizo|hicieron|hacerse|hacer|haciendose)\s+con\b"
+    r"|\b(?:hecho|hecha|hizo|hicieron|hacerse|hacer|haciendose|hace|hacen)\s+(?:\w+\s+)?con\b"
     r"|\b(?:area|zona|territorio)\s+(?:re)?capturad[oa]s?\s+inclu\w+"
 )
+
+_HOLDERS = {
+    "rebelde": _OPP,
+    "opositor": _OPP,
+    "insurgente": _OPP,
+    "gubernamental": _GOV,
+    "del gobierno": _GOV,
+    "del regimen": _GOV,
+    "leal": _GOV,
+    "oficialista": _GOV,
+    "del ejercito": _GOV,
+    "yihadista": "isis",
+    "del ei": "isis",
+    "del estado islamico": "isis",
+    "del isis": "isis",
+    "kurdo": "kurdish",
+    "kurda": "kurdish",
+    "de las fds": "kurdish",
+    "de las fsd": "kurdish",
+}
+_HOLDER = "(?P<side>" + "|".join(sorted(_HOLDERS, key=len, reverse=True)) + ")"
 
 PACK = LanguagePack(
     lang="es",
@@ -544,6 +625,49 @@ PACK = LanguagePack(
     revision_later=r"\binicialmente\b|\ben\s+un\s+principio\b|\bmas\s+tarde\s+se\s+dijo\b",
     apposition=r"(?:al|a|cerca|en|junto|dentro|frente|justo)\s[^,]*,\s*(?=(?:y|e|asi\s+como|como)\s)",
     verb_like=r"\w+(?:aron|ieron|aba|aban|ando|iendo|ó|ió)$",
+    expel_verbs=r"\b(?:expuls|desaloj|ech|sac|arroj)\w*\s+(?:a|al)\b",
+    expel_from=r"(?:de|del)",
+    repel_verbs=r"\b(?:repel|rechaz|contrarrest|frustr|resist|repel|neutraliz)\w*\s+"
+    r"(?:\w+\s+){0,3}?(?:ataques?|ofensivas?|asaltos?|embestidas?|incursion\w*|avances?)\s+"
+    r"(?:\w+\s+){0,4}?(?:contra|sobre|en|a)\b",
+    withdraw_verbs=r"\b(?:se\s+)?(?:retir|repleg)\w*(?:se)?\s+(?:completamente\s+|totalmente\s+)?"
+    r"(?=de\b|del\b)(?:de|del)\b|\b(?:huy\w+|escap\w+)\s+(?:de|del)\b"
+    r"|\babandon\w+(?:\s+(?:de|del))?\b",
+    hold_verbs=r"\b(?:control(?:a|an|aba|aban|aria|arian)|domin(?:a|an|aba|aban))\b"
+    r"|\b(?:mantien\w*|manten\w*|tien\w*|ten\w*|conserv\w+|ejerc\w+|retien\w*)\s+(?:el\s+)?"
+    r"(?:pleno\s+|total\s+)?control\s+(?:total\s+)?(?:de|del|sobre)\b"
+    r"|\b(?:esta|estan|estaba|estaban|sigue|siguen|seguia|seguian|permanece|permanecen|continua"
+    r"|continuan)\s+(?:\w+\s+)?(?:en\s+poder|bajo\s+(?:el\s+)?control)\s+(?:de|del)\b(?=\s+\S)",
+    held_adjective=r"(?!x)x",
+    control_adjective=rf"\b(?:bajo\s+(?:el\s+)?(?:control|dominio|poder)|en\s+(?:poder|manos))\s+"
+    rf"{_HOLDER}\b",
+    holder_words=_HOLDERS,
+    contested=r"\b(?:sigue|seguia|siguen|permanece|continua|esta|estaba)\s+(?:siendo\s+)?"
+    r"(?:en\s+disputa|disputad[oa]|dividid[oa]|fluid[oa]\s+y\s+disputad[oa])\b"
+    r"|\bse\s+(?:disputa|disputan|disputaba|disputaban)\b",
+    contested_after=r"\b(?:los\s+)?(?:combates|enfrentamientos|choques)\s+(?:\w+\s+){0,2}?"
+    r"(?:contin\w+|segu\w+|persist\w+|prosigu\w+)\s+(?:en|dentro\s+de)\b"
+    r"|\bluchan?\s+(?:\w+\s+){0,4}?por\s+el\s+control\s+(?:de|del)\b",
+    negation=r"\b(?:no|nunca|jamas)\s+(?:(?:se|lo|la|han|ha|habia|habian|hayan|haya|habrian|aun"
+    r"|ha\s+sido|han\s+sido|fue|fueron)\s+){0,2}$",
+    achieved=r"\b(?:logr\w+|consigu\w+|dijeron|dijo|afirm\w+|asegur\w+|aleg\w+|reivindic\w+)"
+    r"\s+(?:haber\s+)?$|\bhaber\s+$",
+    channel=r"\b(?:dijo|declaro|afirmo|aseguro|explico|indico|informo|confirmo|senalo)\s+a\s+"
+    r"|\bcitad[oa]s?\s+por\b|\ba\s+la\s+agencia\b|\ben\s+declaraciones\s+a\b",
+    pronoun_subjects=r"\b(?:nuestras\s+(?:fuerzas|tropas|unidades)|sus\s+(?:fuerzas|tropas)"
+    r"|hemos|habiamos)\s+(?:\w+\s+){0,2}$|\bque\s+(?:ya\s+)?(?:habia|habian|ha|han)?\s*$",
+    generic_actors={
+        "yihadistas": ("isis", _OPP),
+        "los yihadistas": ("isis", _OPP),
+        "extremistas": ("isis", _OPP),
+        "islamistas": ("isis", _OPP),
+        "terroristas": ("isis", _OPP),
+        "milicianos": ("isis", _OPP),
+        "el grupo": ("isis",),
+        "la organizacion": ("isis",),
+        "el grupo yihadista": ("isis",),
+        "la organizacion yihadista": ("isis",),
+    },
     stopwords=frozenset(
         {
             "el",
