@@ -17,6 +17,7 @@ from pathlib import Path
 from .._errors import InputError
 from ..io._text import read_text
 from ..model import Claim, SourceRegistry
+from ._dateline import document_date
 from ._engine import Engine
 from ._pack import Actor, LanguagePack, get_pack, register_pack
 from ._sentences import Sentence, clean_text, fold_aligned, split_sentences
@@ -28,6 +29,7 @@ __all__ = [
     "LanguagePack",
     "Sentence",
     "clean_text",
+    "document_date",
     "extract_file",
     "extract_text",
     "fold_aligned",
