@@ -20,6 +20,7 @@ from ..io._text import read_text
 from ..model import Claim, SourceRegistry
 from ._declared import actors_from_mapping, read_actors
 from ._detect import AUTO, detect_language
+from ._dateline import document_date
 from ._engine import Engine
 from ._pack import Actor, LanguagePack, available_packs, get_pack, register_pack
 from ._sentences import Sentence, clean_text, fold_aligned, split_sentences
@@ -35,6 +36,7 @@ __all__ = [
     "available_packs",
     "clean_text",
     "detect_language",
+    "document_date",
     "extract_file",
     "extract_text",
     "fold_aligned",
@@ -71,8 +73,11 @@ def extract_text(
     year : int, optional
         Year of dates that give none, until the text states one.
     doc_date : datetime.date, optional
-        Date of the document: gives the year when ``year`` is not given (dates after
-        it are read in the year before).
+        Date of the document: gives the year when ``year`` is not given (a date
+        without a year is the latest such date not after it), and anchors
+        weekdays, "ayer", "last week". When neither ``year`` nor ``doc_date`` is
+        given, it is read from the text's dateline, the address on its first line
+        or a dated heading (:func:`document_date`).
     sources : SourceRegistry, optional
         Sources to know besides the built-in ones (they take precedence).
     actors : sequence of Actor or mapping of str to str, optional
@@ -95,11 +100,14 @@ def extract_text(
         raise InputError("give either year or doc_date, not both")
     if lang == AUTO:
         lang = detect_language(text)
+    pack = get_pack(lang)
+    if year is None and doc_date is None:
+        doc_date = document_date(text, pack)
     registry = known_sources(lang)
     if sources is not None:
         registry = registry.merged(sources)
     declared = actors_from_mapping(actors) if isinstance(actors, Mapping) else tuple(actors)
-    engine = Engine(get_pack(lang), registry, declared)
+    engine = Engine(pack, registry, declared)
     return engine.extract(split_sentences(text), doc=doc, year=year, doc_date=doc_date)
 
 

@@ -42,7 +42,8 @@ class LanguagePack:
     #: Number words -> value ("dos": 2, "mil": 1000).
     number_words: Mapping[str, int]
     #: Time expressions, each with a kind the engine resolves: ``date`` (groups day,
-    #: month, year), ``range`` (day, day2, month, year), ``month`` (month, year),
+    #: month, year), ``range`` (day, day2, month, year; a group month2 gives day2's
+    #: month when it differs: "30 March to 2 April"), ``month`` (month, year),
     #: ``part`` (part, month, year), ``year`` (year).
     time_patterns: tuple[tuple[str, str], ...]
     #: Words preceding a date that make it a deadline ("para el").
@@ -219,6 +220,25 @@ class LanguagePack:
     generic_actors: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     #: Common function words, for telling the language of a document.
     stopwords: frozenset[str] = frozenset()
+    # Later time fields, with defaults so that a pack may omit them (its text then has
+    # no weekdays and no times relative to the document date).
+    #: Weekday name -> number, Monday 0 to Sunday 6 (as ``datetime.date.weekday``),
+    #: read by the ``weekday`` unit of ``doc_relative_times``.
+    weekdays: Mapping[str, int] = attrs.field(factory=dict)
+    #: Times relative to the document date: pattern -> (unit, offset). Units: ``day``
+    #: (the document date plus ``offset`` days: "ayer" -1), ``weekday`` (group
+    #: ``weekday``: the latest such day not after the document date, or before it when
+    #: ``offset`` is -1: "el pasado jueves"), ``week`` (the Monday-to-Sunday week
+    #: ``offset`` weeks away; 0 is this week up to the document date), ``month``
+    #: (likewise for calendar months) and ``month_name`` (group ``month``: the latest
+    #: such month not after the document date's, before it when ``offset`` is -1).
+    #: Without a document date they resolve to unknown time.
+    doc_relative_times: tuple[tuple[str, str, int], ...] = ()
+    #: Abbreviated month names -> month number ("sept": 9), read where a day is
+    #: written with them (datelines: "27 Mar. 2016"); never alone.
+    month_abbreviations: Mapping[str, int] = attrs.field(factory=dict)
+    #: Words that may stand between day, month and year of a written date ("de").
+    date_connectors: tuple[str, ...] = ()
 
 
 _PACKS: dict[str, LanguagePack] = {}

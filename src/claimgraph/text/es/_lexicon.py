@@ -23,6 +23,81 @@ _MONTHS = {
 }
 _M = "(?P<month>" + "|".join(_MONTHS) + ")"
 _Y = r"(?:\s+(?:de|del)\s+(?P<year>\d{4}))?"
+_MONTH_ABBREVIATIONS = {
+    "ene": 1,
+    "feb": 2,
+    "mar": 3,
+    "abr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "ago": 8,
+    "sep": 9,
+    "sept": 9,
+    "set": 9,
+    "oct": 10,
+    "nov": 11,
+    "dic": 12,
+}
+_WEEKDAYS = {
+    "lunes": 0,
+    "martes": 1,
+    "miercoles": 2,
+    "jueves": 3,
+    "viernes": 4,
+    "sabado": 5,
+    "domingo": 6,
+}
+_WD = "(?P<weekday>" + "|".join(_WEEKDAYS) + ")"
+# "el sábado por la noche", "el domingo de madrugada"; a weekday followed by a day
+# number ("el domingo 3 de marzo") is left to the date.
+_DAYPART = r"(?:\s+(?:por|en|durante)\s+la\s+(?:manana|tarde|noche|madrugada)|\s+de\s+madrugada)?"
+_NOT_DATE = r"(?!\s*,?\s*\d)(?!\s+(?:siguiente|anterior|posterior)\b)"
+_COUNTS = {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8}
+_COUNTS |= {"nueve": 9, "diez": 10}
+
+
+def _count(n: int) -> str:
+    """``n`` as a word or in digits: ``(?:dos|2)``."""
+    return "(?:" + "|".join([w for w, v in _COUNTS.items() if v == n] + [str(n)]) + ")"
+
+
+_DOC_RELATIVE = (
+    (r"\bel\s+pasado\s+" + _WD + r"\b" + _DAYPART + _NOT_DATE, "weekday", -1),
+    (r"\bel\s+" + _WD + r"\s+pasado\b" + _DAYPART, "weekday", -1),
+    (
+        r"\b(?:en\s+|durante\s+)?la\s+(?:manana|tarde|noche|madrugada)\s+del\s+pasado\s+"
+        + _WD
+        + r"\b"
+        + _NOT_DATE,
+        "weekday",
+        -1,
+    ),
+    (
+        r"\b(?:en\s+|durante\s+)?la\s+(?:manana|tarde|noche|madrugada)\s+(?:del|de\s+este)\s+"
+        + _WD
+        + r"\b"
+        + _NOT_DATE,
+        "weekday",
+        0,
+    ),
+    (r"\b(?:el|este)\s+" + _WD + r"\b" + _DAYPART + _NOT_DATE, "weekday", 0),
+    (r"\banteayer\b|\bantier\b|\bantes\s+de\s+ayer\b", "day", -2),
+    (
+        r"\banoche\b|\bayer\b(?:\s+(?:por|en)\s+la\s+(?:manana|tarde|noche)|\s+de\s+madrugada)?",
+        "day",
+        -1,
+    ),
+    (r"\bhoy\b(?!\s+en\s+dia)|\besta\s+(?:manana|tarde|noche|madrugada)\b", "day", 0),
+    *((r"\bhace\s+" + _count(n) + r"\s+dias\b", "day", -n) for n in range(2, 11)),
+    (r"\bla\s+(?:semana\s+pasada|pasada\s+semana)\b|\bhace\s+una\s+semana\b", "week", -1),
+    (r"\bhace\s+" + _count(2) + r"\s+semanas\b", "week", -2),
+    (r"\besta\s+semana\b|\ben\s+lo\s+que\s+va\s+de\s+semana\b", "week", 0),
+    (r"\bel\s+pasado\s+(?:mes\s+de\s+)?" + _M + r"\b(?!\s+(?:de|del)\s+\d)", "month_name", -1),
+    (r"\ben\s+(?:el\s+mes\s+de\s+)?" + _M + r"\s+pasado\b", "month_name", -1),
+    (r"\bel\s+(?:mes\s+pasado|pasado\s+mes)\b|\bhace\s+un\s+mes\b", "month", -1),
+    (r"\beste\s+mes\b|\ben\s+lo\s+que\s+va\s+de(?:l)?\s+mes\b", "month", 0),
+)
 
 _NUMBER_WORDS = {
     "un": 1,
@@ -267,6 +342,14 @@ PACK = LanguagePack(
     time_patterns=(
         (
             "range",
+            r"\b(?:entre\s+el|del|desde\s+el)\s+(?P<day>\d{1,2})\s+de\s+"
+            + _M
+            + r"\s+(?:y\s+el|al|hasta\s+el)\s+(?P<day2>\d{1,2})\s+de\s+"
+            + _M.replace("<month>", "<month2>")
+            + _Y,
+        ),
+        (
+            "range",
             r"\bentre\s+(?:los\s+dias\s+|el\s+)?(?P<day>\d{1,2})\s+y\s+(?:el\s+)?"
             r"(?P<day2>\d{1,2})\s+de\s+" + _M + _Y,
         ),
@@ -301,8 +384,10 @@ PACK = LanguagePack(
             1,
             "after",
         ),
-        (r"\bdos\s+dias\s+despues\b", 2, 2, "after"),
-        (r"\btres\s+dias\s+despues\b", 3, 3, "after"),
+        *(
+            (r"\b" + _count(n) + r"\s+dias\s+(?:despues|mas\s+tarde)\b", n, n, "after")
+            for n in range(2, 11)
+        ),
         (r"\buna\s+semana\s+(?:despues|mas\s+tarde)\b", 7, 7, "shift"),
         (r"\bdos\s+semanas\s+(?:despues|mas\s+tarde)\b", 14, 14, "shift"),
         (r"\b(?:pocos|unos|algunos)\s+dias\s+(?:despues|mas\s+tarde)\b", 2, 7, "after"),
@@ -703,4 +788,8 @@ PACK = LanguagePack(
         }
     ),
     list_heads=r"\s*(?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+\w+\s*[,:]\s*",
+    weekdays=_WEEKDAYS,
+    doc_relative_times=_DOC_RELATIVE,
+    month_abbreviations=_MONTH_ABBREVIATIONS,
+    date_connectors=("de", "del"),
 )
