@@ -45,18 +45,22 @@ class ActorReader:
             alias: sides for alias, sides in pack.generic_actors.items() if alias not in self.by_alias
         }
         self.recent: dict[str, Actor] = {}
+        self.acronyms = pack.acronyms
         aliases = sorted([*self.by_alias, *self.generic], key=len, reverse=True)
         self.pattern = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in aliases) + r")\b")
         preps = "|".join(pack.object_prepositions)
         self.governed = re.compile(rf"\b(?:{preps})\s+(?:{pack.determiners}\s+)?$")
         self.agent = re.compile(rf"\b{pack.agent_marker}\s+(?:{pack.determiners}\s+)?$")
 
-    def mentions(self, folded: str) -> list[ActorMention]:
+    def mentions(self, folded: str, text: str | None = None) -> list[ActorMention]:
         """Actors named in ``folded``; a generic word ("los yihadistas") stands for the
         actor of its sides named last, here or in an earlier sentence, and is skipped
         while none has been named."""
         out = []
         for m in self.pattern.finditer(folded):
+            # Acronyms that are also words: "IS" is the Islamic State, "is" a verb.
+            if text is not None and m.group() in self.acronyms and text[m.start() : m.end()].islower():
+                continue
             actor = self.by_alias.get(m.group())
             if actor is None:
                 actor = next(

@@ -126,8 +126,9 @@ class AttributionReader:
                 found = kept or found
         if not found:
             return None
-        primary = [name for name in found if name not in WIRE_AGENCIES]
-        found = primary or found
+        # A named source wins over impersonal words, and a relayed one over the agency.
+        for weaker in ({UNNAMED}, WIRE_AGENCIES):
+            found = [name for name in found if name not in weaker] or found
         return found[-1] if last else found[0]
 
     # -- the cues of a sentence ---------------------------------------------------------------
@@ -201,7 +202,9 @@ class AttributionReader:
                 return None
             return Cue(min(np_begin, m.start()), m.end(), speaker, Reach.RIGHT, denies)
         # The content came first: "..., anunció X.", "..., said X.", "..., X said."
-        speaker = right or self.source_in(folded, np_begin, m.start(), last=True)
+        # An agency right after the verb is who was told ("X told AFP"), not X.
+        left = self.source_in(folded, np_begin, m.start(), last=True)
+        speaker = left if left and (right is None or right in WIRE_AGENCIES) else right
         speaker = speaker or self._unlisted(folded, np_begin, m, previous, None)
         if speaker is None:
             return None

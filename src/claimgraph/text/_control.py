@@ -68,9 +68,10 @@ class ControlReader:
         times: list[tuple[int, int]],
     ) -> list[Finding]:
         self._times = times
-        mentions = self.actors.mentions(folded)
+        mentions = self.actors.mentions(folded, text)
         out: list[Finding] = []
-        taken: list[tuple[int, int]] = list(blocked)
+        # Words inside an actor's name are never verbs ("Popular Mobilization Forces").
+        taken: list[tuple[int, int]] = [*blocked, *((a.start, a.end) for a in mentions)]
 
         def free(m: re.Match[str]) -> bool:
             return all(m.end() <= a or m.start() >= b for a, b in taken)

@@ -218,6 +218,9 @@ class LanguagePack:
     #: Generic actor words that stand for the last named actor of these sides
     #: ("los yihadistas" after the Islamic State is named).
     generic_actors: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    #: Actor aliases that are also common words, read only where the text does not
+    #: write them in lower case ("IS" but not "is").
+    acronyms: frozenset[str] = frozenset()
     #: Common function words, for telling the language of a document.
     stopwords: frozenset[str] = frozenset()
     # Later time fields, with defaults so that a pack may omit them (its text then has

@@ -10,7 +10,7 @@ __all__ = ["PlaceReader"]
 
 _UP = "A-ZÁÉÍÓÚÑÜ"
 _WORD_CAP = rf"[{_UP}][\w'\-]*"
-_WORD_PREFIXED = r"(?:[Aa][lsdrzt]|[Aa]sh|[Ee]l)-[\w'\-]+"
+_WORD_PREFIXED = r"(?:[Aa][lsdrzt]|[Aa]sh|[Ee][lsdrzt])-[\w'\-]+"
 
 
 class PlaceReader:
@@ -37,7 +37,9 @@ class PlaceReader:
         self.separators = re.compile(pack.list_separators)
         self.references = re.compile(pack.place_references)
         self.heads = re.compile(pack.list_heads)
-        self.skip_word = re.compile(r"[a-záéíóúñü0-9%]+\s+")
+        self.skip_word = re.compile(r"[a-záéíóúñü0-9%'’\-]+\s+")
+        self._first_word = re.compile(r"(\S+?)(?:'s|’s)?\s+")
+        self._not_folded = frozenset(w.casefold() for w in pack.not_places)
         self.verb_like = re.compile(pack.verb_like)
         self.apposition = re.compile(pack.apposition)
 
@@ -45,7 +47,11 @@ class PlaceReader:
         """Tidy a matched name: drop a leading area head ("zona industrial de") and
         trailing punctuation."""
         name = self._common_head.sub("", name.strip())
+        name = re.sub(r"(?:'s|’s)$", "", name.strip(" .,;:\""))
         return name.strip(" .,;:'\"")
+
+    def _not_place(self, word: str) -> bool:
+        return word.casefold().strip(",.;:") in self._not_folded
 
     def is_place(self, name: str) -> bool:
         words = name.split()
@@ -55,17 +61,25 @@ class PlaceReader:
         return (
             bool(first)
             and first not in self.pack.not_places
-            and first.casefold() not in {w.casefold() for w in self.pack.not_places}
+            and first.casefold() not in self._not_folded
         )
 
     def name_at(self, text: str, pos: int) -> tuple[str, int] | None:
         """A place name starting at ``pos`` (after skipping heads such as "el barrio
         de" or "el cercano"), with the position after it."""
         i = pos
-        for _ in range(9):
+        for _ in range(12):
             m = self.name.match(text, i)
             if m and self.is_place(m.group()):
                 return self.clean(m.group()), m.end()
+            if m:
+                # A capitalized word that is no place ("the Syrian town of X", "the
+                # Islamic State group's stronghold X") is skipped like a head word.
+                first = self._first_word.match(text, i)
+                if first is None or not self._not_place(first.group(1)):
+                    return None
+                i = first.end()
+                continue
             w = self.skip_word.match(text, i)
             word = w.group().strip().casefold() if w else ""
             if w is None or word in self.pack.list_stops or self.verb_like.fullmatch(word):

@@ -131,7 +131,7 @@ _BUILTIN: tuple[Source, ...] = (
     Source("Amaq", ("agencia Amaq", "Amaq News Agency", "Aamaq"), _ISIS),
     Source(
         "Islamic State",
-        ("Estado Islámico", "Islamic State group", "ISIS", "ISIL", "Daesh", "EI", "IS"),
+        ("Estado Islámico", "Islamic State group", "ISIS", "ISIL", "Daesh", "EI"),
         _ISIS,
     ),
     Source(
@@ -144,6 +144,9 @@ _BUILTIN: tuple[Source, ...] = (
             "portavoz de las FDS",
             "Talal Silo",
             "Mustafa Bali",
+            "US-backed forces",
+            "U.S.-backed forces",
+            "US-backed Syrian Democratic Forces",
         ),
         _KURD,
     ),

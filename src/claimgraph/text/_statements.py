@@ -98,7 +98,7 @@ class StatementReader:
                 out.append(Finding(DOUBT_PREVIOUS, m.start(), None, stance=Stance.UNCERTAIN))
         for m in self.no_bodies.finditer(folded):
             out.append(Finding(MASSACRE, m.start(), SETTING, _YES, stance=Stance.DENIES))
-        mentions = self.actors.mentions(folded)
+        mentions = self.actors.mentions(folded, text)
         for m in self.massacre.finditer(folded):
             place = self._place_in(text, folded, m.end(), min(len(folded), m.end() + 40))
             subject = place or SETTING

@@ -119,7 +119,10 @@ class TimeResolver:
         self.pack = pack
         self.year = year if year is not None else (doc_date.year if doc_date else None)
         self.doc_date = doc_date
-        self.current = TimeSpan.unknown()
+        # News reports the state on its own date unless it says otherwise.
+        self.current = (
+            TimeSpan(doc_date, doc_date, Precision.DAY) if doc_date else TimeSpan.unknown()
+        )
         # True once a year is known from the caller or the text: it is then carried.
         self._carried = year is not None
         self._last_date: dt.date | None = None

@@ -743,8 +743,6 @@ PACK = LanguagePack(
         "push",
         "pushes",
         "forced",
-        "force",
-        "forces",
         "kicked",
         "chased",
         "flushed",
@@ -811,5 +809,6 @@ PACK = LanguagePack(
     r"|gains|victory|fall)\b",
     clause_end=r"[.;]|,\s+(?:and|but|while|although|however)\b",
     person_of=r"(?:of\s+(?:its\s+|their\s+|the\s+)?)?",
+    acronyms=frozenset({"is", "is fighters", "is militants"}),
     stopwords=_STOPWORDS,
 )
