@@ -45,6 +45,7 @@ def build_from_options(
     sources_file: Path | None,
     exact_subjects: bool = False,
     change_rate: float | None = None,
+    no_builtin_gazetteer: bool = False,
     **read: Any,
 ) -> ClaimGraph:
     """Read the inputs and build the claim graph as the shared options say."""
@@ -57,6 +58,7 @@ def build_from_options(
         window=window,
         change_rate=CHANGE_RATE if change_rate is None else change_rate,
         gazetteer=None if gazetteer is None else Gazetteer.from_csv(gazetteer),
+        builtin_gazetteer=not no_builtin_gazetteer,
         resolve_places=not exact_subjects,
         sources=registry,
     )

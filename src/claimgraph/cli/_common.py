@@ -108,8 +108,8 @@ def sources_option(func: F) -> F:
 
 
 def analysis_options(func: F) -> F:
-    """``--window``, ``--change-rate``, ``--gazetteer``, ``--exact-subjects`` and
-    ``--sources``: how claims are linked."""
+    """``--window``, ``--change-rate``, ``--gazetteer``, ``--no-builtin-gazetteer``,
+    ``--exact-subjects`` and ``--sources``: how claims are linked."""
     return _compose(
         click.option(
             "--window",
@@ -134,7 +134,14 @@ def analysis_options(func: F) -> F:
             type=click.Path(dir_okay=False, exists=True, path_type=Path),
             default=None,
             help="CSV of places (name, aliases, parent, lat, lon) that overrides "
-            "learned spellings.",
+            "learned spellings; it extends the bundled gazetteer and wins where "
+            "the two share a spelling.",
+        ),
+        click.option(
+            "--no-builtin-gazetteer",
+            is_flag=True,
+            help="Leave out the bundled gazetteer of exonyms (Alepo, Halab: Aleppo); "
+            "only learned spellings and --gazetteer join places.",
         ),
         click.option(
             "--exact-subjects",

@@ -1,4 +1,5 @@
-"""The example claims bundled with claimgraph, used when a command gets no input."""
+"""Data bundled with claimgraph: the example claims, used when a command gets no input,
+and the gazetteer of exonyms that place resolution uses by default."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 from ..model import Claim
 
-__all__ = ["example_claims", "example_path"]
+__all__ = ["example_claims", "example_path", "gazetteer_path"]
 
 
 def example_path() -> Path:
@@ -29,3 +30,14 @@ def example_claims() -> list[Claim]:
     from ..io import read_csv
 
     return read_csv(example_path())
+
+
+def gazetteer_path() -> Path:
+    """Path of the bundled gazetteer (CSV: name, aliases, parent, lat, lon).
+
+    Read it with :func:`claimgraph.places.builtin_gazetteer`.
+
+    >>> gazetteer_path().name
+    'gazetteer.csv'
+    """
+    return Path(str(resources.files(__package__).joinpath("gazetteer.csv")))

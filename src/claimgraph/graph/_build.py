@@ -97,6 +97,7 @@ class ClaimGraph:
         window: int | None = None,
         places: PlaceIndex | None = None,
         gazetteer: Gazetteer | None = None,
+        builtin_gazetteer: bool = True,
         resolve_places: bool = True,
         sources: SourceRegistry | None = None,
         relative_tolerance: float = 0.0,
@@ -114,6 +115,12 @@ class ClaimGraph:
         places : PlaceIndex, optional
             A ready resolution of subjects; by default one is computed from the
             claims' subjects (with ``gazetteer`` if given).
+        gazetteer : Gazetteer, optional
+            Curated places; they extend the bundled gazetteer and win where the
+            two meet.
+        builtin_gazetteer : bool
+            Whether place resolution uses the bundled gazetteer of exonyms
+            (:func:`claimgraph.places.builtin_gazetteer`; default ``True``).
         resolve_places : bool
             ``False`` compares subjects exactly as written (for item ids such
             as ISBNs, where spelling resolution makes no sense).
@@ -143,6 +150,7 @@ class ClaimGraph:
                 window,
                 places,
                 gazetteer,
+                builtin_gazetteer,
                 resolve_places,
                 sources,
                 relative_tolerance,
@@ -157,6 +165,7 @@ class ClaimGraph:
         window: int,
         places: PlaceIndex | None,
         gazetteer: Gazetteer | None,
+        builtin_gazetteer: bool,
         resolve_places: bool,
         sources: SourceRegistry | None,
         relative_tolerance: float,
@@ -170,7 +179,9 @@ class ClaimGraph:
             from ..places import resolve_places as resolve
 
             counts = Counter(c.subject for c in claim_list)
-            places = resolve(counts, gazetteer=gazetteer, counts=counts)
+            places = resolve(
+                counts, gazetteer=gazetteer, builtin_gazetteer=builtin_gazetteer, counts=counts
+            )
         subject_of = None if places is None else _subject_key(places)
         episodes = group_episodes(
             claim_list,

@@ -3,7 +3,8 @@
 Arabic place names reach Spanish and English text romanized in many ways
 (``Karam al Qasr`` / ``Karm al-Qasr``, ``Bureij`` / ``Breij``, ``al-Sheij`` /
 ``Sheikh``). :func:`resolve_places` groups such spellings with explained merges,
-optionally guided by a :class:`Gazetteer`.
+guided by the bundled gazetteer of exonyms (:func:`builtin_gazetteer`: ``Alepo``,
+``Halab`` and ``Aleppo`` are one city) and by a :class:`Gazetteer` of your own.
 
 Examples
 --------
@@ -14,6 +15,7 @@ True
 False
 """
 
+from ._builtin import builtin_gazetteer
 from ._gazetteer import GAZETTEER_COLUMNS, Gazetteer, GazetteerEntry
 from ._index import RULES, Merge, Place, PlaceIndex
 from ._normalize import normalize_place
@@ -28,6 +30,7 @@ __all__ = [
     "Merge",
     "Place",
     "PlaceIndex",
+    "builtin_gazetteer",
     "normalize_place",
     "resolve_places",
 ]

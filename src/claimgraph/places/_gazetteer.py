@@ -148,6 +148,56 @@ class Gazetteer:
     def __repr__(self) -> str:
         return f"Gazetteer({len(self._entries)} entries)"
 
+    def extended_by(self, other: Gazetteer) -> Gazetteer:
+        """This gazetteer with the entries of ``other`` added; ``other`` wins where they meet.
+
+        An entry of ``other`` that shares a spelling with entries of this gazetteer
+        takes them over: its name stays the display name, its own aliases come
+        first, then the spellings of the entries it takes over that no entry of
+        ``other`` claims, and their parent and coordinates fill what it leaves
+        empty. An entry of this gazetteer that shares spellings with several
+        entries of ``other`` goes to the one that spells its name (else to the
+        first); the others keep the spellings they name. Entries of ``other``
+        come first, then the untouched entries of this gazetteer, in order.
+
+        Parameters
+        ----------
+        other : Gazetteer
+            The entries that extend and override this gazetteer.
+
+        Returns
+        -------
+        Gazetteer
+            A new gazetteer; neither input changes.
+
+        Examples
+        --------
+        >>> base = Gazetteer([GazetteerEntry("Aleppo", aliases="Alepo;Halab", lat=36.2, lon=37.16),
+        ...                   GazetteerEntry("Homs", aliases="Hims")])
+        >>> mine = Gazetteer([GazetteerEntry("Alepo", aliases="Haleb")])
+        >>> [(e.name, e.aliases, e.lat) for e in base.extended_by(mine)]
+        [('Alepo', ('Haleb', 'Aleppo', 'Halab'), 36.2), ('Homs', ('Hims',), None)]
+        """
+        if not isinstance(other, Gazetteer):
+            raise InvalidClaimError("gazetteer", "a Gazetteer", other)
+        taken: dict[int, list[GazetteerEntry]] = {}
+        untouched: list[GazetteerEntry] = []
+        for entry in self._entries:
+            keys = [normalize_place(spelling) for spelling in entry.names]
+            owners = sorted(
+                {found for key in keys if (found := other.index_of_key(key)) is not None}
+            )
+            if not owners:
+                untouched.append(entry)
+                continue
+            owner = other.index_of_key(keys[0])
+            taken.setdefault(owners[0] if owner is None else owner, []).append(entry)
+        merged = [
+            _absorb(entry, taken[number], other) if number in taken else entry
+            for number, entry in enumerate(other.entries)
+        ]
+        return Gazetteer([*merged, *untouched])
+
     @classmethod
     def from_csv(cls, path: str | Path) -> Gazetteer:
         """Read a gazetteer from a CSV file with a header row.
@@ -207,6 +257,28 @@ class Gazetteer:
         gazetteer._entries = tuple(entries)
         gazetteer._lookup = _build_lookup(gazetteer._entries, lines=lines, path=where)
         return gazetteer
+
+
+def _absorb(
+    entry: GazetteerEntry, others: Sequence[GazetteerEntry], claims: Gazetteer
+) -> GazetteerEntry:
+    """``entry`` with the spellings of ``others`` that no entry of ``claims`` names,
+    and their parent and coordinates where ``entry`` has none."""
+    aliases = list(entry.aliases)
+    seen = {normalize_place(spelling) for spelling in entry.names}
+    for other in others:
+        for spelling in other.names:
+            key = normalize_place(spelling)
+            if key not in seen and claims.index_of_key(key) is None:
+                seen.add(key)
+                aliases.append(spelling)
+    parent = entry.parent or next((o.parent for o in others if o.parent), None)
+    lat, lon = entry.lat, entry.lon
+    if lat is None:
+        located = next((o for o in others if o.lat is not None), None)
+        if located is not None:
+            lat, lon = located.lat, located.lon
+    return GazetteerEntry(entry.name, aliases=tuple(aliases), parent=parent, lat=lat, lon=lon)
 
 
 def _check_header(header: Sequence[str], where: str) -> None:

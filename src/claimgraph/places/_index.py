@@ -12,6 +12,7 @@ from .._errors import InvalidClaimError
 from ._normalize import normalize_place
 
 __all__ = [
+    "BUILTIN_GAZETTEER",
     "FUZZY",
     "GAZETTEER",
     "NORMALIZED",
@@ -28,6 +29,8 @@ __all__ = [
 NORMALIZED = "normalized"
 #: A spelling matches a gazetteer name or alias, or two spellings are names of one entry.
 GAZETTEER = "gazetteer"
+#: As ``gazetteer``, where the spelling comes from the bundled gazetteer.
+BUILTIN_GAZETTEER = "builtin-gazetteer"
 #: Same consonant skeleton, and one spelling's vowels contained in the other's.
 ROMANIZATION = "romanization"
 #: Consonants romanized alike (p/b, v/f, gh/g, a dropped h) and a high rapidfuzz ratio.
@@ -36,7 +39,14 @@ FUZZY = "fuzzy"
 SHORT_FORM = "short-form"
 
 #: Every rule a :class:`Merge` may name, strongest first.
-RULES: tuple[str, ...] = (NORMALIZED, GAZETTEER, ROMANIZATION, FUZZY, SHORT_FORM)
+RULES: tuple[str, ...] = (
+    NORMALIZED,
+    GAZETTEER,
+    BUILTIN_GAZETTEER,
+    ROMANIZATION,
+    FUZZY,
+    SHORT_FORM,
+)
 
 
 #: Position of each rule in :data:`RULES`, to order merges.
@@ -52,11 +62,12 @@ class Merge:
     a, b : str
         The two spellings joined (a gazetteer name or alias, or an input spelling).
     rule : str
-        One of :data:`RULES`: ``normalized``, ``gazetteer``, ``romanization``,
+        One of :data:`RULES`: ``normalized``, ``gazetteer`` (a gazetteer you
+        gave), ``builtin-gazetteer`` (the bundled one), ``romanization``,
         ``fuzzy``, ``short-form``.
     score : float
         The rapidfuzz ratio (0-100) of the two normalized forms (of their
-        words that differ for ``fuzzy``); 100 for ``normalized`` and ``gazetteer``.
+        words that differ for ``fuzzy``); 100 for ``normalized`` and the gazetteers.
     """
 
     a: str

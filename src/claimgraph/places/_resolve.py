@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
@@ -10,8 +11,10 @@ import numpy
 from rapidfuzz import fuzz, process
 
 from .._errors import InvalidClaimError
+from ._builtin import builtin_gazetteer as _bundled_gazetteer
 from ._gazetteer import Gazetteer, GazetteerEntry
 from ._index import (
+    BUILTIN_GAZETTEER,
     FUZZY,
     GAZETTEER,
     NORMALIZED,
@@ -77,15 +80,37 @@ def _is_generic(token: str) -> bool:
     return token in GENERIC_WORDS
 
 
+# The bundled gazetteer's spellings come back in every resolution: their analysis
+# is kept rather than redone (both functions are pure).
+@functools.lru_cache(maxsize=16384)
+def _token_shape(token: str) -> TokenShape:
+    return analyze_token(token)
+
+
+@functools.lru_cache(maxsize=4096)
+def _curated_keys(entry: GazetteerEntry) -> tuple[tuple[str, str, frozenset[int]], ...]:
+    """Each name of a gazetteer entry with its key and the positions an article preceded."""
+    return tuple(
+        (spelling, normalize_place(spelling), article_positions(spelling))
+        for spelling in entry.names
+    )
+
+
 class _Resolver:
     """The working state of one resolution: keys, their shapes, and the union-find."""
 
     def __init__(
-        self, keys: list[str], entry_of: dict[int, int], articled: list[frozenset[int]]
+        self,
+        keys: list[str],
+        entry_of: dict[int, int],
+        articled: list[frozenset[int]],
+        whole: frozenset[int] = frozenset(),
     ) -> None:
         self.keys = keys
         self.entry_of = entry_of
         self.articled = articled
+        # Keys that are whole names, never the short form of a longer one.
+        self.whole = whole
         shape_cache: dict[str, TokenShape] = {}
         self.tokens: list[tuple[str, ...]] = []
         self.shapes: list[tuple[TokenShape, ...]] = []
@@ -101,7 +126,7 @@ class _Resolver:
                     continue
                 shape = shape_cache.get(token)
                 if shape is None:
-                    shape = shape_cache[token] = analyze_token(token)
+                    shape = shape_cache[token] = _token_shape(token)
                 shapes.append(shape)
             self.tokens.append(tokens)
             self.shapes.append(tuple(shapes))
@@ -126,21 +151,33 @@ class _Resolver:
         pairs = zip(self.shapes[i], self.shapes[j], strict=True)
         return all(self._compatible(a, b) for a, b in pairs)
 
+    def _curated_only(self, block: list[int]) -> bool:
+        return all(i in self.entry_of for i in block)
+
     def learned_edges(self) -> list[_Edge]:
+        """Candidate merges by the romanization and fuzzy rules.
+
+        A pair of gazetteer spellings is never a candidate: spellings of one entry
+        are joined already and those of two entries are never joined.
+        """
         strict_blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
         loose_blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for index, shapes in enumerate(self.shapes):
             strict_blocks[tuple(s.skeleton for s in shapes)].append(index)
             loose_blocks[tuple(s.loose for s in shapes)].append(index)
+        curated = self.entry_of
         edges: list[_Edge] = []
         for block in strict_blocks.values():
+            if len(block) < 2 or self._curated_only(block):
+                continue
             for position, i in enumerate(block):
                 for j in block[position + 1 :]:
-                    if self._tokens_compatible(i, j):
-                        score = fuzz.ratio(self.keys[i], self.keys[j])
-                        edges.append((i, j, ROMANIZATION, round(score, 1)))
+                    if (i in curated and j in curated) or not self._tokens_compatible(i, j):
+                        continue
+                    score = fuzz.ratio(self.keys[i], self.keys[j])
+                    edges.append((i, j, ROMANIZATION, round(score, 1)))
         for block in loose_blocks.values():
-            if len(block) < 2:
+            if len(block) < 2 or self._curated_only(block):
                 continue
             by_strict: dict[tuple[str, ...], list[int]] = defaultdict(list)
             for i in block:
@@ -164,7 +201,7 @@ class _Resolver:
         rows, columns = numpy.nonzero(numpy.triu(scores, k=1))
         for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
             i, j = block[row], block[column]
-            if group_of[i] != group_of[j]:
+            if group_of[i] != group_of[j] and not (i in self.entry_of and j in self.entry_of):
                 edge = self._fuzzy_edge(i, j)
                 if edge is not None:
                     yield edge
@@ -240,7 +277,9 @@ class _Resolver:
         """Join a name to the one longer place whose name begins with its words.
 
         The longer name must continue with an article (``Majbal al-Zeft``): the
-        construct "X of the Y" is the one whose head is used alone.
+        construct "X of the Y" is the one whose head is used alone. A spelling
+        of the bundled gazetteer is a whole name and never the short one: the
+        city of Raqqa is not short for a village called Raqqa al-Samra.
         """
         find = self.uf.find
         by_prefix: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -250,7 +289,7 @@ class _Resolver:
                     by_prefix[tokens[:length]].append(index)
         targets: dict[int, dict[int, _Edge]] = defaultdict(dict)
         for i, tokens in enumerate(self.tokens):
-            if all(_is_generic(t) for t in tokens):
+            if i in self.whole or all(_is_generic(t) for t in tokens):
                 continue
             for j in by_prefix.get(tokens, ()):
                 extra = self.tokens[j][len(tokens) :]
@@ -306,6 +345,7 @@ def resolve_places(
     names: Iterable[str],
     *,
     gazetteer: Gazetteer | None = None,
+    builtin_gazetteer: bool = True,
     counts: Mapping[str, int] | None = None,
 ) -> PlaceIndex:
     """Group spellings of places into canonical places.
@@ -313,7 +353,8 @@ def resolve_places(
     Rules, applied in this order (see ``docs/places.md``):
 
     1. ``normalized``: equal :func:`normalize_place` keys.
-    2. ``gazetteer``: a spelling that normalizes like a gazetteer name or alias
+    2. ``gazetteer`` (``builtin-gazetteer`` for a spelling of the bundled
+       gazetteer): a spelling that normalizes like a gazetteer name or alias
        belongs to that entry; the entry's names are one place.
     3. ``romanization``: every word has the same consonant skeleton, and one
        word's vowels are contained in the other's (``Karm``/``Karam``,
@@ -325,14 +366,20 @@ def resolve_places(
        is a facility, direction or size word.
 
     Rules 3 and 4 never join a group that links two groups not linked to each
-    other, and no learned rule joins two gazetteer entries.
+    other, no learned rule joins two gazetteer entries, and a spelling of the
+    bundled gazetteer is never taken as the short form of a longer name.
 
     Parameters
     ----------
     names : iterable of str
         Spellings, repeated or not (repetitions count as occurrences).
     gazetteer : Gazetteer, optional
-        Curated places that override and extend what is learned.
+        Curated places that override and extend what is learned. They extend
+        the bundled gazetteer and win where the two meet
+        (:meth:`Gazetteer.extended_by`).
+    builtin_gazetteer : bool
+        Whether to use the bundled gazetteer of exonyms
+        (:func:`~claimgraph.places.builtin_gazetteer`; default ``True``).
     counts : mapping of str to int, optional
         How often each spelling occurs (instead of counting ``names``); the most
         frequent spelling names a place that has no gazetteer entry.
@@ -344,8 +391,8 @@ def resolve_places(
     Raises
     ------
     InvalidClaimError
-        If a name is not a string or has no letter or digit, or a count is not a
-        whole number >= 0.
+        If a name is not a string or has no letter or digit, a count is not a
+        whole number >= 0, or ``builtin_gazetteer`` is not ``True`` or ``False``.
 
     Examples
     --------
@@ -358,6 +405,17 @@ def resolve_places(
     'karm-qasr'
     >>> [(m.a, m.b, m.rule) for m in index.explain("Al-Majbal", "Majbal al-Zeft")]
     [('Al-Majbal', 'Majbal al-Zeft', 'short-form')]
+
+    Translated names meet through the bundled gazetteer, unless it is turned off:
+
+    >>> index = resolve_places(["Palmira", "Tadmur", "Palmyra"])
+    >>> [(p.name, p.variants, p.lat, p.lon) for p in index.places]
+    [('Palmyra', ('Palmira', 'Palmyra', 'Tadmur'), 34.56, 38.28)]
+    >>> [(m.a, m.b, m.rule) for m in index.explain("Palmira", "Tadmur")]
+    [('Palmira', 'Palmyra', 'builtin-gazetteer'), ('Palmyra', 'Tadmur', 'builtin-gazetteer')]
+    >>> index = resolve_places(["Palmira", "Tadmur", "Palmyra"], builtin_gazetteer=False)
+    >>> [p.variants for p in index.places]  # only a vowel tells Palmira from Palmyra
+    [('Palmira', 'Palmyra'), ('Tadmur',)]
     """
     weights = _spelling_weights(names, counts)
     order = _display_order(weights)
@@ -366,37 +424,45 @@ def resolve_places(
     for spelling in sorted(weights, key=order):
         spellings_of[key_of_spelling[spelling]].append(spelling)
 
-    entries: tuple[GazetteerEntry, ...] = gazetteer.entries if gazetteer is not None else ()
+    if not isinstance(builtin_gazetteer, bool):
+        raise InvalidClaimError("builtin_gazetteer", "True or False", builtin_gazetteer)
+    bundled = _bundled_gazetteer() if builtin_gazetteer else None
+    curated_places = _combined(bundled, gazetteer)
+    entries: tuple[GazetteerEntry, ...] = () if curated_places is None else curated_places.entries
     gazetteer_spelling: dict[str, str] = {}
     entry_of_key: dict[str, int] = {}
-    for number, curated in enumerate(entries):
-        for spelling in curated.names:
-            key = normalize_place(spelling)
+    # The rule that names a merge through a curated spelling: whose spelling it is.
+    curated_rule: dict[str, str] = {}
+    curated_keys = [_curated_keys(curated) for curated in entries]
+    for number, names_of_entry in enumerate(curated_keys):
+        for spelling, key, _ in names_of_entry:
             gazetteer_spelling.setdefault(key, spelling)
             entry_of_key[key] = number
+            curated_rule[key] = _rule_of_curated(key, bundled, gazetteer)
 
     keys = sorted(set(spellings_of) | set(gazetteer_spelling))
     position = {key: index for index, key in enumerate(keys)}
     articled: dict[str, set[int]] = defaultdict(set)
     for spelling, key in key_of_spelling.items():
         articled[key] |= article_positions(spelling)
-    for curated in entries:
-        for spelling in curated.names:
-            articled[normalize_place(spelling)] |= article_positions(spelling)
+    for names_of_entry in curated_keys:
+        for _, key, positions in names_of_entry:
+            articled[key] |= positions
     resolver = _Resolver(
         keys,
         {position[k]: e for k, e in entry_of_key.items()},
         [frozenset(articled.get(key, ())) for key in keys],
+        frozenset(position[k] for k, rule in curated_rule.items() if rule == BUILTIN_GAZETTEER),
     )
 
     entry_key: dict[int, str] = {}
-    for entry_number, curated in enumerate(entries):
-        entry_key[entry_number] = normalize_place(curated.name)
+    for entry_number, names_of_entry in enumerate(curated_keys):
+        entry_key[entry_number] = names_of_entry[0][1]
         first = position[entry_key[entry_number]]
-        for spelling in curated.aliases:
-            other = position[normalize_place(spelling)]
+        for _, alias_key, _ in names_of_entry[1:]:
+            other = position[alias_key]
             if other != first:
-                resolver._join((first, other, GAZETTEER, 100.0))
+                resolver._join((first, other, curated_rule[alias_key], 100.0))
 
     resolver.cluster(resolver.learned_edges())
     resolver.short_forms()
@@ -422,7 +488,7 @@ def resolve_places(
         entry = entries[entry_of_root] if entry_of_root is not None else None
         variants = tuple(sorted(spellings, key=order))
         name = entry.name if entry is not None else variants[0]
-        tree = _merge_tree(group, keys, representative, spellings_of, entry_of_key,
+        tree = _merge_tree(group, keys, representative, spellings_of, curated_rule,
                            edges_of[root])  # fmt: skip
         place = Place(
             id=(
@@ -444,12 +510,27 @@ def resolve_places(
     return PlaceIndex(places, lookup, key_lookup, trees, representative)
 
 
+def _combined(bundled: Gazetteer | None, own: Gazetteer | None) -> Gazetteer | None:
+    """The gazetteer resolution uses: the bundled one extended by ``own``, or either alone."""
+    if bundled is None or own is None:
+        return own if bundled is None else bundled
+    return bundled.extended_by(own)
+
+
+def _rule_of_curated(key: str, bundled: Gazetteer | None, own: Gazetteer | None) -> str:
+    """``builtin-gazetteer`` for a spelling only the bundled gazetteer has, else ``gazetteer``."""
+    from_bundle = bundled is not None and bundled.index_of_key(key) is not None
+    if from_bundle and (own is None or own.index_of_key(key) is None):
+        return BUILTIN_GAZETTEER
+    return GAZETTEER
+
+
 def _merge_tree(
     group: list[int],
     keys: list[str],
     representative: Mapping[str, str],
     spellings_of: Mapping[str, list[str]],
-    entry_of_key: Mapping[str, int],
+    curated_rule: Mapping[str, str],
     edges: list[_Edge],
 ) -> dict[str, list[tuple[str, Merge]]]:
     """The spanning tree of a place over spellings: spelling links, then key links."""
@@ -463,7 +544,7 @@ def _merge_tree(
         key = keys[i]
         rep = representative[key]
         tree.setdefault(rep, [])
-        rule = GAZETTEER if key in entry_of_key else NORMALIZED
+        rule = curated_rule.get(key, NORMALIZED)
         for spelling in spellings_of.get(key, ()):
             if spelling != rep:
                 link(Merge(rep, spelling, rule, 100.0))
