@@ -57,6 +57,8 @@ class ControlReader:
         self.negation = c(pack.negation or never)
         self.achieved = c(pack.achieved or never)
         self.pronoun = c(pack.pronoun_subjects or never)
+        self.relative = c(rf"[\s,]+{pack.relative_pronouns}\s+(?:[a-z]+\s+){{0,3}}$")
+        self.first_person = c(pack.first_person_verb)
 
     def find(
         self,
@@ -84,7 +86,11 @@ class ControlReader:
                 actor = self.actors.subject_before(mentions, pos)
             if actor is None and anywhere and mentions:
                 actor = mentions[0].actor
-            if actor is None and self.pronoun.search(folded, max(0, pos - 40), pos):
+            word = re.match(r"\w+", folded[pos:])
+            if actor is None and (
+                self.pronoun.search(folded, max(0, pos - 40), pos)
+                or (word and self.first_person.fullmatch(word.group()))
+            ):
                 return speaker_side(pos) or last_side
             return actor.side if actor is not None else last_side
 
@@ -136,7 +142,7 @@ class ControlReader:
                 )
                 side = actor.side if actor else None
             else:
-                side = self.actors.opponent.get(speaker_side(m.start()) or "") or last_side
+                side = self._fallen_to(speaker_side(m.start())) or last_side
             for name in self._subjects_before(text, folded, m.start()):
                 out.append(Finding(CONTROL, m.start(), name, side))
         for m in self.held.finditer(folded):
@@ -264,8 +270,25 @@ class ControlReader:
             out.append(Finding(prop, pos, name, side, partial=partial, share=share))
         return out
 
+    def _fallen_to(self, speaker: str | None) -> str | None:
+        """Who took a place said to have fallen with no taker named: the speaker's
+        enemy, else the last actor named of a side other than the speaker's."""
+        if speaker is None:
+            return None
+        enemy = self.actors.opponent.get(speaker)
+        if enemy:
+            return enemy
+        others = [side for side in reversed(self.actors.recent) if side != speaker]
+        return others[0] if others else None
+
     def _subjects_before(self, text: str, folded: str, verb: int) -> list[str | None]:
         """Places that are the subject of a passive or intransitive verb at ``verb``."""
+        rel = self.relative.search(folded, max(0, verb - 40), verb)
+        if rel is not None:
+            # "Palmira, que había caído ...": the place before the relative pronoun.
+            named = self.places.last_list_before(text, folded, rel.start())
+            if named and self._adjacent(text, named[-1], rel.start(), reach=3):
+                return list(named)
         que = max((q.end() for q in self.complementizer.finditer(folded, 0, verb)), default=0)
         begin = max(que, folded.rfind(";", 0, verb) + 1)
         span = text[begin:verb]

@@ -218,6 +218,11 @@ class LanguagePack:
     #: Generic actor words that stand for the last named actor of these sides
     #: ("los yihadistas" after the Islamic State is named).
     generic_actors: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    #: Relative pronouns: "X, que había caído", "X, which fell" (the place before it is
+    #: the subject of the verb a few words after it).
+    relative_pronouns: str = r"que"
+    #: A verb form in the first person plural ("tomamos"): the speaker's own side.
+    first_person_verb: str = r"\w+(?:amos|emos|imos)"
     #: Actor aliases that are also common words, read only where the text does not
     #: write them in lower case ("IS" but not "is").
     acronyms: frozenset[str] = frozenset()

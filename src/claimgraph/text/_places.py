@@ -38,8 +38,9 @@ class PlaceReader:
         self.references = re.compile(pack.place_references)
         self.heads = re.compile(pack.list_heads)
         self.skip_word = re.compile(r"[a-záéíóúñü0-9%'’\-]+\s+")
-        self._first_word = re.compile(r"(\S+?)(?:'s|’s)?\s+")
+        self._after_name = re.compile(r"(?:'s|’s)?\s+")
         self._not_folded = frozenset(w.casefold() for w in pack.not_places)
+        self._articles = frozenset({"al", "el", "ad", "as", "ar", "az", "ash"})
         self.verb_like = re.compile(pack.verb_like)
         self.apposition = re.compile(pack.apposition)
 
@@ -56,6 +57,8 @@ class PlaceReader:
     def is_place(self, name: str) -> bool:
         words = name.split()
         first = words[0] if words else ""
+        if len(words) > 1 and first[:1].isupper() and first.casefold() in self._articles:
+            return True  # "Al Raqa", "El Bab": an article inside the name
         if len(words) > 2 and first in self.pack.compass_words and self._of.match(words[1]):
             return True
         return (
@@ -73,12 +76,15 @@ class PlaceReader:
             if m and self.is_place(m.group()):
                 return self.clean(m.group()), m.end()
             if m:
-                # A capitalized word that is no place ("the Syrian town of X", "the
-                # Islamic State group's stronghold X") is skipped like a head word.
-                first = self._first_word.match(text, i)
-                if first is None or not self._not_place(first.group(1)):
+                # Capitalized words that are no place ("the Syrian town of X", "the
+                # Islamic State group's stronghold X") are skipped like head words.
+                words = m.group().split()
+                if not all(self._not_place(w) for w in words):
                     return None
-                i = first.end()
+                after = self._after_name.match(text, m.end())
+                if after is None:
+                    return None
+                i = after.end()
                 continue
             w = self.skip_word.match(text, i)
             word = w.group().strip().casefold() if w else ""
@@ -130,7 +136,10 @@ class PlaceReader:
             if m is None:
                 break
             if not self.is_place(m.group()):
-                i = m.end()
+                after = self._after_name.match(text, m.end())
+                if after is None:
+                    return None
+                i = after.end()
                 continue
             items = self.list_after(text, folded, m.start())
             names = [n for n, _, stop in items if n is not None and stop <= end + 1]

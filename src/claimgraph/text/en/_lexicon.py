@@ -809,6 +809,8 @@ PACK = LanguagePack(
     r"|gains|victory|fall)\b",
     clause_end=r"[.;]|,\s+(?:and|but|while|although|however)\b",
     person_of=r"(?:of\s+(?:its\s+|their\s+|the\s+)?)?",
+    relative_pronouns=r"(?:which|that)",
+    first_person_verb=r"(?!x)x",
     acronyms=frozenset({"is", "is fighters", "is militants"}),
     stopwords=_STOPWORDS,
 )

@@ -132,7 +132,7 @@ _NUMBER_WORDS = {
 
 def _forms(*stems: str) -> str:
     """Regular -ar verb forms of each stem: past, imperfect, present, gerund, participle."""
-    endings = r"(?:o|aron|aba|aban|a|an|ando|ado|ada|ados|adas|ar|e|en|ara|aran|aria|arian)"
+    endings = r"(?:o|aron|aba|aban|a|an|ando|ado|ada|ados|adas|ar|e|en|ara|aran|aria|arian|amos)"
     return r"\b(?:" + "|".join(stems) + ")" + endings + r"\b"
 
 
@@ -308,6 +308,7 @@ _GAIN = (
         "recuper",
         "arrebat",
         "ocup",
+        "arranc",
     )
     + r"|\basegur(?:o|aron|ado|ada|ados|adas|ar|ando)\b(?!\s+que)|\bapoder\w+\s+(?:de|del)\b"
     r"|\b(?:hecho|hecha|hizo|hicieron|hacerse|hacer|haciendose|hace|hacen)\s+(?:\w+\s+)?con\b"
@@ -518,7 +519,8 @@ PACK = LanguagePack(
     previous_speaker=r"\b(?:el|dicho|este|ese)\s+(?:medio|diario|periodico|canal)\b"
     r"|\b(?:la|dicha|esta)\s+(?:agencia|cadena|fuente)\b",
     gain_verbs=_GAIN,
-    passive_gain=r"\b(?:fue|fueron|ha\s+sido|han\s+sido|habia\s+sido|habian\s+sido|seria|serian)"
+    passive_gain=r"\b(?:fue|fueron|ha\s+sido|han\s+sido|habia\s+sido|habian\s+sido|seria|serian"
+    r"|esta|estan|estaba|estaban)"
     r"\s+(?:tambien\s+|finalmente\s+|nuevamente\s+)?(?:re)?(?:captur|tom|liber|"
     r"asegur|conquist|recuper|ocup)ad[oa]s?\b",
     nominal_gain=r"\b(?:la\s+)?(?:re)?(?:captura|toma|conquista|liberacion|recuperacion)\s+"
@@ -551,15 +553,19 @@ PACK = LanguagePack(
     attempt_markers=r"\b(?:intent\w*|trat\w*|esperab\w*|buscab\w*|pretend\w*|procur\w*|"
     r"quer\w*|tem\w*)\s+(?:de\s+|por\s+)?(?:\w+\s+){0,2}$|\bintento\s+(?:de|por)\s+$"
     r"|\bde\s+ser\s+$|\bpara\s+$|\bpoder\s+$|\ba\s+(?=\w+r\b)$",
-    partial_markers=r"\b(?:la\s+mayor\s+parte|gran\s+parte|parte|buena\s+parte|la\s+mitad"
-    r"|la\s+mayoria|el\s+(?P<pct>\d{1,3})\s*%)\s+(?:de\s+los|de\s+las|de\s+la"
-    r"|del|de)\s+",
+    partial_markers=r"\b(?:(?:cerca\s+de|casi|mas\s+de|alrededor\s+de)\s+)?(?:la\s+mayor\s+parte"
+    r"|gran\s+parte|parte|partes|buena\s+parte|la\s+mitad|un\s+tercio|dos\s+tercios|la\s+mayoria"
+    r"|el\s+centro|(?:el\s+)?(?P<pct>\d{1,3})\s*(?:%|por\s+ciento))\s+(?:de\s+los|de\s+las|de\s+la"
+    r"|del|de)\s+(?:(?:barrios|distritos|sectores|zonas)\s+(?:de\s+la|del|de)\s+)?"
+    r"|\b(?:(?:dos|tres|cuatro|cinco|seis|varios|\d+)\s+)(?:barrios|distritos|sectores)"
+    r"\s+(?:de\s+la|del|de|en)\s+",
     uncertainty=r"\bno\s+(?:estaba|esta|estaban|quedaba|queda|era|es)\s+claro\s+quien\s+"
     r"(?:control\w+|tenia|tiene|domin\w+)"
     r"|\b(?:reportes|informes|noticias|versiones)\s+contradictori[oa]s\s+sobre"
     r"|\bse\s+desconoce\s+quien\s+control\w+",
     place_references=r"\b(?:la|dicha|esa|esta)\s+(?:zona|urbe|area|localidad|poblacion|"
-    r"posicion|aldea|villa)\b(?!\s+(?:de|del)\s)|\bla\s+misma\b|\bel\s+mismo\b"
+    r"posicion|aldea|villa|ciudad)\b(?!\s+(?:de|del)\s)|\bla\s+misma\b|\bel\s+mismo\b"
+    r"|^area\b(?!\s+(?:de|del)\s)|\b(?:el|dicho|este|ese)\s+aeropuerto\b(?!\s+(?:de|del)\s)"
     r"|\b(?:dicho|ese|este)\s+(?:barrio|distrito|pueblo|lugar|sector)\b",
     event_references=r"^\s*(?:los|estos|dichos)\s+(?:combates|enfrentamientos)\b"
     r"|\b(?:los|estos|dichos)\s+(?:combates|enfrentamientos)\s+se\s+saldaron",
@@ -637,6 +643,24 @@ PACK = LanguagePack(
             "y",
             "e",
             "o",
+            "islámico",
+            "islamico",
+            "sirio",
+            "siria",
+            "kurdo",
+            "kurda",
+            "turco",
+            "turca",
+            "ruso",
+            "rusa",
+            "iraquí",
+            "lunes",
+            "martes",
+            "miércoles",
+            "jueves",
+            "viernes",
+            "sábado",
+            "domingo",
             *(m.capitalize() for m in _MONTHS),
             *_MONTHS,
         }
