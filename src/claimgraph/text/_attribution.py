@@ -141,6 +141,8 @@ class AttributionReader:
             if named is None:
                 if self.unnamed.match(folded, m.start()):
                     named = UNNAMED
+                elif previous and self.previous.search(folded, m.end(), np_end):
+                    named = previous  # "according to the statement"
                 else:
                     continue
             cues.append(Cue(m.start(), np_end, named, self._reach_of_phrase(folded, m, np_end)))

@@ -59,6 +59,7 @@ class ControlReader:
         self.pronoun = c(pack.pronoun_subjects or never)
         self.relative = c(rf"[\s,]+{pack.relative_pronouns}\s+(?:[a-z]+\s+){{0,3}}$")
         self.first_person = c(pack.first_person_verb)
+        self.hypothetical = c(pack.hypothetical or never)
 
     def find(
         self,
@@ -102,7 +103,7 @@ class ControlReader:
             for name in self._subjects_before(text, folded, m.start()):
                 out.append(Finding(CONTROL, m.start(), name, side))
         for m in self.nominal.finditer(folded):
-            if not free(m):
+            if not free(m) or self.hypothetical.search(folded, m.end(), _clause_stop(folded, m.end())):
                 continue
             taken.append(m.span())
             side = side_for(m.start(), agent_from=m.end(), anywhere=True)
@@ -130,8 +131,13 @@ class ControlReader:
             gainer = self.actors.opponent.get(loser or "")
             after = self.loss_from.match(folded, m.end())
             start = after.end() if after else m.end()
-            if gainer and not self._attempted(folded, m.start()):
-                out.extend(self._list(text, folded, start, CONTROL, gainer, m.start()))
+            if self._attempted(folded, m.start()):
+                continue
+            # The loser no longer holds it; the other side of a two-sided war gains it.
+            for f in self._list(text, folded, start, CONTROL, loser, m.start()):
+                out.append(attrs.evolve(f, stance=Stance.DENIES))
+                if gainer:
+                    out.append(attrs.evolve(f, value=gainer))
         for m in self.fall.finditer(folded):
             if not free(m):
                 continue
@@ -214,17 +220,17 @@ class ControlReader:
             leaver = side_for(m.start())
             for f in self._list(text, folded, m.end(), CONTROL, leaver, m.start()):
                 out.append(attrs.evolve(f, stance=Stance.DENIES))
-        for m in self.hold.finditer(folded):
-            if not free(m) or self._attempted(folded, m.start()):
-                continue
-            taken.append(m.span())
-            out.extend(self._list(text, folded, m.end(), CONTROL, side_for(m.start()), m.start()))
         for m in self.held_adjective.finditer(folded):
             side = self.pack.holder_words.get(" ".join(m.group("side").split()))
             if side is None or not free(m):
                 continue
             taken.append(m.span())
             out.extend(self._list(text, folded, m.end(), CONTROL, side, m.start()))
+        for m in self.hold.finditer(folded):
+            if not free(m) or self._attempted(folded, m.start()):
+                continue
+            taken.append(m.span())
+            out.extend(self._list(text, folded, m.end(), CONTROL, side_for(m.start()), m.start()))
         for m in self.control_adjective.finditer(folded):
             side = self.pack.holder_words.get(" ".join(m.group("side").split()))
             if side is None or not free(m):
@@ -312,3 +318,9 @@ class ControlReader:
 
 def _partial(f: Finding) -> Finding:
     return Finding(f.property, f.pos, f.subject, f.value, partial=True, share=f.share)
+
+
+def _clause_stop(folded: str, start: int) -> int:
+    """The end of the clause from ``start``: the next full stop or semicolon."""
+    m = re.compile(r"[.;]").search(folded, start)
+    return m.start() if m else len(folded)

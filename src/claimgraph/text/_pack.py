@@ -218,6 +218,10 @@ class LanguagePack:
     #: Generic actor words that stand for the last named actor of these sides
     #: ("los yihadistas" after the Islamic State is named).
     generic_actors: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    #: After a nominal gain, what makes it hypothetical ("the capture of X would").
+    hypothetical: str = ""
+    #: Lower-case words that end a place name ("Zamzam camp", "Tabqa dam").
+    name_suffixes: tuple[str, ...] = ()
     #: Relative pronouns: "X, que había caído", "X, which fell" (the place before it is
     #: the subject of the verb a few words after it).
     relative_pronouns: str = r"que"

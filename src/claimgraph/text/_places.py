@@ -29,8 +29,10 @@ class PlaceReader:
         nxt = rf"(?:{_WORD_PREFIXED}|{_WORD_CAP}|\d+\b|(?:{common})\b)"
         compass = "|".join(pack.compass_words)
         of = pack.of_words
+        suffix = "|".join(r"\s+".join(map(re.escape, x.split())) for x in pack.name_suffixes)
+        tail = rf"(?:\s+(?:{suffix})\b)?" if suffix else ""
         self.name = re.compile(
-            rf"(?:(?:{compass})\s+{of}\s+)?{first}(?:\s+(?:(?:{connectors})\s+)?{nxt})*"
+            rf"(?:(?:{compass})\s+{of}\s+)?{first}(?:\s+(?:(?:{connectors})\s+)?{nxt})*{tail}"
         )
         self._common_head = re.compile(rf"^(?:{common})\s+{of}\s+(?=\S)")
         self._of = re.compile(rf"{of}$")

@@ -116,6 +116,10 @@ _ACTORS = (
             "popular mobilization units",
             "pmf",
             "hashed al-shaabi",
+            "hashd shaabi",
+            "hashd al-shaabi",
+            "hashd shaabi units",
+            "paramilitary hashd shaabi units",
         ),
     ),
     Actor("Russian forces in Syria", _GOV, ("russian forces", "russian troops", "russian special forces")),
@@ -278,9 +282,7 @@ _GAIN = (
     + "|"
     + _regular("captur", "recaptur", "liberat", "secur", "occup", "reoccup")
     + "|"
-    + _verb("freed", "free", "frees", "freeing", "cleared", "clears", "clearing")
-    + r"(?=\s+(?:the\s+|most\s+of\s+)?(?:[a-z]+\s+){0,3}?(?:of\s+)?[A-Z]|.{0,40}\bof\s+(?:is|isis|isil"
-    r"|islamic|daesh|militants|jihadists|rebels))"
+    + _verb("freed", "frees", "freeing")
     + r"|\b(?:stormed|storm|storms|storming)\b(?=.{0,60}\band\s+(?:took|seized|captured))"
     + r"|\b(?:regained|regain|regains|regaining|gained|gains|gaining|wrested|wrest|wresting)"
     r"\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)\b"
@@ -757,8 +759,8 @@ PACK = LanguagePack(
     r"|retreats|retreating|pulled\s+out|pull\s+out|pulling\s+out|pulls\s+out|fled|flee|flees"
     r"|fleeing|evacuated|abandoned|abandon|abandons)\s+(?:completely\s+|fully\s+)?"
     r"(?:from|of|out\s+of)?\b",
-    hold_verbs=r"\b(?:controls|controlled|control|holds|held|hold|holding|controlling|dominates)"
-    r"\b(?!\s+by)|\b(?:is|are|was|were|remain\w*|be)\s+(?:now\s+|still\s+|firmly\s+|fully\s+)?"
+    hold_verbs=r"(?<!-)\b(?:controls|controlled|control|holds|held|hold|holding|controlling"
+    r"|dominates)\b(?!\s+by)|\b(?:is|are|was|were|remain\w*|be)\s+(?:now\s+|still\s+|firmly\s+|fully\s+)?"
     r"in\s+(?:full\s+|complete\s+|total\s+|effective\s+)?control\s+of\b"
     r"|\b(?:keep|kept|keeps|retain\w*|maintain\w*)\s+(?:full\s+)?control\s+(?:of|over)\b",
     held_adjective=rf"\b{_HOLDER}[-\s](?:held|controlled|run|occupied|dominated)\b",
@@ -810,6 +812,8 @@ PACK = LanguagePack(
     clause_end=r"[.;]|,\s+(?:and|but|while|although|however)\b",
     person_of=r"(?:of\s+(?:its\s+|their\s+|the\s+)?)?",
     relative_pronouns=r"(?:which|that)",
+    hypothetical=r"\b(?:would|could|might|may|will)\b",
+    name_suffixes=("camp", "dam", "airport", "airbase", "air base", "military airport", "citadel"),
     first_person_verb=r"(?!x)x",
     acronyms=frozenset({"is", "is fighters", "is militants"}),
     stopwords=_STOPWORDS,

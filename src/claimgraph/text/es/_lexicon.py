@@ -525,8 +525,7 @@ PACK = LanguagePack(
     r"asegur|conquist|recuper|ocup)ad[oa]s?\b",
     nominal_gain=r"\b(?:la\s+)?(?:re)?(?:captura|toma|conquista|liberacion|recuperacion)\s+"
     r"(?:de\s+la|del|de)\b",
-    loss_verbs=r"\b(?:perdi[oe]\w*|perdido|perder|abandon\w+)\b"
-    r"|\b(?:retir|repleg)\w*(?:se)?\s+(?=de\b|del\b)",
+    loss_verbs=r"\b(?:perdi[oe]\w*|perdido|perder|cedi[oe]\w*)\b(?:\s+el\s+control\s+(?:de|del))?",
     fall_verbs=r"\b(?:cayo|cayeron|caido|caida|caer|cae|caen)\b",
     held_by=r"\b(?:bajo\s+(?:el\s+)?(?:poder|control|dominio)|en\s+manos|controlad[oa]s?)\s+"
     r"(?:de|del|de\s+las|de\s+los|por|por\s+el|por\s+la|por\s+los|por\s+las)\b",
@@ -734,6 +733,7 @@ PACK = LanguagePack(
     revision_later=r"\binicialmente\b|\ben\s+un\s+principio\b|\bmas\s+tarde\s+se\s+dijo\b",
     apposition=r"(?:al|a|cerca|en|junto|dentro|frente|justo)\s[^,]*,\s*(?=(?:y|e|asi\s+como|como)\s)",
     verb_like=r"\w+(?:aron|ieron|aba|aban|ando|iendo|ó|ió)$",
+    hypothetical=r"\b(?:supondria|significaria|permitiria|podria|seria|sera|supondra)\b",
     expel_verbs=r"\b(?:expuls|desaloj|ech|sac|arroj)\w*\s+(?:a|al)\b",
     expel_from=r"(?:de|del)",
     repel_verbs=r"\b(?:repel|rechaz|contrarrest|frustr|resist|repel|neutraliz)\w*\s+"
