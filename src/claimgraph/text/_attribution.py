@@ -105,6 +105,11 @@ class AttributionReader:
         self.impersonal = c(pack.impersonal)
         self.channel = c(pack.channel) if pack.channel else None
         self.clause_breaks = c(pack.clause_breaks)
+        self.infinitive = c(pack.reported_infinitive) if pack.reported_infinitive else None
+        self.governed = c(
+            r"\b(?:con|contra|with|against|from|desde|por|by|sobre|to|a|al|ante)\s+"
+            r"(?:(?:el|la|los|las|the)\s+)?$"
+        )
 
     # -- sources named in a stretch of text ------------------------------------------------
 
@@ -173,7 +178,9 @@ class AttributionReader:
         return Reach.LEFT if not after or len(after.split()) < 3 else Reach.RIGHT
 
     def _speech_cue(self, folded: str, m: re.Match[str], previous: str | None) -> Cue | None:
-        opens = bool(self.opens_content.match(folded, m.end()))
+        opens = bool(self.opens_content.match(folded, m.end())) or bool(
+            self.infinitive and self.infinitive.match(folded, m.end())
+        )
         if self.needs_que.match(m.group()) and not opens:
             return None
         denies = bool(self.denial.match(folded, m.start()))
@@ -197,8 +204,7 @@ class AttributionReader:
             content_right = not has_before
         if content_right:
             window = max(clause_start, m.start() - _REACH)
-            speaker = self.source_in(folded, window, m.start(), last=True)
-            np_begin = self._np_start(folded, window, m.start()) if speaker else np_begin
+            speaker, np_begin = self._subject_speaker(folded, window, m.start(), np_begin)
             speaker = speaker or self._unlisted(folded, np_begin, m, previous, right)
             if speaker is None:
                 return None
@@ -230,9 +236,21 @@ class AttributionReader:
         unknown = self.unknown_speaker.search(span)
         return fold(unknown.group("np")) if unknown is not None else None
 
-    def _np_start(self, folded: str, begin: int, verb: int) -> int:
-        found = list(self.alias.finditer(folded, begin, verb))
-        return found[-1].start() if found else verb
+    def _subject_speaker(
+        self, folded: str, begin: int, verb: int, np_begin: int
+    ) -> tuple[str | None, int]:
+        """The speaker before a verb and where it starts: the first source named in
+        the window that no preposition governs ("Las FAR, enfrentadas con el
+        Ejército, anunciaron"), else the last named."""
+        found = [m for m in self.alias.finditer(folded, begin, verb)]
+        if not found:
+            return None, np_begin
+        free = [m for m in found if not self.governed.search(folded, max(0, m.start() - 12), m.start())]
+        chosen = free[0] if free else found[-1]
+        speaker = self.source_in(folded, chosen.start(), verb, last=False) or self.by_alias[
+            chosen.group()
+        ]
+        return speaker, chosen.start()
 
     def _clause_start(self, folded: str, pos: int) -> int:
         starts = [m.end() for m in self.clause_breaks.finditer(folded, 0, pos)]

@@ -35,6 +35,8 @@ class _Context:
     place: str | None = None
     side: str | None = None
     control: list[Claim] = attrs.field(factory=list)
+    #: The speaker of the quotation this sentence is inside, if any.
+    quoted: str | None = None
 
 
 class Engine:
@@ -79,10 +81,48 @@ class Engine:
         time = TimeResolver(self.pack, year=year, doc_date=doc_date)
         ctx = _Context()
         setting = self.setting(sentences)
+        quoted = self.quote_speakers(sentences)
         claims: list[Claim] = []
         for sentence in sentences:
+            ctx.quoted = quoted.get(sentence.number)
             claims.extend(self._sentence(sentence, doc, time, ctx, setting))
         return claims
+
+    def quote_speakers(self, sentences: Sequence[Sentence]) -> dict[int, str]:
+        """Speakers of the sentences inside a quotation that runs over several: the
+        speaker named where the quotation opens ('X said: "...') or closes
+        ('...," X said'), for every sentence wholly between."""
+        out: dict[int, str] = {}
+        opened: list[Sentence] = []
+        line = 0
+        for sentence in sentences:
+            if sentence.line != line:
+                opened, line = [], sentence.line  # quotations end with their paragraph
+            odd = sentence.text.count('"') % 2 == 1
+            if not opened:
+                if odd:
+                    opened = [sentence]
+                continue
+            if not odd:
+                opened.append(sentence)
+                continue
+            speaker = self._quote_speaker(opened[0], sentence)
+            if speaker is not None:
+                for inside in opened[1:]:
+                    out[inside.number] = speaker
+                out.setdefault(opened[0].number, speaker)
+            opened = []
+        return out
+
+    def _quote_speaker(self, first: Sentence, last: Sentence) -> str | None:
+        closing = last.text.rfind('"')
+        folded = fold_aligned(last.text)
+        cue = self.attribution.read(folded, None).cue_at(max(0, closing - 1))
+        if cue is not None:
+            return cue.source
+        opening = first.text.rfind('"')
+        cue = self.attribution.read(fold_aligned(first.text), None).cue_at(opening + 1)
+        return cue.source if cue is not None else None
 
     def _sentence(
         self,
@@ -99,7 +139,7 @@ class Engine:
         attribution = self.attribution.read(folded, ctx.source)
 
         def speaker_side(pos: int) -> str | None:
-            return self.registry.alignment(attribution.source_at(pos) or doc)
+            return self.registry.alignment(attribution.source_at(pos) or ctx.quoted or doc)
 
         uncertain, blocked = self.statements.uncertain(text, folded)
         findings = uncertain + self.statements.find(text, folded, self.attribution.source_in)
@@ -120,13 +160,16 @@ class Engine:
         for finding in findings:
             span = self._time_at(finding.pos, mentions, clause_of, time.current)
             if finding.property in (DENY_PREVIOUS, DOUBT_PREVIOUS):
-                for target in self._targets(finding, ctx):
+                denier = self.registry.canonical(
+                    finding.source or attribution.source_at(finding.pos) or ctx.quoted or doc
+                )
+                for target in self._targets(finding, ctx, new_control, denier):
                     out.append(
                         self._claim(
                             finding,
                             sentence,
                             doc,
-                            attribution.source_at(finding.pos) or doc,
+                            attribution.source_at(finding.pos) or ctx.quoted or doc,
                             span,
                             len(out) + 1,
                             subject=target.subject,
@@ -151,7 +194,7 @@ class Engine:
                 finding,
                 sentence,
                 doc,
-                finding.source or attribution.source_at(finding.pos) or doc,
+                finding.source or attribution.source_at(finding.pos) or ctx.quoted or doc,
                 span,
                 len(out) + 1,
                 subject=subject,
@@ -206,13 +249,19 @@ class Engine:
             id=f"{doc}:{sentence.number}:{k}",
         )
 
-    def _targets(self, finding: Finding, ctx: _Context) -> list[Claim]:
+    def _targets(
+        self, finding: Finding, ctx: _Context, here: list[Claim], denier: str
+    ) -> list[Claim]:
+        """The claims a denial or doubt is about: those of its own sentence made by
+        another source ("X took Y, but Z denies it"), else the last sentence's."""
+        candidates = [c for c in here if c.stance is Stance.ASSERTS and c.source != denier]
+        candidates = candidates or ctx.control
         if finding.subject:
             key = fold(finding.subject)
-            named = [c for c in ctx.control if fold(c.subject) == key]
+            named = [c for c in candidates if fold(c.subject) == key]
             if named:
                 return named
-        return list(ctx.control)
+        return list(candidates)
 
     def _clauses(self, folded: str) -> list[int]:
         clause_of = [0] * (len(folded) + 1)

@@ -173,6 +173,8 @@ class LanguagePack:
         r"\s*(?:\w+\s+){0,2}?(?:progreso|avance|avances|captura|toma|control"
         r"|conquista|victoria)\b"
     )
+    #: A denial of what was just said, around the denial verb ("lo niega", "denied it").
+    denied_reference: str = ""
     #: Ends of the clause a statement covers.
     clause_end: str = r"[.;]|,\s+(?:y|pero|mientras|aunque|sin\s+embargo)\b"
     #: Sub-count nouns governed by "of" before the person noun ("de sus", "de los").
@@ -218,6 +220,12 @@ class LanguagePack:
     #: Generic actor words that stand for the last named actor of these sides
     #: ("los yihadistas" after the Islamic State is named).
     generic_actors: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    #: Lower-case heads naming an area larger than the place after them ("la capital
+    #: de", "the province of"): no place is read through them.
+    area_heads: frozenset[str] = frozenset()
+    #: An infinitive after a speech verb that opens reported content ("dijo haber",
+    #: "claimed to have").
+    reported_infinitive: str = ""
     #: After a nominal gain, what makes it hypothetical ("the capture of X would").
     hypothetical: str = ""
     #: Lower-case words that end a place name ("Zamzam camp", "Tabqa dam").

@@ -69,11 +69,12 @@ class PlaceReader:
             and first.casefold() not in self._not_folded
         )
 
-    def name_at(self, text: str, pos: int) -> tuple[str, int] | None:
-        """A place name starting at ``pos`` (after skipping heads such as "el barrio
-        de" or "el cercano"), with the position after it."""
+    def name_at(self, text: str, pos: int, skip: int = 12) -> tuple[str, int] | None:
+        """A place name starting at ``pos`` (after skipping up to ``skip`` head words
+        such as "el barrio de" or "el cercano"), with the position after it. A head
+        that names a larger area ("la capital de", "the province of") gives none."""
         i = pos
-        for _ in range(12):
+        for _ in range(skip + 1):
             m = self.name.match(text, i)
             if m and self.is_place(m.group()):
                 return self.clean(m.group()), m.end()
@@ -92,6 +93,8 @@ class PlaceReader:
             word = w.group().strip().casefold() if w else ""
             if w is None or word in self.pack.list_stops or self.verb_like.fullmatch(word):
                 return None
+            if word in self.pack.area_heads:
+                return None
             i = w.end()
         return None
 
@@ -105,10 +108,14 @@ class PlaceReader:
         out: list[tuple[str | None, int, int]] = []
         head = self.heads.match(folded, pos)
         i = head.end() if head else pos
+        sep_start = i
         while True:
             while i < len(text) and text[i] == " ":
                 i += 1
-            found = self.name_at(text, i)
+            # After a bare comma only a name itself continues the list: "X, capital
+            # de Y" and "X, south of Y" are appositions.
+            bare = bool(out) and folded[sep_start:i].strip() == ","
+            found = self.name_at(text, i, skip=0 if bare else 12)
             if found is not None:
                 out.append((found[0], i, found[1]))
                 i = found[1]
@@ -121,7 +128,7 @@ class PlaceReader:
             sep = self.separators.match(folded, i)
             if sep is None:
                 break
-            i = sep.end()
+            sep_start, i = sep.start(), sep.end()
             skip = self.apposition.match(folded, i)
             if skip is not None:
                 sep = self.separators.match(folded, skip.end() - 1)

@@ -54,6 +54,7 @@ class StatementReader:
         self.no_bodies, self.blame, self.behind = c(pack.no_bodies), c(pack.blame), c(pack.behind)
         self.responsible_after = c(pack.responsible_after)
         self.progress = c(pack.denied_progress)
+        self.denied_reference = c(pack.denied_reference or r"(?!x)x")
         self.clause_end = c(pack.clause_end)
         self.complementizer = c(rf"\s{pack.complementizer}\s")
         self.in_place = c(rf"\s+{pack.in_words}\s+(?:{pack.determiners}\s+)?")
@@ -89,7 +90,9 @@ class StatementReader:
                 out.append(Finding(prop, m.start(), SETTING, _YES, stance=Stance.DENIES))
                 denied = True
                 continue
-            if self.progress.match(folded, m.end()):
+            if self.progress.match(folded, m.end()) or self.denied_reference.search(
+                folded, max(0, m.start() - 6), min(len(folded), m.end() + 25)
+            ):
                 name = self._place_in(text, folded, m.end(), self._clause_end(folded, m.end()))
                 out.append(Finding(DENY_PREVIOUS, m.start(), name, stance=Stance.DENIES))
                 denied = True

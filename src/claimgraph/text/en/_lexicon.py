@@ -775,7 +775,8 @@ PACK = LanguagePack(
     r"|was\s+continuing|still\s+raging|are\s+continuing|is\s+continuing|went\s+on)\s+"
     r"(?:inside|in|within|for|over|across)\b|\bfierce\s+fighting\s+(?:inside|in)\b"
     r"|\b(?:facing|face|faces)\s+(?:\w+\s+){0,2}fighting\s+(?:inside|in)\b",
-    negation=r"\b(?:not|never|no\s+longer)\s+(?:(?:been|yet|fully|completely|have|has|had|be"
+    negation=r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed)\s+(?:\w+\s+){0,3}$"
+    r"|\b(?:not|never|no\s+longer)\s+(?:(?:been|yet|fully|completely|have|has|had|be"
     r"|actually|really)\s+){0,2}$|n't\s+(?:(?:been|yet|fully|completely|have)\s+){0,2}$",
     achieved=r"\b(?:managed|manage|manages|were\s+able|was\s+able|succeeded\s+in|claimed|claims"
     r"|claim|said|says|reported|reportedly|believed|thought|continue|continues|continued|still"
@@ -811,7 +812,14 @@ PACK = LanguagePack(
     r"|gains|victory|fall)\b",
     clause_end=r"[.;]|,\s+(?:and|but|while|although|however)\b",
     person_of=r"(?:of\s+(?:its\s+|their\s+|the\s+)?)?",
-    relative_pronouns=r"(?:which|that)",
+    relative_pronouns=r"(?:which|that|where)",
+    denied_reference=r"\b(?:denied|denies|rejected|rejects|dismissed)\s+(?:it|this|that|the\s+"
+    r"(?:claims?|reports?|assertion|announcement))\b",
+    area_heads=frozenset(
+        {"capital", "province", "provinces", "region", "governorate", "state", "country",
+         "outskirts", "suburbs", "countryside"}
+    ),
+    reported_infinitive=r"\s+to\s+(?:have|be|control|hold)\b",
     hypothetical=r"\b(?:would|could|might|may|will)\b",
     name_suffixes=("camp", "dam", "airport", "airbase", "air base", "military airport", "citadel"),
     first_person_verb=r"(?!x)x",

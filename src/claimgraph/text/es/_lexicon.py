@@ -506,7 +506,7 @@ PACK = LanguagePack(
     r"|afirmaban|aseguraban|considera\w*)\b"
     r"|\b(?:puso|pusieron|cifro|cifraron)\s+(?:el\s+numero|la\s+cifra|el\s+total)\b",
     speech_needs_que=r"\basegur\w+|\breconoc\w+|\bconsidera\w*",
-    denial_verbs=r"\b(?:nego|negaron|negaba|negaban|niega|niegan|desmintio|desmintieron"
+    denial_verbs=r"\b(?:nego|negaron|negaba|negaban|niega|niegan|negamos|desmintio|desmintieron"
     r"|desmiente|rechazo|rechazaron)\b",
     doubt_verbs=r"\bpuest[oa]s?\s+en\s+duda\b|\bpus\w+\s+en\s+duda\b|\bcuestion\w+",
     unnamed_attribution=r"\bsegun\s+(?:los\s+|las\s+|algunos\s+|varios\s+)?(?:reportes|informes"
@@ -520,6 +520,7 @@ PACK = LanguagePack(
     r"|\b(?:la|dicha|esta)\s+(?:agencia|cadena|fuente)\b",
     gain_verbs=_GAIN,
     passive_gain=r"\b(?:fue|fueron|ha\s+sido|han\s+sido|habia\s+sido|habian\s+sido|seria|serian"
+    r"|habria\s+sido|habrian\s+sido"
     r"|esta|estan|estaba|estaban)"
     r"\s+(?:tambien\s+|finalmente\s+|nuevamente\s+)?(?:re)?(?:captur|tom|liber|"
     r"asegur|conquist|recuper|ocup)ad[oa]s?\b",
@@ -733,6 +734,13 @@ PACK = LanguagePack(
     revision_later=r"\binicialmente\b|\ben\s+un\s+principio\b|\bmas\s+tarde\s+se\s+dijo\b",
     apposition=r"(?:al|a|cerca|en|junto|dentro|frente|justo)\s[^,]*,\s*(?=(?:y|e|asi\s+como|como)\s)",
     verb_like=r"\w+(?:aron|ieron|aba|aban|ando|iendo|ó|ió)$",
+    denied_reference=r"\blo\s+(?:nieg|neg|desmint|desmient)\w*",
+    area_heads=frozenset(
+        {"capital", "provincia", "region", "región", "gobernacion", "gobernación", "estado", "pais",
+         "país", "afueras", "alrededores", "periferia", "frontera", "cercanias", "cercanías"}
+    ),
+    reported_infinitive=r"\s+(?:haber|tener|estar|controlar|mantener)\b",
+    relative_pronouns=r"(?:que|donde)",
     hypothetical=r"\b(?:supondria|significaria|permitiria|podria|seria|sera|supondra)\b",
     expel_verbs=r"\b(?:expuls|desaloj|ech|sac|arroj)\w*\s+(?:a|al)\b",
     expel_from=r"(?:de|del)",
@@ -745,8 +753,8 @@ PACK = LanguagePack(
     hold_verbs=r"\b(?:control(?:a|an|aba|aban|aria|arian)|domin(?:a|an|aba|aban))\b"
     r"|\b(?:mantien\w*|manten\w*|tien\w*|ten\w*|conserv\w+|ejerc\w+|retien\w*)\s+(?:el\s+)?"
     r"(?:pleno\s+|total\s+)?control\s+(?:total\s+)?(?:de|del|sobre)\b"
-    r"|\b(?:esta|estan|estaba|estaban|sigue|siguen|seguia|seguian|permanece|permanecen|continua"
-    r"|continuan)\s+(?:\w+\s+)?(?:en\s+poder|bajo\s+(?:el\s+)?control)\s+(?:de|del)\b(?=\s+\S)",
+    r"|\b(?:tener|tiene|tienen|tenia|tenian|mantener|mantiene|mantienen)\s+bajo\s+(?:su\s+)?"
+    r"(?:pleno\s+|total\s+)?control\b",
     held_adjective=r"(?!x)x",
     control_adjective=rf"\b(?:bajo\s+(?:el\s+)?(?:control|dominio|poder)|en\s+(?:poder|manos))\s+"
     rf"{_HOLDER}\b",
@@ -757,7 +765,8 @@ PACK = LanguagePack(
     contested_after=r"\b(?:los\s+)?(?:combates|enfrentamientos|choques)\s+(?:\w+\s+){0,2}?"
     r"(?:contin\w+|segu\w+|persist\w+|prosigu\w+)\s+(?:en|dentro\s+de)\b"
     r"|\bluchan?\s+(?:\w+\s+){0,4}?por\s+el\s+control\s+(?:de|del)\b",
-    negation=r"\b(?:no|nunca|jamas)\s+(?:(?:se|lo|la|han|ha|habia|habian|hayan|haya|habrian|aun"
+    negation=r"\b(?:rechaz\w+|neg(?:o|aron|amos|ando|aba|aban)|niega\w*|desmint\w+|desmient\w+)\s+"
+    r"(?:\w+\s+){0,3}$|\b(?:no|nunca|jamas)\s+(?:(?:se|lo|la|han|ha|habia|habian|hayan|haya|habrian|aun"
     r"|ha\s+sido|han\s+sido|fue|fueron)\s+){0,2}$",
     achieved=r"\b(?:logr\w+|consigu\w+|dijeron|dijo|afirm\w+|asegur\w+|aleg\w+|reivindic\w+)"
     r"\s+(?:haber\s+)?$|\bhaber\s+$",
