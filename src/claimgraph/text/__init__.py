@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .._errors import InputError
 from ..io._text import read_text
-from ..model import Claim, SourceRegistry
+from ..model import Claim, Source, SourceRegistry
 from ._declared import actors_from_mapping, read_actors
 from ._detect import AUTO, detect_language
 from ._dateline import document_date
@@ -103,10 +103,15 @@ def extract_text(
     pack = get_pack(lang)
     if year is None and doc_date is None:
         doc_date = document_date(text, pack)
+    declared = actors_from_mapping(actors) if isinstance(actors, Mapping) else tuple(actors)
     registry = known_sources(lang)
+    if declared:
+        # A declared actor speaks for its side too ("Wagner said ...").
+        registry = registry.merged(
+            SourceRegistry(Source(a.name, a.aliases, a.side) for a in declared)
+        )
     if sources is not None:
         registry = registry.merged(sources)
-    declared = actors_from_mapping(actors) if isinstance(actors, Mapping) else tuple(actors)
     engine = Engine(pack, registry, declared)
     return engine.extract(split_sentences(text), doc=doc, year=year, doc_date=doc_date)
 

@@ -60,10 +60,17 @@ class Attribution:
     named: bool = False
     spans: tuple[tuple[int, int, Cue], ...] = ()
 
-    def cue_at(self, pos: int) -> Cue | None:
-        """The cue governing character ``pos``, if any."""
+    def governing(self, pos: int) -> Cue | None:
+        """The cue whose reported content holds character ``pos``, if any."""
         for begin, end, cue in self.spans:
             if begin <= pos < end:
+                return cue
+        return None
+
+    def cue_at(self, pos: int) -> Cue | None:
+        """The cue governing character ``pos`` (or whose own words are there), if any."""
+        for begin, end, cue in self.spans:
+            if begin <= pos < end or cue.begin <= pos < cue.end:
                 return cue
         return None
 

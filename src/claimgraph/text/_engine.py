@@ -187,8 +187,13 @@ class Engine:
                 subject = ctx.place
             if not subject:
                 continue
-            cue = attribution.cue_at(finding.pos)
-            if cue is not None and cue.denies and finding.stance is Stance.ASSERTS:
+            cue = attribution.governing(finding.pos)
+            if (
+                cue is not None
+                and cue.denies
+                and finding.stance is Stance.ASSERTS
+                and finding.source is None
+            ):
                 finding = attrs.evolve(finding, stance=Stance.DENIES)
             claim = self._claim(
                 finding,

@@ -721,7 +721,8 @@ PACK = LanguagePack(
     ),
     list_separators=r"\s*,\s*(?:y|e)\s+|\s*,?\s*asi\s+como(?:\s+tambien)?\s+|\s+(?:y|e)\s+"
     r"|\s*,?\s*como\s+|\s*,\s*",
-    clause_breaks=r";|,?\s+mientras\s+que\b|,\s+al\s+tiempo\s+que\b|,?\s+sin\s+embargo,?",
+    clause_breaks=r";|,?\s+mientras\s+que\b|,\s+al\s+tiempo\s+que\b|,?\s+sin\s+embargo,?"
+    r"|,?\s+pero\b",
     massacre=r"\b(?:masacr\w+|matanza\w*|ejecuciones\s+sumarias)\b",
     alleged=r"\b(?:supuest[oa]s?|presunt[oa]s?)\s+$",
     no_bodies=r"\bno\s+(?:se\s+)?(?:encontr\w+|hall\w+|habia|hay|vieron)\s+(?:ningun\s+)?"
