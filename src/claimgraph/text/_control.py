@@ -60,6 +60,7 @@ class ControlReader:
         self.relative = c(rf"[\s,]+{pack.relative_pronouns}\s+(?:[a-z]+\s+){{0,3}}$")
         self.first_person = c(pack.first_person_verb)
         self.hypothetical = c(pack.hypothetical or never)
+        self.nominal_fall = c(pack.nominal_fall or never)
 
     def find(
         self,
@@ -151,6 +152,18 @@ class ControlReader:
                 side = self._fallen_to(speaker_side(m.start())) or last_side
             for name in self._subjects_before(text, folded, m.start()):
                 out.append(Finding(CONTROL, m.start(), name, side))
+        for m in self.nominal_fall.finditer(folded):
+            if not free(m) or self.hypothetical.search(folded, m.end(), _clause_stop(folded, m.end())):
+                continue
+            taken.append(m.span())
+            found = self._list(text, folded, m.end(), CONTROL, None, m.start())
+            end = _clause_stop(folded, m.end())
+            hands = self.fall_to.search(folded, m.end(), end)
+            actor = self.actors.agent_after(folded, mentions, m.end()) or next(
+                (a.actor for a in mentions if hands and a.start >= hands.end()), None
+            )
+            side = actor.side if actor is not None else last_side
+            out.extend(attrs.evolve(f, value=side) for f in found)
         for m in self.held.finditer(folded):
             if not free(m):
                 continue
@@ -195,6 +208,10 @@ class ControlReader:
         """Expulsions, repelled attacks, withdrawals, holding, holders named as
         adjectives, and contested places."""
         out: list[Finding] = []
+
+        def free_span(start: int, end: int) -> bool:
+            return all(end <= a or start >= b for a, b in taken)
+
         for m in self.expel.finditer(folded):
             if not free(m):
                 continue
@@ -222,7 +239,7 @@ class ControlReader:
                 out.append(attrs.evolve(f, stance=Stance.DENIES))
         for m in self.held_adjective.finditer(folded):
             side = self.pack.holder_words.get(" ".join(m.group("side").split()))
-            if side is None or not free(m):
+            if side is None or not free_span(m.end("side"), m.end()):
                 continue
             taken.append(m.span())
             out.extend(self._list(text, folded, m.end(), CONTROL, side, m.start()))
@@ -233,7 +250,7 @@ class ControlReader:
             out.extend(self._list(text, folded, m.end(), CONTROL, side_for(m.start()), m.start()))
         for m in self.control_adjective.finditer(folded):
             side = self.pack.holder_words.get(" ".join(m.group("side").split()))
-            if side is None or not free(m):
+            if side is None or not free_span(m.end("side"), m.end()):
                 continue
             taken.append(m.span())
             for name in self.places.last_list_before(text, folded, m.start()):

@@ -226,6 +226,9 @@ class LanguagePack:
     #: An infinitive after a speech verb that opens reported content ("dijo haber",
     #: "claimed to have").
     reported_infinitive: str = ""
+    #: The fall of a place as a noun ("la caída de X", "the fall of X"): taken by the
+    #: actor named after ``fall_to``, else by the side last said to gain.
+    nominal_fall: str = ""
     #: After a nominal gain, what makes it hypothetical ("the capture of X would").
     hypothetical: str = ""
     #: Lower-case words that end a place name ("Zamzam camp", "Tabqa dam").

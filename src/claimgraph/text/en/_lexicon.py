@@ -422,7 +422,6 @@ PACK = LanguagePack(
         "towards",
         "from",
         "at",
-        "after",
         "between",
         "over",
         "near",
@@ -494,7 +493,8 @@ PACK = LanguagePack(
         "lost", "lose", "loses", "losing", "relinquished", "relinquish", "ceded", "cede", "cedes"
     )
     + r"(?:\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over))?",
-    fall_verbs=_verb("fell", "fall", "falls", "fallen", "falling"),
+    fall_verbs=_verb("fell", "fall", "falls", "fallen", "falling") + r"(?!\s+of\b)",
+    nominal_fall=r"\b(?:the\s+)?fall\s+of\b",
     held_by=r"\b(?:under\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?control|in\s+the\s+hands"
     r"|(?:controlled|held|dominated|run|occupied)\s+by|(?:in\s+the\s+)?grip)\s+(?:of|by)?\b",
     stronghold=r"\b(?:stronghold|strongholds|bastion|bastions|bulwark)\s+(?:of\s+)?(?:the\s+)?"
@@ -528,7 +528,7 @@ PACK = LanguagePack(
     r"(?:most|much|part|parts|large\s+parts|swathes|swaths|a\s+third|one-third|two-thirds"
     r"|one\s+third|two\s+thirds|a\s+quarter|half|the\s+majority|the\s+center|the\s+centre"
     r"|the\s+(?:eastern|western|northern|southern)\s+(?:part|parts|districts|half|side)"
-    r"|(?P<pct>\d{1,3})\s*(?:%|percent|per\s+cent))\s+of\s+(?:the\s+)?"
+    r"|(?P<pct>\d{1,3})\s*(?:%|percent|per\s+cent))\s+of\s+"
     r"|\b(?:(?:two|three|four|five|six|seven|\d+|several|more|further|new|key|the)\s+){0,2}"
     r"(?:districts|neighbou?rhoods|quarters|areas|parts|sections|villages)\s+(?:in|of)\s+"
     r"(?:the\s+)?",

@@ -527,7 +527,8 @@ PACK = LanguagePack(
     nominal_gain=r"\b(?:la\s+)?(?:re)?(?:captura|toma|conquista|liberacion|recuperacion)\s+"
     r"(?:de\s+la|del|de)\b",
     loss_verbs=r"\b(?:perdi[oe]\w*|perdido|perder|cedi[oe]\w*)\b(?:\s+el\s+control\s+(?:de|del))?",
-    fall_verbs=r"\b(?:cayo|cayeron|caido|caida|caer|cae|caen)\b",
+    fall_verbs=r"\b(?:cayo|cayeron|caido|caida|caer|cae|caen)\b(?!\s+(?:de|del)\b)",
+    nominal_fall=r"\b(?:la\s+)?caida\s+(?:de|del)\b",
     held_by=r"\b(?:bajo\s+(?:el\s+)?(?:poder|control|dominio)|en\s+manos|controlad[oa]s?)\s+"
     r"(?:de|del|de\s+las|de\s+los|por|por\s+el|por\s+la|por\s+los|por\s+las)\b",
     stronghold=r"\b(?:bastion|bastiones|feudo|feudos|reducto|reductos)\s+(?P<side>\w+)",
