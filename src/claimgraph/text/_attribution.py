@@ -198,10 +198,18 @@ class AttributionReader:
         before = folded[clause_start:np_begin]
         right_end = _phrase_end(folded, m.end())
         right = self.source_in(folded, m.end(), min(right_end, m.end() + _REACH))
+        if right is None and not opens:
+            # "afirmó Saif Abu Bakr, jefe del grupo X": the organisation in apposition.
+            clause_end = _clause_end(self.clause_breaks, folded, m.end())
+            right = self.source_in(folded, right_end, min(clause_end, m.end() + _REACH))
         after_verb = folded[m.end() : right_end].strip(" .,;:\"'")
         tail = folded[right_end:].strip(" .,;:\"'")
         has_before = len(before.split()) >= 2
-        if opens:
+        # '"...", afirmó X': a quotation closing right before the verb is its content.
+        after_quote = folded[clause_start : m.start()].rstrip(" ,").endswith('"')
+        if after_quote and not opens:
+            content_right = False
+        elif opens:
             content_right = True
         elif right is not None and has_before and not folded[np_begin : m.start()].strip():
             content_right = False

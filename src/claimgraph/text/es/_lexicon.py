@@ -556,8 +556,8 @@ PACK = LanguagePack(
     r"|\bde\s+ser\s+$|\bpara\s+$|\bpoder\s+$|\ba\s+(?=\w+r\b)$",
     partial_markers=r"\b(?:(?:cerca\s+de|casi|mas\s+de|alrededor\s+de)\s+)?(?:la\s+mayor\s+parte"
     r"|gran\s+parte|parte|partes|buena\s+parte|la\s+mitad|un\s+tercio|dos\s+tercios|la\s+mayoria"
-    r"|el\s+centro|(?:el\s+)?(?P<pct>\d{1,3})\s*(?:%|por\s+ciento))\s+(?:de\s+los|de\s+las|de\s+la"
-    r"|del|de)\s+(?:(?:barrios|distritos|sectores|zonas)\s+(?:de\s+la|del|de)\s+)?"
+    r"|el\s+centro|(?:el\s+)?(?P<pct>\d{1,3})\s*(?:%|por\s+ciento))\s+(?:de|del)\s+"
+    r"(?:(?:los|las)\s+(?:barrios|distritos|sectores|zonas)\s+(?:de|del)\s+)?"
     r"|\b(?:(?:dos|tres|cuatro|cinco|seis|varios|\d+)\s+)(?:barrios|distritos|sectores)"
     r"\s+(?:de\s+la|del|de|en)\s+",
     uncertainty=r"\bno\s+(?:estaba|esta|estaban|quedaba|queda|era|es)\s+claro\s+quien\s+"
@@ -566,7 +566,7 @@ PACK = LanguagePack(
     r"|\bse\s+desconoce\s+quien\s+control\w+",
     place_references=r"\b(?:la|dicha|esa|esta)\s+(?:zona|urbe|area|localidad|poblacion|"
     r"posicion|aldea|villa|ciudad)\b(?!\s+(?:de|del)\s)|\bla\s+misma\b|\bel\s+mismo\b"
-    r"|^area\b(?!\s+(?:de|del)\s)|\b(?:el|dicho|este|ese)\s+aeropuerto\b(?!\s+(?:de|del)\s)"
+    r"|area\b(?!\s+(?:de|del)\s)|\b(?:el|dicho|este|ese)\s+aeropuerto\b(?!\s+(?:de|del)\s)"
     r"|\b(?:dicho|ese|este)\s+(?:barrio|distrito|pueblo|lugar|sector)\b",
     event_references=r"^\s*(?:los|estos|dichos)\s+(?:combates|enfrentamientos)\b"
     r"|\b(?:los|estos|dichos)\s+(?:combates|enfrentamientos)\s+se\s+saldaron",
