@@ -74,11 +74,14 @@ class ControlReader:
         self._times = times
         mentions = self.actors.mentions(folded, text)
         out: list[Finding] = []
-        # Words inside an actor's name are never verbs ("Popular Mobilization Forces").
-        taken: list[tuple[int, int]] = [*blocked, *((a.start, a.end) for a in mentions)]
+        taken: list[tuple[int, int]] = list(blocked)
+        # Words inside an actor's name are never verbs ("Popular Mobilization Forces");
+        # patterns that name actors themselves ("repelled IS attacks on") skip this.
+        names = [(a.start, a.end) for a in mentions]
 
-        def free(m: re.Match[str]) -> bool:
-            return all(m.end() <= a or m.start() >= b for a, b in taken)
+        def free(m: re.Match[str], actors_inside: bool = False) -> bool:
+            spans = taken if actors_inside else [*taken, *names]
+            return all(m.end() <= a or m.start() >= b for a, b in spans)
 
         def side_for(pos: int, agent_from: int | None = None, anywhere: bool = False) -> str | None:
             actor = None
@@ -201,7 +204,7 @@ class ControlReader:
         text: str,
         folded: str,
         mentions: list[ActorMention],
-        free: Callable[[re.Match[str]], bool],
+        free: Callable[..., bool],
         taken: list[tuple[int, int]],
         side_for: Callable[..., str | None],
     ) -> list[Finding]:
@@ -209,8 +212,6 @@ class ControlReader:
         adjectives, and contested places."""
         out: list[Finding] = []
 
-        def free_span(start: int, end: int) -> bool:
-            return all(end <= a or start >= b for a, b in taken)
 
         for m in self.expel.finditer(folded):
             if not free(m):
@@ -226,7 +227,7 @@ class ControlReader:
                 if loser is not None and loser.side != gainer:
                     out.append(attrs.evolve(f, value=loser.side, stance=Stance.DENIES))
         for m in self.repel.finditer(folded):
-            if not free(m):
+            if not free(m, actors_inside=True):
                 continue
             taken.append(m.span())
             out.extend(self._list(text, folded, m.end(), CONTROL, side_for(m.start()), m.start()))
@@ -239,7 +240,7 @@ class ControlReader:
                 out.append(attrs.evolve(f, stance=Stance.DENIES))
         for m in self.held_adjective.finditer(folded):
             side = self.pack.holder_words.get(" ".join(m.group("side").split()))
-            if side is None or not free_span(m.end("side"), m.end()):
+            if side is None or not free(m, actors_inside=True):
                 continue
             taken.append(m.span())
             out.extend(self._list(text, folded, m.end(), CONTROL, side, m.start()))
@@ -250,7 +251,7 @@ class ControlReader:
             out.extend(self._list(text, folded, m.end(), CONTROL, side_for(m.start()), m.start()))
         for m in self.control_adjective.finditer(folded):
             side = self.pack.holder_words.get(" ".join(m.group("side").split()))
-            if side is None or not free_span(m.end("side"), m.end()):
+            if side is None or not free(m, actors_inside=True):
                 continue
             taken.append(m.span())
             for name in self.places.last_list_before(text, folded, m.start()):
@@ -263,7 +264,7 @@ class ControlReader:
             for name in self._subjects_before(text, folded, m.start()):
                 out.append(Finding(CONTROL, m.start(), name, CONTESTED))
         for m in self.contested_after.finditer(folded):
-            if not free(m):
+            if not free(m, actors_inside=True):
                 continue
             taken.append(m.span())
             out.extend(self._list(text, folded, m.end(), CONTROL, CONTESTED, m.start()))
