@@ -60,6 +60,7 @@ class ControlReader:
         self.relative = c(rf"[\s,]+{pack.relative_pronouns}\s+(?:[a-z]+\s+){{0,3}}$")
         self.first_person = c(pack.first_person_verb)
         self.hypothetical = c(pack.hypothetical or never)
+        self.clause_breaks = c(pack.clause_breaks)
         self.nominal_fall = c(pack.nominal_fall or never)
 
     def find(
@@ -77,10 +78,10 @@ class ControlReader:
         taken: list[tuple[int, int]] = list(blocked)
         # Words inside an actor's name are never verbs ("Popular Mobilization Forces");
         # patterns that name actors themselves ("repelled IS attacks on") skip this.
-        names = [(a.start, a.end) for a in mentions]
+        actor_spans = [(a.start, a.end) for a in mentions]
 
         def free(m: re.Match[str], actors_inside: bool = False) -> bool:
-            spans = taken if actors_inside else [*taken, *names]
+            spans = taken if actors_inside else [*taken, *actor_spans]
             return all(m.end() <= a or m.start() >= b for a, b in spans)
 
         def side_for(pos: int, agent_from: int | None = None, anywhere: bool = False) -> str | None:
@@ -173,9 +174,14 @@ class ControlReader:
             actor = next((a.actor for a in mentions if a.start >= m.end() - 1), None)
             if actor is None:
                 continue
-            for name in self.places.last_list_before(text, folded, m.start()):
-                if self._adjacent(text, name, m.start()):
-                    out.append(Finding(CONTROL, m.start(), name, actor.side))
+            # "X, al norte de Y, estaba bajo control de Z": the subject, not the apposition.
+            subjects = [n for n in self._subjects_before(text, folded, m.start()) if n] or [
+                n
+                for n in self.places.last_list_before(text, folded, m.start())
+                if self._adjacent(text, n, m.start())
+            ]
+            for name in subjects:
+                out.append(Finding(CONTROL, m.start(), name, actor.side))
         for m in self.stronghold.finditer(folded):
             side = self.pack.stronghold_sides.get(m.group("side"))
             if not side:
@@ -314,7 +320,8 @@ class ControlReader:
             if named and self._adjacent(text, named[-1], rel.start(), reach=3):
                 return list(named)
         que = max((q.end() for q in self.complementizer.finditer(folded, 0, verb)), default=0)
-        begin = max(que, folded.rfind(";", 0, verb) + 1)
+        clause = max((b.end() for b in self.clause_breaks.finditer(folded, 0, verb)), default=0)
+        begin = max(que, clause, folded.rfind(";", 0, verb) + 1)
         span = text[begin:verb]
         fspan = folded[begin:verb]
         span = self.apposition.sub(lambda x: " " * len(x.group()), span)

@@ -39,7 +39,7 @@ class PlaceReader:
         self.separators = re.compile(pack.list_separators)
         self.references = re.compile(pack.place_references)
         self.heads = re.compile(pack.list_heads)
-        self.skip_word = re.compile(r"[a-záéíóúñü0-9%'’\-]+\s+")
+        self.skip_word = re.compile(r"[a-záéíóúñü0-9%][a-záéíóúñü0-9%'’\-]*\s+")
         self._after_name = re.compile(r"(?:'s|’s)?\s+")
         self._not_folded = frozenset(w.casefold() for w in pack.not_places)
         self._articles = frozenset({"al", "el", "ad", "as", "ar", "az", "ash"})

@@ -220,6 +220,7 @@ _BUILTIN: tuple[Source, ...] = (
         (
             "Iraqi army",
             "Joint Operations Command",
+            "JOC",
             "Ejército iraquí",
             "Iraqi officials",
             "Iraqi commanders",
