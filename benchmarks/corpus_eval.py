@@ -141,7 +141,9 @@ def main(argv: list[str] | None = None) -> int:
                     f"  disputes found {row['disputes_found']}/{row['disputes_gold']},"
                     f" invented {row['invented_names']}"
                 )
-    print("lang split  docs  gold extracted  P      R      source time   disputes found/gold invented")
+    print(
+        "lang split  docs  gold extracted  P      R      source time   disputes found/gold invented"
+    )
     for (lang, split), s in sorted(summary(rows).items()):
         p = s["matched"] / s["extracted"] if s["extracted"] else 1.0
         r = s["matched"] / s["gold"] if s["gold"] else 1.0

@@ -15,4 +15,6 @@ SEEDS_DIR = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
 
 def score(doc: str, claims: Iterable[Claim], text: str) -> dict[str, dict[str, Any]]:
     """Precision, recall and field agreement per kind (control, count, other)."""
-    return score_extraction(load_gold(GOLD_DIR / (Path(doc).stem + ".jsonl")), claims, text, doc=doc)
+    return score_extraction(
+        load_gold(GOLD_DIR / (Path(doc).stem + ".jsonl")), claims, text, doc=doc
+    )

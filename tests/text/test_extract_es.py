@@ -29,7 +29,9 @@ def test_noise_citations_quotes_crlf_bom() -> None:
 
 
 def test_two_sentences_on_one_line_are_numbered_apart() -> None:
-    claims = extract_text("El 1 de mayo de 2015 el ejército tomó Dar Ula. Luego los rebeldes tomaron Tal Ula.")
+    claims = extract_text(
+        "El 1 de mayo de 2015 el ejército tomó Dar Ula. Luego los rebeldes tomaron Tal Ula."
+    )
     assert [c.sentence for c in claims] == [1, 2]
     assert claims[0].id == "<text>:1:1"
 

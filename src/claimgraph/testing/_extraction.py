@@ -58,6 +58,14 @@ def _key(kind: str, line: int, record: Mapping[str, Any]) -> tuple[Any, ...]:
     return (line, record["property"], fold(record["value"]), record.get("stance", "asserts"))
 
 
+def _iso(day: Any) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _same_time(record: Mapping[str, Any], claim: Claim) -> bool:
+    return (record.get("start"), record.get("end")) == (_iso(claim.start), _iso(claim.end))
+
+
 def score_extraction(
     gold: Iterable[Mapping[str, Any]],
     claims: Iterable[Claim],
@@ -106,15 +114,7 @@ def score_extraction(
                 e.setdefault(_key(kind, line_of[claim.sentence or 0], claim.to_record()), claim)
         matched = set(g) & set(e)
         source_ok = sum(1 for k in matched if same_source(g[k]["source"], e[k].source))
-        time_ok = sum(
-            1
-            for k in matched
-            if (g[k].get("start"), g[k].get("end"))
-            == (
-                e[k].start.isoformat() if e[k].start else None,
-                e[k].end.isoformat() if e[k].end else None,
-            )
-        )
+        time_ok = sum(1 for k in matched if _same_time(g[k], e[k]))
         results[kind] = {
             "gold": len(g),
             "extracted": len(e),

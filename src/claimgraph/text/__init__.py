@@ -18,9 +18,9 @@ from pathlib import Path
 from .._errors import InputError
 from ..io._text import read_text
 from ..model import Claim, Source, SourceRegistry
+from ._dateline import document_date
 from ._declared import actors_from_mapping, read_actors
 from ._detect import AUTO, detect_language
-from ._dateline import document_date
 from ._engine import Engine
 from ._pack import Actor, LanguagePack, available_packs, get_pack, register_pack
 from ._sentences import Sentence, clean_text, fold_aligned, split_sentences

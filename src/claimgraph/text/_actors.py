@@ -42,7 +42,9 @@ class ActorReader:
         if len(declared) == 2:
             self.opponent.update({declared[0]: declared[1], declared[1]: declared[0]})
         self.generic = {
-            alias: sides for alias, sides in pack.generic_actors.items() if alias not in self.by_alias
+            alias: sides
+            for alias, sides in pack.generic_actors.items()
+            if alias not in self.by_alias
         }
         self.recent: dict[str, Actor] = {}
         self.acronyms = pack.acronyms
@@ -59,7 +61,11 @@ class ActorReader:
         out = []
         for m in self.pattern.finditer(folded):
             # Acronyms that are also words: "IS" is the Islamic State, "is" a verb.
-            if text is not None and m.group() in self.acronyms and text[m.start() : m.end()].islower():
+            if (
+                text is not None
+                and m.group() in self.acronyms
+                and text[m.start() : m.end()].islower()
+            ):
                 continue
             actor = self.by_alias.get(m.group())
             if actor is None:

@@ -176,8 +176,10 @@ class AttributionReader:
     def _reach_of_phrase(self, folded: str, m: re.Match[str], np_end: int) -> Reach:
         before = folded[: m.start()].rstrip()
         after = folded[np_end:].strip(" .,;:\"'")
-        if not before or before.endswith((";", ":")) or self.clause_breaks.search(
-            folded, max(0, m.start() - 20), m.start()
+        if (
+            not before
+            or before.endswith((";", ":"))
+            or self.clause_breaks.search(folded, max(0, m.start() - 20), m.start())
         ):
             return Reach.RIGHT
         if before.endswith((",", "-", "—")) and len(after.split()) >= 3:
@@ -257,14 +259,17 @@ class AttributionReader:
         """The speaker before a verb and where it starts: the first source named in
         the window that no preposition governs ("Las FAR, enfrentadas con el
         Ejército, anunciaron"), else the last named."""
-        found = [m for m in self.alias.finditer(folded, begin, verb)]
+        found = list(self.alias.finditer(folded, begin, verb))
         if not found:
             return None, np_begin
-        free = [m for m in found if not self.governed.search(folded, max(0, m.start() - 12), m.start())]
-        chosen = free[0] if free else found[-1]
-        speaker = self.source_in(folded, chosen.start(), verb, last=False) or self.by_alias[
-            chosen.group()
+        free = [
+            m for m in found if not self.governed.search(folded, max(0, m.start() - 12), m.start())
         ]
+        chosen = free[0] if free else found[-1]
+        speaker = (
+            self.source_in(folded, chosen.start(), verb, last=False)
+            or self.by_alias[chosen.group()]
+        )
         return speaker, chosen.start()
 
     def _clause_start(self, folded: str, pos: int) -> int:

@@ -108,7 +108,9 @@ class ControlReader:
             for name in self._subjects_before(text, folded, m.start()):
                 out.append(Finding(CONTROL, m.start(), name, side))
         for m in self.nominal.finditer(folded):
-            if not free(m) or self.hypothetical.search(folded, m.end(), _clause_stop(folded, m.end())):
+            if not free(m) or self.hypothetical.search(
+                folded, m.end(), _clause_stop(folded, m.end())
+            ):
                 continue
             taken.append(m.span())
             side = side_for(m.start(), agent_from=m.end(), anywhere=True)
@@ -157,7 +159,9 @@ class ControlReader:
             for name in self._subjects_before(text, folded, m.start()):
                 out.append(Finding(CONTROL, m.start(), name, side))
         for m in self.nominal_fall.finditer(folded):
-            if not free(m) or self.hypothetical.search(folded, m.end(), _clause_stop(folded, m.end())):
+            if not free(m) or self.hypothetical.search(
+                folded, m.end(), _clause_stop(folded, m.end())
+            ):
                 continue
             taken.append(m.span())
             found = self._list(text, folded, m.end(), CONTROL, None, m.start())
@@ -218,7 +222,6 @@ class ControlReader:
         adjectives, and contested places."""
         out: list[Finding] = []
 
-
         for m in self.expel.finditer(folded):
             if not free(m):
                 continue
@@ -267,8 +270,8 @@ class ControlReader:
             if not free(m):
                 continue
             taken.append(m.span())
-            for name in self._subjects_before(text, folded, m.start()):
-                out.append(Finding(CONTROL, m.start(), name, CONTESTED))
+            for subject in self._subjects_before(text, folded, m.start()):
+                out.append(Finding(CONTROL, m.start(), subject, CONTESTED))
         for m in self.contested_after.finditer(folded):
             if not free(m, actors_inside=True):
                 continue

@@ -22,9 +22,7 @@ class CountReader:
         words = "|".join(sorted(pack.number_words, key=len, reverse=True))
         nouns = "|".join(sorted(pack.person_nouns, key=len, reverse=True))
         self.number = re.compile(rf"\b(?P<n>{_NUMBER}|{words})\b")
-        self.person_after = re.compile(
-            rf"\s+{pack.person_of}(?P<noun>{nouns})\b"
-        )
+        self.person_after = re.compile(rf"\s+{pack.person_of}(?P<noun>{nouns})\b")
         self.between = re.compile(pack.between + rf"\s+(?P<noun>{nouns})\b")
         self.vague = [
             (re.compile(p + rf"\s+(?P<noun>{nouns})\b"), lo, hi)

@@ -46,4 +46,3 @@ def detect_language(text: str) -> str:
         )
     best = ranked[0][0]
     return best
-

@@ -50,7 +50,7 @@ class PlaceReader:
         """Tidy a matched name: drop a leading area head ("zona industrial de") and
         trailing punctuation."""
         name = self._common_head.sub("", name.strip())
-        name = re.sub(r"(?:'s|’s)$", "", name.strip(" .,;:\""))
+        name = re.sub(r"(?:'s|’s)$", "", name.strip(' .,;:"'))
         return name.strip(" .,;:'\"")
 
     def _not_place(self, word: str) -> bool:
@@ -145,10 +145,7 @@ class PlaceReader:
             if m is None:
                 break
             if not self.is_place(m.group()):
-                after = self._after_name.match(text, m.end())
-                if after is None:
-                    return None
-                i = after.end()
+                i = m.end()
                 continue
             items = self.list_after(text, folded, m.start())
             names = [n for n, _, stop in items if n is not None and stop <= end + 1]

@@ -209,7 +209,11 @@ _BUILTIN: tuple[Source, ...] = (
         ("Centcom", "CENTCOM", "Central Command", "Comando Central", "U.S. Central Command"),
         INDEPENDENT,
     ),
-    Source("Pentagon", ("Pentágono", "US Defense Department", "U.S. military", "US military"), INDEPENDENT),
+    Source(
+        "Pentagon",
+        ("Pentágono", "US Defense Department", "U.S. military", "US military"),
+        INDEPENDENT,
+    ),
     Source(
         "Turkish military",
         ("Turkish army", "Turkish armed forces", "Ejército turco", "Fuerzas Armadas turcas"),
@@ -248,8 +252,14 @@ _BUILTIN: tuple[Source, ...] = (
     ),
     Source("Anadolu Agency", ("Anadolu", "agencia Anadolu", "agencia turca Anadolu"), _OPP),
     Source("Hezbollah", ("Hezbolá", "Hizbulá", "Hizbollah"), _GOV),
-    Source("TASS", ("agencia TASS", "Itar-Tass", "RIA Novosti", "RIA", "agencia RIA Nóvosti"), _GOV),
-    Source("AFP", ("Agence France-Presse", "Agence France Presse", "agencia AFP", "France-Presse"), INDEPENDENT),
+    Source(
+        "TASS", ("agencia TASS", "Itar-Tass", "RIA Novosti", "RIA", "agencia RIA Nóvosti"), _GOV
+    ),
+    Source(
+        "AFP",
+        ("Agence France-Presse", "Agence France Presse", "agencia AFP", "France-Presse"),
+        INDEPENDENT,
+    ),
     Source("AP", ("Associated Press", "agencia AP"), INDEPENDENT),
     Source("Reuters", ("agencia Reuters",), INDEPENDENT),
     Source("EFE", ("Agencia EFE", "agencia Efe", "Efe"), INDEPENDENT),

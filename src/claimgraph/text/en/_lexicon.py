@@ -99,7 +99,11 @@ _ACTORS = (
             "army and allied fighters",
         ),
     ),
-    Actor("National Defence Forces", _GOV, ("ndf", "national defence forces", "national defense forces")),
+    Actor(
+        "National Defence Forces",
+        _GOV,
+        ("ndf", "national defence forces", "national defense forces"),
+    ),
     Actor("Hezbollah", _GOV, ("hezbollah", "hizbollah", "hezbollah fighters")),
     Actor("Republican Guard", _GOV, ("republican guard",)),
     Actor(
@@ -122,7 +126,11 @@ _ACTORS = (
             "paramilitary hashd shaabi units",
         ),
     ),
-    Actor("Russian forces in Syria", _GOV, ("russian forces", "russian troops", "russian special forces")),
+    Actor(
+        "Russian forces in Syria",
+        _GOV,
+        ("russian forces", "russian troops", "russian special forces"),
+    ),
     Actor(
         "Iraqi government forces",
         _GOV,
@@ -358,7 +366,10 @@ PACK = LanguagePack(
         (r"\b(?:more|greater)\s+than\s+$|\bover\s+$", "more"),
         (r"\b(?:less|fewer)\s+than\s+$", "less"),
         (r"\bup\s+to\s+$|\bat\s+most\s+$", "max"),
-        (r"\b(?:about|around|some|nearly|almost|approximately|roughly|an\s+estimated)\s+$", "about"),
+        (
+            r"\b(?:about|around|some|nearly|almost|approximately|roughly|an\s+estimated)\s+$",
+            "about",
+        ),
     ),
     vague_quantities=(
         (r"\bdozens\s+of\b", 24, 99),
@@ -650,7 +661,6 @@ PACK = LanguagePack(
             "col",
             "maj",
             *(str(m) for m in TIME_FIELDS["months"]),  # type: ignore[attr-defined]
-
             "monday",
             "tuesday",
             "wednesday",
@@ -816,8 +826,18 @@ PACK = LanguagePack(
     denied_reference=r"\b(?:denied|denies|rejected|rejects|dismissed)\s+(?:it|this|that|the\s+"
     r"(?:claims?|reports?|assertion|announcement))\b",
     area_heads=frozenset(
-        {"capital", "province", "provinces", "region", "governorate", "state", "country",
-         "outskirts", "suburbs", "countryside"}
+        {
+            "capital",
+            "province",
+            "provinces",
+            "region",
+            "governorate",
+            "state",
+            "country",
+            "outskirts",
+            "suburbs",
+            "countryside",
+        }
     ),
     reported_infinitive=r"\s+to\s+(?:have|be|control|hold)\b",
     hypothetical=r"\b(?:would|could|might|may|will)\b",

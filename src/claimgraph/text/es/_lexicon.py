@@ -738,8 +738,23 @@ PACK = LanguagePack(
     verb_like=r"\w+(?:aron|ieron|aba|aban|ando|iendo|ó|ió)$",
     denied_reference=r"\blo\s+(?:nieg|neg|desmint|desmient)\w*",
     area_heads=frozenset(
-        {"capital", "provincia", "region", "región", "gobernacion", "gobernación", "estado", "pais",
-         "país", "afueras", "alrededores", "periferia", "frontera", "cercanias", "cercanías"}
+        {
+            "capital",
+            "provincia",
+            "region",
+            "región",
+            "gobernacion",
+            "gobernación",
+            "estado",
+            "pais",
+            "país",
+            "afueras",
+            "alrededores",
+            "periferia",
+            "frontera",
+            "cercanias",
+            "cercanías",
+        }
     ),
     reported_infinitive=r"\s+(?:haber|tener|estar|controlar|mantener)\b",
     relative_pronouns=r"(?:que|donde)",
