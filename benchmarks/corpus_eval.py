@@ -136,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
                 print("  spurious", m)
             for m in c["wrong_source"]:
                 print("  source  ", m)
+            for m in c["wrong_time"]:
+                print("  time    ", m)
             if row["invented_names"] or row["disputes_found"] < row["disputes_gold"]:
                 print(
                     f"  disputes found {row['disputes_found']}/{row['disputes_gold']},"

@@ -127,6 +127,11 @@ def score_extraction(
             "time_agreement": time_ok / len(matched) if matched else 1.0,
             "missed": sorted(map(str, set(g) - matched)),
             "spurious": sorted(map(str, set(e) - matched)),
+            "wrong_time": sorted(
+                f"{k}: {g[k].get('start')}..{g[k].get('end')} / {e[k].time_text()}"
+                for k in matched
+                if not _same_time(g[k], e[k])
+            ),
             "wrong_source": sorted(
                 f"{k}: {g[k]['source']} / {e[k].source}"
                 for k in matched

@@ -67,7 +67,9 @@ def document_date(text: str, pack: LanguagePack | None = None) -> dt.date | None
        ``/20160327``;
     3. a full date (day, month and year) in a heading line among the first five (one
        of at most twelve words that does not end like a sentence, with a full stop,
-       "?" or "!"): "27 de marzo de 2016", "Sunday, March 27, 2016", "2016-03-27".
+       "?" or "!"): "27 de marzo de 2016", "Sunday, March 27, 2016", "2016-03-27";
+    4. a year-month-day stamp at the start of one of the first five lines, as pages
+       pasted with their metadata have ("date 2017-03-02 Syria's army said ...").
 
     Dates inside prose ("El 3 de marzo de 2015, las tropas ...") are what the text
     reports, not when it was written, and are not read; nor are numeric dates other
@@ -93,7 +95,7 @@ def document_date(text: str, pack: LanguagePack | None = None) -> dt.date | None
     dateline = _dateline(lines, date_re, months)
     if dateline is not None and dateline[0] is not None:
         return _date(dateline[0], dateline[1], dateline[2])
-    found = _url_date(lines[0]) or _heading_date(lines, date_re, months)
+    found = _url_date(lines[0]) or _heading_date(lines, date_re, months) or _stamp(lines)
     if dateline is None:
         return found
     if found is None:
@@ -202,6 +204,15 @@ def _heading_date(
             year, month, day = _parts(m, months)
             if year is not None and (found := _date(year, month, day)) is not None:
                 return found
+    return None
+
+
+def _stamp(lines: list[str]) -> dt.date | None:
+    """A year-month-day stamp within the first words of a line."""
+    for line in lines:
+        m = _ISO.search(line[:40])
+        if m is not None:
+            return _date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
     return None
 
 
