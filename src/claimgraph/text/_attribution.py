@@ -213,7 +213,12 @@ class AttributionReader:
             content_right = False
         elif opens:
             content_right = True
-        elif right is not None and has_before and not folded[np_begin : m.start()].strip():
+        elif (
+            right is not None
+            and has_before
+            and not folded[np_begin : m.start()].strip()
+            and self._speaker_phrase(folded, m.end(), right_end)
+        ):
             content_right = False
         elif len(after_verb.split()) >= 3:
             content_right = True
@@ -236,6 +241,17 @@ class AttributionReader:
         inserted = bool(tail) or bool(re.match(r"\s*[—–]", folded[right_end : right_end + 2]))
         reach = Reach.CLAUSE if inserted else Reach.LEFT
         return Cue(np_begin if comma >= 0 else m.start(), right_end, speaker, reach, denies)
+
+    def _speaker_phrase(self, folded: str, start: int, end: int) -> bool:
+        """Whether ``start``..``end`` is a speaker's name ("el Observatorio", "the
+        monitor's chief", "el jefe del OSDH") rather than reported content ("the army
+        had taken X"): a source named within its first words, little after it."""
+        m = self.alias.search(folded, start, end)
+        if m is None:
+            return False
+        before = folded[start : m.start()].split()
+        after = folded[m.end() : end].split()
+        return len(before) <= 3 and len(after) <= 3
 
     def _unlisted(
         self, folded: str, np_begin: int, m: re.Match[str], previous: str | None, right: str | None

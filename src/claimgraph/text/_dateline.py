@@ -11,7 +11,7 @@ from .._errors import InputError
 from ._pack import LanguagePack, get_pack
 from ._sentences import fold_aligned
 
-__all__ = ["document_date"]
+__all__ = ["dateline_end", "document_date"]
 
 #: Lines read at the start of a text, and the most words a heading line has.
 _HEAD_LINES = 5
@@ -205,6 +205,25 @@ def _heading_date(
             if year is not None and (found := _date(year, month, day)) is not None:
                 return found
     return None
+
+
+def dateline_end(sentence: str) -> int:
+    """Where a wire dateline opening ``sentence`` ends ("BEIRUT, March 2 (Reuters) -"),
+    or 0: its date is when the story was filed, not when anything in it happened.
+
+    >>> dateline_end("BEIRUT, March 2 (Reuters) - The army took the town.")
+    28
+    >>> dateline_end("The army took the town (state media said).")
+    0
+    """
+    m = _DATELINE.match(sentence)
+    if m is None:
+        return 0
+    place = m.group("head").split(",")[0].strip()
+    if "," not in m.group("head") or not place[:1].isupper() or len(place.split()) > _PLACE_WORDS:
+        return 0
+    tail = re.match(r"[\s.]*[-–—:]*\s*", sentence[m.end() :])
+    return m.end() + (tail.end() if tail else 0)
 
 
 def _stamp(lines: list[str]) -> dt.date | None:

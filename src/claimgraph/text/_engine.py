@@ -14,6 +14,7 @@ from ._actors import ActorReader
 from ._attribution import AttributionReader
 from ._control import ControlReader
 from ._counts import CountReader
+from ._dateline import dateline_end
 from ._finding import Finding
 from ._pack import Actor, LanguagePack
 from ._places import reader_for
@@ -135,7 +136,8 @@ class Engine:
         text = sentence.text
         folded = fold_aligned(text)
         clause_of = self._clauses(folded)
-        mentions = time.mentions(folded)
+        stamp = dateline_end(text)
+        mentions = [m for m in time.mentions(folded) if m.begin >= stamp]
         attribution = self.attribution.read(folded, ctx.source)
 
         def speaker_side(pos: int) -> str | None:
@@ -211,6 +213,7 @@ class Engine:
                 ctx.side = claim.value
             if claim.property == CONTROL:
                 new_control.append(claim)
+        out = _distinct(out)
         if new_control:
             ctx.control = new_control
         if attribution.named:
@@ -323,3 +326,31 @@ class Engine:
 def counted_properties() -> tuple[str, ...]:
     """The base properties of counts."""
     return _COUNTED
+
+
+def _distinct(claims: list[Claim]) -> list[Claim]:
+    """One claim for each statement: patterns that overlap ("cayó en manos de", "bajo
+    el control de") may find the same one twice; ids are renumbered."""
+    seen: set[tuple[object, ...]] = set()
+    out: list[Claim] = []
+    for claim in claims:
+        key = (
+            claim.source,
+            claim.subject,
+            claim.property,
+            claim.value,
+            claim.low,
+            claim.high,
+            claim.stance,
+            claim.partial,
+            claim.start,
+            claim.end,
+        )
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(claim)
+    if len(out) == len(claims):
+        return claims
+    stem = claims[0].id.rsplit(":", 1)[0]
+    return [attrs.evolve(c, id=f"{stem}:{k}") for k, c in enumerate(out, start=1)]

@@ -210,6 +210,11 @@ _ACTORS = (
             "turkish-backed militants",
             "turkey-backed syrian rebels",
             "turkish-backed syrian fighters",
+            "factions",
+            "rebel factions",
+            "opposition factions",
+            "turkish-backed factions",
+            "turkey-backed factions",
         ),
     ),
     Actor(

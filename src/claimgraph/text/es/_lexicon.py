@@ -219,6 +219,15 @@ _ACTORS = (
             "fuerzas turcas",
             "tropas turcas",
             "turquia",
+            "facciones",
+            "facciones rebeldes",
+            "facciones opositoras",
+            "facciones armadas",
+            "facciones apoyadas por turquia",
+            "facciones respaldadas por turquia",
+            "facciones proturcas",
+            "grupos rebeldes sirios proturcos",
+            "rebeldes proturcos",
         ),
     ),
     Actor("Free Syrian Army", _OPP, ("esl", "ejercito libre sirio")),
@@ -529,7 +538,8 @@ PACK = LanguagePack(
     loss_verbs=r"\b(?:perdi[oe]\w*|perdido|perder|cedi[oe]\w*)\b(?:\s+el\s+control\s+(?:de|del))?",
     fall_verbs=r"\b(?:cayo|cayeron|caido|caida|caer|cae|caen)\b(?!\s+(?:de|del)\b)",
     nominal_fall=r"\b(?:la\s+)?caida\s+(?:de|del)\b",
-    held_by=r"\b(?:bajo\s+(?:el\s+)?(?:poder|control|dominio)|en\s+manos|controlad[oa]s?)\s+"
+    held_by=r"\b(?:bajo\s+(?:el\s+)?(?:poder|control|dominio)|en\s+manos|en\s+poder"
+    r"|controlad[oa]s?)\s+"
     r"(?:de|del|de\s+las|de\s+los|por|por\s+el|por\s+la|por\s+los|por\s+las)\b",
     stronghold=r"\b(?:bastion|bastiones|feudo|feudos|reducto|reductos)\s+(?P<side>\w+)",
     stronghold_sides={
@@ -556,7 +566,9 @@ PACK = LanguagePack(
     r"|\bde\s+ser\s+$|\bpara\s+$|\bpoder\s+$|\ba\s+(?=\w+r\b)$",
     partial_markers=r"\b(?:(?:cerca\s+de|casi|mas\s+de|alrededor\s+de)\s+)?(?:la\s+mayor\s+parte"
     r"|gran\s+parte|parte|partes|buena\s+parte|la\s+mitad|un\s+tercio|dos\s+tercios|la\s+mayoria"
-    r"|el\s+centro|(?:el\s+)?(?P<pct>\d{1,3})\s*(?:%|por\s+ciento))\s+(?:de|del)\s+"
+    r"|el\s+centro|(?:los\s+)?barrios\s+(?:orientales|occidentales|septentrionales|meridionales)"
+    r"|(?:la\s+)?(?:parte|zona|mitad)\s+(?:oriental|occidental|norte|sur|este|oeste)"
+    r"|(?:el\s+)?(?P<pct>\d{1,3})\s*(?:%|por\s+ciento))\s+(?:de|del)\s+"
     r"(?:(?:los|las)\s+(?:barrios|distritos|sectores|zonas)\s+(?:de|del)\s+)?"
     r"|\b(?:(?:dos|tres|cuatro|cinco|seis|varios|\d+)\s+)(?:barrios|distritos|sectores)"
     r"\s+(?:de\s+la|del|de|en)\s+",
