@@ -78,8 +78,9 @@ def relate(earlier: Claim, later: Claim, *, relative_tolerance: float = 0.0) -> 
 
     Returns ``None`` when they neither support nor oppose each other: a
     source repeating itself, counts for periods that are not comparable, or a
-    denial of one value next to the assertion of another. ``contested`` is a
-    value like the others: it contradicts every holder and agrees with itself.
+    denial of one value next to the assertion of another, or two sides each said
+    to hold part of the place. ``contested`` is a value like the others: it
+    contradicts every holder and agrees with itself.
 
     Examples
     --------
@@ -91,6 +92,9 @@ def relate(earlier: Claim, later: Claim, *, relative_tolerance: float = 0.0) -> 
     'contradicts'
     >>> relate(army, make_claim("Al-Manar", "Tal Alam", "unclear", on="2014-01-16")).kind.value
     'revises'
+    >>> part = make_claim("rebels", "Tal Alam", "rebels", on="2014-01-16", partial=True)
+    >>> relate(army, part) is None
+    True
     """
     numeric = _numeric(earlier)
     if numeric != _numeric(later):
@@ -114,6 +118,9 @@ def relate(earlier: Claim, later: Claim, *, relative_tolerance: float = 0.0) -> 
             return None
         denial, denied = (earlier, later) if deny_a else (later, earlier)
         return Relation(RelationKind.DENIES, denial, denied)
+    if not same_value and not numeric and (earlier.partial or later.partial):
+        # Each side holding part of a place (a divided town) is no contradiction.
+        return None
     kind = RelationKind.CORROBORATES if same_value else RelationKind.CONTRADICTS
     return Relation(kind, earlier, later)
 
