@@ -4,8 +4,10 @@ Run by hand: ``python benchmarks/corpus_eval.py [--corpus DIR] [--split test]``.
 The articles are not in the repository: they are read from ``--corpus`` (default
 ``$CLAIMGRAPH_CORPUS`` or ``../shared/corpus``), one ``.txt`` file each whose first
 line is the page's address; the gold (``tests/data/corpus-gold/``) is matched to a
-file by that address. Texts are read as a user would run ``claimgraph disputes
-article.txt``: language detected, no ``--doc-date`` (the extractor finds the date
+file by that address. Disputes count when sources disagree (the
+dispute's reasons include a contradiction or a denial), as the gold's
+``disputed`` lists them; a place a source only calls contested is not one. Texts
+are read as a user would run ``claimgraph disputes article.txt``: language detected, no ``--doc-date`` (the extractor finds the date
 itself), the manifest's declared sides of other wars given as ``--sides``.
 """
 
@@ -71,6 +73,8 @@ def evaluate(corpus: Path, split: str | None = None) -> list[dict[str, Any]]:
                 {place_key(d.name)}
                 | {place_key(v) for v in graph.places.place_of(d.name).variants}
                 for d in find_disputes(graph, property="control")
+                # sources disagreeing; a place one source calls contested is not that
+                if {r.value for r in d.reasons} & {"contradiction", "denial"}
             ]
         gold_disputed = {place_key(p) for p in entry.get("disputed", [])}
         invented = [keys for keys in found if not keys & gold_disputed]
