@@ -113,6 +113,21 @@ class AttributionReader:
         self.channel = c(pack.channel) if pack.channel else None
         self.clause_breaks = c(pack.clause_breaks)
         self.infinitive = c(pack.reported_infinitive) if pack.reported_infinitive else None
+        self.first_person = c(pack.first_person_verb)
+        never = r"(?!x)x"
+        self.content_verb = c(
+            "|".join(
+                (
+                    pack.gain_verbs,
+                    pack.loss_verbs,
+                    pack.fall_verbs,
+                    pack.passive_gain,
+                    pack.hold_verbs or never,
+                    pack.withdraw_verbs or never,
+                    pack.auxiliaries or never,
+                )
+            )
+        )
         self.governed = c(
             r"\b(?:con|contra|with|against|from|desde|por|by|sobre|to|a|al|ante)\s+"
             r"(?:(?:el|la|los|las|the)\s+)?$"
@@ -145,7 +160,7 @@ class AttributionReader:
 
     # -- the cues of a sentence ---------------------------------------------------------------
 
-    def cues(self, folded: str, previous: str | None) -> list[Cue]:
+    def cues(self, folded: str, previous: str | None, text: str | None = None) -> list[Cue]:
         cues: list[Cue] = []
         for m in self.according.finditer(folded):
             np_end = _phrase_end(folded, m.end())
@@ -153,8 +168,11 @@ class AttributionReader:
             if named is None:
                 if self.unnamed.match(folded, m.start()):
                     named = UNNAMED
-                elif previous and self.previous.search(folded, m.end(), np_end):
-                    named = previous  # "according to the statement"
+                elif previous and (
+                    self.previous.search(folded, m.end(), np_end)
+                    or self.speech.search(folded, m.end(), min(np_end, m.end() + 20))
+                ):
+                    named = previous  # "according to the statement", "según ha detallado"
                 else:
                     continue
             cues.append(Cue(m.start(), np_end, named, self._reach_of_phrase(folded, m, np_end)))
@@ -168,7 +186,7 @@ class AttributionReader:
                 denies = bool(self.denial.match(folded, m.start()))
                 cues.append(Cue(m.start(), m.end(), last.source, Reach.RIGHT, denies))
                 continue
-            cue = self._speech_cue(folded, m, previous)
+            cue = self._speech_cue(folded, m, previous, text)
             if cue is not None:
                 cues.append(cue)
         return sorted(cues, key=lambda c: c.begin)
@@ -186,7 +204,11 @@ class AttributionReader:
             return Reach.CLAUSE
         return Reach.LEFT if not after or len(after.split()) < 3 else Reach.RIGHT
 
-    def _speech_cue(self, folded: str, m: re.Match[str], previous: str | None) -> Cue | None:
+    def _speech_cue(
+        self, folded: str, m: re.Match[str], previous: str | None, text: str | None
+    ) -> Cue | None:
+        if self.first_person.fullmatch(m.group()):
+            return None  # "anunciamos": the speaker of a quotation, named outside it
         opens = bool(self.opens_content.match(folded, m.end())) or bool(
             self.infinitive and self.infinitive.match(folded, m.end())
         )
@@ -228,6 +250,7 @@ class AttributionReader:
             window = max(clause_start, m.start() - _REACH)
             speaker, np_begin = self._subject_speaker(folded, window, m.start(), np_begin)
             speaker = speaker or self._unlisted(folded, np_begin, m, previous, right)
+            speaker = speaker or _person(text, np_begin, m.start(), last=True)
             if speaker is None:
                 return None
             return Cue(min(np_begin, m.start()), m.end(), speaker, Reach.RIGHT, denies)
@@ -235,6 +258,7 @@ class AttributionReader:
         # An agency right after the verb is who was told ("X told AFP"), not X.
         left = self.source_in(folded, np_begin, m.start(), last=True)
         speaker = left if left and (right is None or right in WIRE_AGENCIES) else right
+        speaker = speaker or _person(text, m.end(), right_end) or _person(text, np_begin, m.start())
         speaker = speaker or self._unlisted(folded, np_begin, m, previous, None)
         if speaker is None:
             return None
@@ -251,7 +275,9 @@ class AttributionReader:
             return False
         before = folded[start : m.start()].split()
         after = folded[m.end() : end].split()
-        return len(before) <= 3 and len(after) <= 3
+        if self.content_verb.search(folded, m.end(), end):
+            return False  # "..., said the army had taken X": a clause, not a name
+        return len(before) <= 3 and len(after) <= 5
 
     def _unlisted(
         self, folded: str, np_begin: int, m: re.Match[str], previous: str | None, right: str | None
@@ -294,8 +320,10 @@ class AttributionReader:
 
     # -- the whole sentence ---------------------------------------------------------------------
 
-    def read(self, folded: str, previous: str | None) -> Attribution:
-        cues = self.cues(folded, previous)
+    def read(self, folded: str, previous: str | None, text: str | None = None) -> Attribution:
+        """The sources of a sentence (``folded``; ``text`` as written, to read the
+        names of speakers the registry does not know)."""
+        cues = self.cues(folded, previous, text)
         # "Según X, ... se dijo que ...": an impersonal cue inside a named speaker's
         # reach reports what that speaker relays, not a new source.
         cues = [
@@ -333,3 +361,24 @@ def _phrase_end(folded: str, start: int) -> int:
 def _clause_end(breaks: re.Pattern[str], folded: str, start: int) -> int:
     m = breaks.search(folded, start)
     return m.start() if m else len(folded)
+
+
+_PERSON = re.compile(
+    r"(?<![\w-])[A-ZÁÉÍÓÚÑ][a-záéíóúñü'’\-]+(?:\s+(?:(?:al|el|bin|ibn|abu|de|del|van|von)\s+)?"
+    r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü'’\-]+){1,3}(?![\w-])"
+)
+
+
+def _person(text: str | None, start: int, end: int, last: bool = False) -> str | None:
+    """A person's name (two to four capitalized words) next to a speech verb: the
+    first one starting within three words after ``start`` or, with ``last``, the
+    one ending within three words before ``end``; a speaker the registry does not
+    know, reported by name ("afirmó Yevgueni Prigozhin", "Denis Pushilin said")."""
+    if text is None:
+        return None
+    found = list(_PERSON.finditer(text, start, end))
+    if last:
+        near = [m for m in found if len(text[m.end() : end].split()) <= 3]
+        return near[-1].group() if near else None
+    near = [m for m in found if len(text[start : m.start()].split()) <= 3]
+    return near[0].group() if near else None

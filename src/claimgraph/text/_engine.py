@@ -118,11 +118,11 @@ class Engine:
     def _quote_speaker(self, first: Sentence, last: Sentence) -> str | None:
         closing = last.text.rfind('"')
         folded = fold_aligned(last.text)
-        cue = self.attribution.read(folded, None).cue_at(max(0, closing - 1))
+        cue = self.attribution.read(folded, None, last.text).cue_at(max(0, closing - 1))
         if cue is not None:
             return cue.source
         opening = first.text.rfind('"')
-        cue = self.attribution.read(fold_aligned(first.text), None).cue_at(opening + 1)
+        cue = self.attribution.read(fold_aligned(first.text), None, first.text).cue_at(opening + 1)
         return cue.source if cue is not None else None
 
     def _sentence(
@@ -138,7 +138,7 @@ class Engine:
         clause_of = self._clauses(folded)
         stamp = dateline_end(text)
         mentions = [m for m in time.mentions(folded) if m.begin >= stamp]
-        attribution = self.attribution.read(folded, ctx.source)
+        attribution = self.attribution.read(folded, ctx.source, text)
 
         def speaker_side(pos: int) -> str | None:
             return self.registry.alignment(attribution.source_at(pos) or ctx.quoted or doc)
