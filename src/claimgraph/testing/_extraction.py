@@ -78,7 +78,8 @@ def score_extraction(
     """Precision, recall and agreement of source and time, per kind of claim.
 
     A claim matches a gold record on the same line with the same place (spelling
-    aside), value and stance; among matches, ``source_agreement`` is the share
+    aside), value and stance (several of one kind pair up one to one, those of the
+    same source first); among matches, ``source_agreement`` is the share
     whose source is the gold's (both read through ``registry`` when given, and
     :data:`DOCUMENT` for the text's own voice) and ``time_agreement`` the share
     with the same start and end.
@@ -107,35 +108,56 @@ def score_extraction(
 
     results: ExtractionScore = {}
     for kind in kinds:
-        g = {_key(kind, r["line"], r): r for r in gold if r["kind"] == kind}
-        e: dict[tuple[Any, ...], Claim] = {}
+        g: dict[tuple[Any, ...], list[Mapping[str, Any]]] = {}
+        for record in gold:
+            if record["kind"] == kind:
+                g.setdefault(_key(kind, record["line"], record), []).append(record)
+        e: dict[tuple[Any, ...], list[Claim]] = {}
         for claim in extracted:
             if kind_of(claim) == kind:
-                e.setdefault(_key(kind, line_of[claim.sentence or 0], claim.to_record()), claim)
-        matched = set(g) & set(e)
-        source_ok = sum(1 for k in matched if same_source(g[k]["source"], e[k].source))
-        time_ok = sum(1 for k in matched if _same_time(g[k], e[k]))
+                key = _key(kind, line_of[claim.sentence or 0], claim.to_record())
+                e.setdefault(key, []).append(claim)
+        pairs: list[tuple[tuple[Any, ...], Mapping[str, Any], Claim]] = []
+        missed: list[str] = []
+        spurious: list[str] = []
+        for key in sorted(set(g) | set(e), key=str):
+            records, found = list(g.get(key, [])), list(e.get(key, []))
+            # pair records and claims of one key, those with the same source first
+            for record in list(records):
+                claim = next((c for c in found if same_source(record["source"], c.source)), None)
+                if claim is not None:
+                    pairs.append((key, record, claim))
+                    records.remove(record)
+                    found.remove(claim)
+            while records and found:
+                pairs.append((key, records.pop(0), found.pop(0)))
+            missed.extend(str(key) for _ in records)
+            spurious.extend(str(key) for _ in found)
+        n_gold = sum(map(len, g.values()))
+        n_found = sum(map(len, e.values()))
+        source_ok = sum(1 for _, r, c in pairs if same_source(r["source"], c.source))
+        time_ok = sum(1 for _, r, c in pairs if _same_time(r, c))
         results[kind] = {
-            "gold": len(g),
-            "extracted": len(e),
-            "matched": len(matched),
+            "gold": n_gold,
+            "extracted": n_found,
+            "matched": len(pairs),
             "source_ok": source_ok,
             "time_ok": time_ok,
-            "precision": len(matched) / len(e) if e else 1.0,
-            "recall": len(matched) / len(g) if g else 1.0,
-            "source_agreement": source_ok / len(matched) if matched else 1.0,
-            "time_agreement": time_ok / len(matched) if matched else 1.0,
-            "missed": sorted(map(str, set(g) - matched)),
-            "spurious": sorted(map(str, set(e) - matched)),
-            "wrong_time": sorted(
-                f"{k}: {g[k].get('start')}..{g[k].get('end')} / {e[k].time_text()}"
-                for k in matched
-                if not _same_time(g[k], e[k])
-            ),
-            "wrong_source": sorted(
-                f"{k}: {g[k]['source']} / {e[k].source}"
-                for k in matched
-                if not same_source(g[k]["source"], e[k].source)
-            ),
+            "precision": len(pairs) / n_found if n_found else 1.0,
+            "recall": len(pairs) / n_gold if n_gold else 1.0,
+            "source_agreement": source_ok / len(pairs) if pairs else 1.0,
+            "time_agreement": time_ok / len(pairs) if pairs else 1.0,
+            "missed": missed,
+            "spurious": spurious,
+            "wrong_time": [
+                f"{k}: {r.get('start')}..{r.get('end')} / {c.time_text()}"
+                for k, r, c in pairs
+                if not _same_time(r, c)
+            ],
+            "wrong_source": [
+                f"{k}: {r['source']} / {c.source}"
+                for k, r, c in pairs
+                if not same_source(r["source"], c.source)
+            ],
         }
     return results

@@ -61,6 +61,7 @@ class ControlReader:
         self.first_person = c(pack.first_person_verb)
         self.hypothetical = c(pack.hypothetical or never)
         self.clause_breaks = c(pack.clause_breaks)
+        self.copula = c(rf"\b(?:{pack.copulas})\s+(?:\w+\s+)?$" if pack.copulas else never)
         self.nominal_fall = c(pack.nominal_fall or never)
 
     def find(
@@ -178,8 +179,12 @@ class ControlReader:
             actor = next((a.actor for a in mentions if a.start >= m.end() - 1), None)
             if actor is None:
                 continue
-            # "X, al norte de Y, estaba bajo control de Z": the subject, not the apposition.
-            subjects = [n for n in self._subjects_before(text, folded, m.start()) if n] or [
+            # "X, al norte de Y, estaba bajo control de Z": after a copula the subject,
+            # past appositions; else the names right before ("barrios X y Y bajo ...").
+            subjects: list[str | None] = []
+            if self.copula.search(folded, max(0, m.start() - 30), m.start()):
+                subjects = [n for n in self._subjects_before(text, folded, m.start()) if n]
+            subjects = subjects or [
                 n
                 for n in self.places.last_list_before(text, folded, m.start())
                 if self._adjacent(text, n, m.start())
@@ -244,8 +249,11 @@ class ControlReader:
             if not free(m):
                 continue
             taken.append(m.span())
-            leaver = side_for(m.start())
-            for f in self._list(text, folded, m.end(), CONTROL, leaver, m.start()):
+            # only an armed actor withdraws: residents fleeing say nothing of control
+            leaver = self.actors.subject_before(mentions, m.start())
+            if leaver is None:
+                continue
+            for f in self._list(text, folded, m.end(), CONTROL, leaver.side, m.start()):
                 out.append(attrs.evolve(f, stance=Stance.DENIES))
         for m in self.held_adjective.finditer(folded):
             side = self.pack.holder_words.get(" ".join(m.group("side").split()))

@@ -20,7 +20,7 @@ _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:)])")
 # End of a sentence: . ! ? or an ellipsis, maybe a closing quote, white space, then a
 # capital, an opening quote or a digit.  Decimal points and thousands ("1.000") have no
 # space after them and so never match.
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"')\]]*\s+(?=[\"'(¿¡]?[A-ZÁÉÍÓÚÑ0-9])")
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"')\]”’»]*\s+(?=[\"'(¿¡“‘«]?[A-ZÁÉÍÓÚÑ0-9])")
 _ABBREVIATIONS = frozenset(
     {"sr", "sra", "dr", "dra", "núm", "art", "pág", "etc", "ej", "aprox", "gral", "tte", "cap"}
 )
