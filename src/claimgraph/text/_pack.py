@@ -232,7 +232,10 @@ class LanguagePack:
     #: Lower-case words that end a place name ("Zamzam camp", "Tabqa dam").
     name_suffixes: tuple[str, ...] = ()
     #: Copulas of a state ("estaba", "sigue", "remains") before "bajo control de".
-    copulas: str = r"esta|estan|estaba|estaban|sigue|siguen|seguia|seguian|queda|quedo|quedaba|permanece|permanecia|continua"
+    copulas: str = (
+        r"esta|estan|estaba|estaban|sigue|siguen|seguia|seguian|queda|quedo|quedaba"
+        r"|permanece|permanecia|continua"
+    )
     #: Auxiliary verbs: where one follows a speech verb, a clause follows, not a name.
     auxiliaries: str = r"\b(?:habia|habian|ha|han|fue|fueron|esta|estan|era|eran)\b"
     #: Relative pronouns: "X, que había caído", "X, which fell" (the place before it is
