@@ -53,6 +53,11 @@ class PlaceReader:
         name = re.sub(r"(?:'s|’s)$", "", name.strip(' .,;:"'))
         return name.strip(" .,;:'\"")
 
+    def _in_area(self, text: str, start: int) -> bool:
+        """Whether the name at ``start`` follows an area head ("la capital de X")."""
+        words = text[max(0, start - 40) : start].split()
+        return len(words) >= 2 and words[-2].casefold() in self.pack.area_heads
+
     def _not_place(self, word: str) -> bool:
         return word.casefold().strip(",.;:") in self._not_folded
 
@@ -144,7 +149,7 @@ class PlaceReader:
             m = self.name.search(text, i, end)
             if m is None:
                 break
-            if not self.is_place(m.group()):
+            if not self.is_place(m.group()) or self._in_area(text, m.start()):
                 i = m.end()
                 continue
             items = self.list_after(text, folded, m.start())

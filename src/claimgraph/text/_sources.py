@@ -243,6 +243,7 @@ _BUILTIN: tuple[Source, ...] = (
             "Turkish president",
             "Erdogan",
             "Ankara",
+            "Turkey",
             "gobierno turco",
             "ministro de Defensa turco",
             "presidente turco",

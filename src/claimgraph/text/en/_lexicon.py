@@ -847,7 +847,7 @@ PACK = LanguagePack(
         }
     ),
     reported_infinitive=r"\s+to\s+(?:have|be|control|hold)\b",
-    hypothetical=r"\b(?:would|could|might|may|will)\b",
+    hypothetical=r"\b(?:would|could|might|may|will|away|imminent|looming|expected|feared)\b",
     name_suffixes=("camp", "dam", "airport", "airbase", "air base", "military airport", "citadel"),
     first_person_verb=r"(?!x)x",
     acronyms=frozenset({"is", "is fighters", "is militants"}),

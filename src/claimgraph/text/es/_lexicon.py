@@ -320,7 +320,7 @@ _GAIN = (
         "arranc",
     )
     + r"|\basegur(?:o|aron|ado|ada|ados|adas|ar|ando)\b(?!\s+que)|\bapoder\w+\s+(?:de|del)\b"
-    r"|\b(?:hecho|hecha|hizo|hicieron|hacerse|hacer|haciendose|hace|hacen)\s+(?:\w+\s+)?con\b"
+    r"|\b(?:hecho|hecha|hizo|hicieron|hacerse|hacer|haciendose|hace|hacen)\s+(?:\w+\s+){0,3}?con\b"
     r"|\b(?:area|zona|territorio)\s+(?:re)?capturad[oa]s?\s+inclu\w+"
 )
 
@@ -770,7 +770,8 @@ PACK = LanguagePack(
     ),
     reported_infinitive=r"\s+(?:haber|tener|estar|controlar|mantener)\b",
     relative_pronouns=r"(?:que|donde)",
-    hypothetical=r"\b(?:supondria|significaria|permitiria|podria|seria|sera|supondra)\b",
+    hypothetical=r"\b(?:supondria|significaria|permitiria|podria|seria|sera|supondra|inminente"
+    r"|se\s+espera|se\s+teme)\b",
     expel_verbs=r"\b(?:expuls|desaloj|ech|sac|arroj)\w*\s+(?:a|al)\b",
     expel_from=r"(?:de|del)",
     repel_verbs=r"\b(?:repel|rechaz|contrarrest|frustr|resist|repel|neutraliz)\w*\s+"
