@@ -107,7 +107,7 @@ class AttributionReader:
         self.unknown_speaker = c(pack.unknown_speaker)
         self.denial = c(pack.denial_verbs)
         self.opens_content = c(rf"\s*(?:[\w\s]{{0,40}}?\s)?{pack.complementizer}(?=\W|$)")
-        self.coordinated = c(r"\b(?:y|e|and)\s+(?:\w+\s+)?$")
+        self.coordinated = c(rf"\b(?:{pack.coordinators})\s+(?:\w+\s+)?$")
         self.fillers = c(pack.speaker_fillers)
         self.impersonal = c(pack.impersonal)
         self.channel = c(pack.channel) if pack.channel else None
@@ -128,10 +128,10 @@ class AttributionReader:
                 )
             )
         )
-        self.governed = c(
-            r"\b(?:con|contra|with|against|from|desde|por|by|sobre|to|a|al|ante)\s+"
-            r"(?:(?:el|la|los|las|the)\s+)?$"
-        )
+        preps = "|".join(p for p in pack.object_prepositions if p not in ("de", "del", "of"))
+        # a source after a preposition is an object ("enfrentadas con el Ejército"), but
+        # "de"/"of" introduce the speaker's organisation ("un corresponsal de Al-Manar")
+        self.governed = c(rf"\b(?:{preps})\s+(?:{pack.determiners}\s+)?$")
 
     # -- sources named in a stretch of text ------------------------------------------------
 

@@ -231,6 +231,8 @@ class LanguagePack:
     hypothetical: str = ""
     #: Lower-case words that end a place name ("Zamzam camp", "Tabqa dam").
     name_suffixes: tuple[str, ...] = ()
+    #: Coordinating conjunctions ("y", "and"): "X negó ... y afirmó" keeps the speaker.
+    coordinators: str = r"y|e"
     #: Copulas of a state ("estaba", "sigue", "remains") before "bajo control de".
     copulas: str = (
         r"esta|estan|estaba|estaban|sigue|siguen|seguia|seguian|queda|quedo|quedaba"

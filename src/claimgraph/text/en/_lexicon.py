@@ -828,6 +828,7 @@ PACK = LanguagePack(
     clause_end=r"[.;]|,\s+(?:and|but|while|although|however)\b",
     person_of=r"(?:of\s+(?:its\s+|their\s+|the\s+)?)?",
     relative_pronouns=r"(?:which|that|where)",
+    coordinators=r"and",
     copulas=r"is|was|are|were|remains|remained|remain|stays|stayed|still|now|be|been|fell",
     auxiliaries=r"\b(?:had|has|have|was|were|is|are|would|will)\b",
     denied_reference=r"\b(?:denied|denies|rejected|rejects|dismissed)\s+(?:it|this|that|the\s+"
