@@ -124,11 +124,11 @@ def score_extraction(
             records, found = list(g.get(key, [])), list(e.get(key, []))
             # pair records and claims of one key, those with the same source first
             for record in list(records):
-                claim = next((c for c in found if same_source(record["source"], c.source)), None)
-                if claim is not None:
-                    pairs.append((key, record, claim))
+                same = next((c for c in found if same_source(record["source"], c.source)), None)
+                if same is not None:
+                    pairs.append((key, record, same))
                     records.remove(record)
-                    found.remove(claim)
+                    found.remove(same)
             while records and found:
                 pairs.append((key, records.pop(0), found.pop(0)))
             missed.extend(str(key) for _ in records)
