@@ -45,14 +45,46 @@ def _parse_iso_date(_ctx: click.Context, _param: click.Parameter, value: str | N
         raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
 
 
+def _check_lang(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    """``auto`` or a language there is a pack for (packs are imported on first use)."""
+    from .._errors import InputError
+    from ..text import AUTO, get_pack
+
+    value = value.strip().lower()
+    if value != AUTO:
+        try:
+            get_pack(value)
+        except InputError as exc:
+            raise click.BadParameter(str(exc)) from None
+    return value
+
+
+def _lang_choices() -> tuple[str, ...]:
+    from ..text import AUTO, available_packs
+
+    return (AUTO, *available_packs())
+
+
+def _lang_help() -> str:
+    auto, *packs = _lang_choices()
+    return (
+        f"Language of .txt input: {auto} tells it per document from its function "
+        f"words, so files in different languages mix; {', '.join(packs)} read every "
+        "file with that language pack."
+    )
+
+
 def text_options(func: F) -> F:
-    """``--lang``, ``--year`` and ``--doc-date``: how narrative ``.txt`` input is read."""
+    """``--lang``, ``--year``, ``--doc-date`` and ``--sides``: how narrative ``.txt``
+    input is read."""
     return _compose(
         click.option(
             "--lang",
-            default="es",
+            default="auto",
             show_default=True,
-            help="Language of .txt input.",
+            metavar="[" + "|".join(_lang_choices()) + "]",
+            callback=_check_lang,
+            help=_lang_help(),
         ),
         click.option(
             "--year",
@@ -65,7 +97,18 @@ def text_options(func: F) -> F:
             callback=_parse_iso_date,
             default=None,
             metavar="YYYY-MM-DD",
-            help="Date of the .txt document: anchors relative dates and missing years.",
+            help="Date of the .txt document: anchors relative dates and missing years "
+            "(default: read from each document's dateline, address or heading).",
+        ),
+        click.option(
+            "--sides",
+            "sides_file",
+            type=click.Path(dir_okay=False, exists=True, path_type=Path),
+            default=None,
+            metavar="FILE",
+            help="CSV (name, side, aliases) or JSON of armed actors of other wars and "
+            "their sides: .txt input reads them as actors and sources, and their sides "
+            "are valid control values in every input.",
         ),
     )(func)
 

@@ -17,7 +17,7 @@ from ._common import (
     sources_option,
     text_options,
 )
-from ._main import main
+from ._main import main, text_options_of
 
 __all__ = ["extract"]
 
@@ -40,6 +40,7 @@ def extract(
     lang: str,
     year: int | None,
     doc_date: Any,
+    sides_file: Path | None,
     sources_file: Path | None,
     fmt: str | None,
     output: Path | None,
@@ -47,16 +48,18 @@ def extract(
     """Read claims from narrative text: who says who holds which place, counts of
     killed, wounded, surrendered and evacuated, denials and blame.
 
-    Each claim keeps its document, sentence number and sentence.
+    Each file's language (English or Spanish) is told from its words unless
+    --lang names one; its date, when neither --year nor --doc-date is given,
+    from its dateline, address or heading. Each claim keeps its document,
+    sentence number and sentence.
     """
     from ..text import extract_file
 
-    if year is not None and doc_date is not None:
-        raise click.UsageError("give --year or --doc-date, not both")
     sources = SourceRegistry.from_file(sources_file) if sources_file else None
+    options = text_options_of(lang, year, doc_date, sides_file, sources)
     claims: list[Claim] = []
     for path in files:
-        claims.extend(extract_file(path, lang=lang, year=year, doc_date=doc_date, sources=sources))
+        claims.extend(extract_file(path, **options))
     write_claims(claims, output, fmt=pick_format(fmt, output, ("jsonl", "csv")))
     if output is not None:
         click.echo(f"wrote {len(claims)} claims to {output}", err=True)

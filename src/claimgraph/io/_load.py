@@ -35,8 +35,13 @@ def read_claims(
     extra_columns : {"error", "ignore"}
         What to do with columns that are neither claim fields nor mapped.
     text_options : mapping, optional
-        Keyword arguments for text extraction (``lang``, ``year``, ``doc_date`` ...),
-        passed to :func:`claimgraph.text.extract_file` for text files.
+        Keyword arguments for text extraction (``lang``, ``year``, ``doc_date``,
+        ``sources``, ``actors``), passed to :func:`claimgraph.text.extract_file` for
+        text files. ``lang`` defaults to ``"auto"``: each text's language is told
+        from its words, so files in different languages mix. The sides of
+        ``actors`` (declared actors of other wars, :func:`claimgraph.text.read_actors`)
+        are declared before any file is read, so tables may name them as values
+        of control too.
 
     Raises
     ------
@@ -45,6 +50,8 @@ def read_claims(
     """
     if isinstance(paths, str | Path):
         paths = [paths]
+    if text_options and text_options.get("actors"):
+        _declare_sides(text_options["actors"])
     with collector_paused():
         return _read_all(paths, mapping, extra_columns, text_options)
 
@@ -83,6 +90,16 @@ def _read_all(
         raise InputError("no input files given")
     _check_unique_ids(claims)
     return claims
+
+
+def _declare_sides(actors: Any) -> None:
+    """Make the sides of declared actors valid control values (tables may use them)."""
+    from ..model import declare_side
+    from ..text import actors_from_mapping
+
+    declared = actors_from_mapping(actors) if isinstance(actors, Mapping) else tuple(actors)
+    for actor in declared:
+        declare_side(actor.side)
 
 
 def _check_unique_ids(claims: list[Claim]) -> None:
