@@ -48,6 +48,9 @@ class ActorReader:
         }
         self.recent: dict[str, Actor] = {}
         self.acronyms = pack.acronyms
+        self.possessive = re.compile(
+            rf"\b(?:{pack.possessives})\s+$" if pack.possessives else "(?!x)x"
+        )
         aliases = sorted([*self.by_alias, *self.generic], key=len, reverse=True)
         self.pattern = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in aliases) + r")\b")
         preps = "|".join(pack.object_prepositions)
@@ -68,6 +71,8 @@ class ActorReader:
             ):
                 continue
             actor = self.by_alias.get(m.group())
+            if actor is None and self.possessive.search(folded, max(0, m.start() - 12), m.start()):
+                continue  # "our fighters": the speaker's, not the last named actor
             if actor is None:
                 actor = next(
                     (self.recent[s] for s in self._recent_order() if s in self.generic[m.group()]),

@@ -114,6 +114,8 @@ class AttributionReader:
         self.clause_breaks = c(pack.clause_breaks)
         self.infinitive = c(pack.reported_infinitive) if pack.reported_infinitive else None
         self.first_person = c(pack.first_person_verb)
+        self.passive_speech = c(pack.passive_speech) if pack.passive_speech else None
+        self.person_roles = c(pack.person_roles or r"(?!x)x")
         never = r"(?!x)x"
         self.content_verb = c(
             "|".join(
@@ -216,6 +218,11 @@ class AttributionReader:
             return None
         denies = bool(self.denial.match(folded, m.start()))
         clause_start = self._clause_start(folded, m.start())
+        if self.passive_speech is not None and self.passive_speech.search(
+            folded, max(0, m.start() - 12), m.start()
+        ):
+            # "Rebels are reported to have taken X": nobody is named as the source.
+            return Cue(m.start(), m.end(), UNNAMED, Reach.CLAUSE, denies)
         seps = list(_SEPARATOR.finditer(folded, clause_start, m.start()))
         comma = seps[-1].start() if seps else -1
         np_begin = seps[-1].end() if seps else clause_start
@@ -257,6 +264,10 @@ class AttributionReader:
         # The content came first: "..., anunció X.", "..., said X.", "..., X said."
         # An agency right after the verb is who was told ("X told AFP"), not X.
         left = self.source_in(folded, np_begin, m.start(), last=True)
+        window = max(clause_start, m.start() - _REACH)
+        if left is None and self.person_roles.search(folded, window, m.start()):
+            # "..., Karim Haddad, a spokesman for the SDF, said.": past the apposition
+            left = self.source_in(folded, window, m.start(), last=True)
         speaker = left if left and (right is None or right in WIRE_AGENCIES) else right
         speaker = speaker or _person(text, m.end(), right_end) or _person(text, np_begin, m.start())
         speaker = speaker or self._unlisted(folded, np_begin, m, previous, None)

@@ -98,7 +98,10 @@ class ControlReader:
                 self.pronoun.search(folded, max(0, pos - 40), pos)
                 or (word and self.first_person.fullmatch(word.group()))
             ):
-                return speaker_side(pos) or last_side
+                # "we took": the speaker's side; "they took", told by a monitor: the
+                # actor named last
+                recent = next(reversed(self.actors.recent.values()), None)
+                return speaker_side(pos) or (recent.side if recent else None) or last_side
             return actor.side if actor is not None else last_side
 
         for m in self.passive.finditer(folded):

@@ -19,6 +19,7 @@ from ._finding import Finding
 from ._pack import Actor, LanguagePack
 from ._places import reader_for
 from ._sentences import Sentence, fold_aligned
+from ._sources import REPORTERS
 from ._statements import DENY_PREVIOUS, DOUBT_PREVIOUS, SETTING, StatementReader
 from ._time import TimeMention, TimeResolver, TimeSpan
 
@@ -96,13 +97,19 @@ class Engine:
         out: dict[int, str] = {}
         opened: list[Sentence] = []
         line = 0
+        last: str | None = None  # the speaker of the paragraph's last quotation
         for sentence in sentences:
             if sentence.line != line:
-                opened, line = [], sentence.line  # quotations end with their paragraph
-            odd = sentence.text.count('"') % 2 == 1
+                opened, line, last = [], sentence.line, None  # quotations end with it
+            text = sentence.text
+            odd = text.count('"') % 2 == 1
             if not opened:
                 if odd:
                     opened = [sentence]
+                elif last and text.startswith('"') and text.rstrip(".").endswith('"'):
+                    out[sentence.number] = last  # '"A," X said. "B."': B is X's too
+                elif '"' in text:
+                    last = self._quote_speaker(sentence, sentence)
                 continue
             if not odd:
                 opened.append(sentence)
@@ -112,6 +119,8 @@ class Engine:
                 for inside in opened[1:]:
                     out[inside.number] = speaker
                 out.setdefault(opened[0].number, speaker)
+                out.setdefault(sentence.number, speaker)
+                last = speaker
             opened = []
         return out
 
@@ -141,7 +150,8 @@ class Engine:
         attribution = self.attribution.read(folded, ctx.source, text)
 
         def speaker_side(pos: int) -> str | None:
-            return self.registry.alignment(attribution.source_at(pos) or ctx.quoted or doc)
+            speaker = self.registry.canonical(attribution.source_at(pos) or ctx.quoted or doc)
+            return None if speaker in REPORTERS else self.registry.alignment(speaker)
 
         uncertain, blocked = self.statements.uncertain(text, folded)
         findings = uncertain + self.statements.find(text, folded, self.attribution.source_in)

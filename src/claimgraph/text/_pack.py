@@ -157,7 +157,7 @@ class LanguagePack:
     #: After a fall verb, the phrase before the new holder ("en manos de").
     fall_to: str = r"\s+en\s+manos\s+(?:de|del)\s+"
     #: After a loss or withdrawal verb, the word before the place lost ("de").
-    loss_from: str = r"\s*(?:de|del)?\s*"
+    loss_from: str = r"\s*(?:(?:de|del)\b)?\s*"
     #: Phrases a speaker may be introduced with that are not a speaker ("por su parte").
     speaker_fillers: str = r"\b(?:por su parte|tambien|ademas|luego)\b"
     #: A speaker the registry does not know: "un portavoz" (group np).
@@ -231,6 +231,14 @@ class LanguagePack:
     hypothetical: str = ""
     #: Lower-case words that end a place name ("Zamzam camp", "Tabqa dam").
     name_suffixes: tuple[str, ...] = ()
+    #: Right before a speech verb, what makes it impersonal ("se informó", "are
+    #: reported to have"): the source is unnamed reports.
+    passive_speech: str = ""
+    #: Right after a name, a role that makes it a person, not a place (", a spokesman
+    #: for the SDF", ", portavoz de las FDS").
+    person_roles: str = ""
+    #: Possessives that make a generic actor word the speaker's ("our fighters").
+    possessives: str = r"nuestr[oa]s?|sus|su"
     #: Coordinating conjunctions ("y", "and"): "X negó ... y afirmó" keeps the speaker.
     coordinators: str = r"y|e"
     #: Copulas of a state ("estaba", "sigue", "remains") before "bajo control de".

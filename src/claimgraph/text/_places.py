@@ -43,6 +43,8 @@ class PlaceReader:
         self._after_name = re.compile(r"(?:'s|’s)?\s+")
         self._not_folded = frozenset(w.casefold() for w in pack.not_places)
         self._articles = frozenset({"al", "el", "ad", "as", "ar", "az", "ash"})
+        self._compass = frozenset(pack.compass_words)
+        self.person_role = re.compile(pack.person_roles or r"(?!x)x")
         self.verb_like = re.compile(pack.verb_like)
         self.apposition = re.compile(pack.apposition)
 
@@ -121,6 +123,10 @@ class PlaceReader:
             # de Y" and "X, south of Y" are appositions.
             bare = bool(out) and folded[sep_start:i].strip() == ","
             found = self.name_at(text, i, skip=0 if bare else 12)
+            if found is not None and bare and found[0].split()[0].casefold() in self._compass:
+                break  # "X, north of Y": where X is, not another place
+            if found is not None and self.person_role.match(folded, found[1]):
+                break  # "X, a spokesman for ...": a person, and the list has ended
             if found is not None:
                 out.append((found[0], i, found[1]))
                 i = found[1]

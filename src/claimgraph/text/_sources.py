@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import INDEPENDENT, Source, SourceRegistry
 
-__all__ = ["UNNAMED", "WIRE_AGENCIES", "builtin_sources", "known_sources"]
+__all__ = ["REPORTERS", "UNNAMED", "WIRE_AGENCIES", "builtin_sources", "known_sources"]
 
 #: Canonical name for impersonal attribution ("se reportó", "según reportes").
 UNNAMED = "Unnamed reports"
@@ -14,6 +14,24 @@ _GOV, _OPP, _ISIS, _KURD = "government", "opposition", "isis", "kurdish"
 #: Wire agencies relay what others say: when a cue names another source beside one
 #: of them ("the Observatory told AFP"), the other is the source.
 WIRE_AGENCIES = frozenset({"AFP", "AP", "Reuters", "EFE", "DPA", "Europa Press", "ANSA"})
+
+#: Sources that report a war rather than fight it: "they took X" in their words is
+#: about someone else, not their own side (whatever side they lean to).
+REPORTERS = WIRE_AGENCIES | frozenset(
+    {
+        "Syrian Observatory for Human Rights",
+        "Al-Manar",
+        "Al-Watan",
+        "SANA",
+        "Al-Masdar News",
+        "Amaq",
+        "TASS",
+        "Anadolu Agency",
+        "Amnesty International",
+        "ICRC",
+        "Unnamed reports",
+    }
+)
 
 # The Syrian Observatory is a monitor run from abroad that documents casualties on all
 # sides but is sympathetic to the opposition, and the texts we read call it an

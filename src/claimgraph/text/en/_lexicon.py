@@ -488,11 +488,17 @@ PACK = LanguagePack(
         "shows",
         "broadcast",
         "indicated",
-    ),
+    )
+    + r"|\b(?:put|puts|putting|placed|raised|estimated)\s+(?:the\s+)?(?:death\s+)?(?:toll|number"
+    r"|figure)\b",
+    passive_speech=r"\b(?:is|are|was|were|been|being)\s+$",
+    person_roles=r",\s+(?:a|an|the)\s+(?:\w+\s+)?(?:spokesman|spokeswoman|spokesperson|commander"
+    r"|head|chief|leader|director|official|minister|member|officer|activist|founder|governor)\b",
     speech_needs_que=r"\b(?:showed|shows|indicated|insisted|insists)\b",
     denial_verbs=_verb("denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed"),
     doubt_verbs=r"\b(?:questioned|cast\s+doubt\s+on|disputed)\b",
-    unnamed_attribution=r"\baccording\s+to\s+(?:unconfirmed\s+|local\s+|media\s+)?(?:reports"
+    unnamed_attribution=r"\b(?:is|are|was|were)\s+(?:reported|said|believed|thought)\s+to\s+have\b"
+    r"|\baccording\s+to\s+(?:unconfirmed\s+|local\s+|media\s+)?(?:reports"
     r"|sources|accounts)\b(?!\s+(?:from|in|close|of))"
     r"|\b(?:it\s+was|it\s+has\s+been|it\s+is)\s+(?:reported|claimed|said)\b"
     r"|\breportedly\b|\breports\s+said\b|\breports\s+suggested\b",
@@ -538,8 +544,8 @@ PACK = LanguagePack(
     attack_verbs=r"\b(?:shell|bomb|attack|assault|strik|struck|pound|hit|target)\w*\b",
     attempt_markers=r"\b(?:try|tries|tried|trying|attempt\w*|seek\w*|sought|aim\w*|bid|battle"
     r"|fight|push|offensive|campaign|plan\w*|hop\w*|want\w*|vow\w*|threaten\w*|prepar\w*|bid)"
-    r"\s+(?:\w+\s+){0,2}?to\s+(?:\w+\s+)?$|\bto\s+$|\bwould\s+$|\bcould\s+$|\bmay\s+$"
-    r"|\bmight\s+$|\bwill\s+$|\bfailed\s+to\s+$",
+    r"\s+(?:\w+\s+){0,2}?to\s+(?:\w+\s+)?$|\bto\s+$|\b(?:would|could|may|might|will|shall"
+    r"|can)\s+(?:\w+\s+)?$|\bfailed\s+to\s+$",
     partial_markers=r"\b(?:(?:about|around|nearly|almost|roughly|more\s+than|over|some)\s+)?"
     r"(?:most|much|part|parts|large\s+parts|swathes|swaths|a\s+third|one-third|two-thirds"
     r"|one\s+third|two\s+thirds|a\s+quarter|half|the\s+majority|the\s+center|the\s+centre"
@@ -548,10 +554,10 @@ PACK = LanguagePack(
     r"|\b(?:(?:two|three|four|five|six|seven|\d+|several|more|further|new|key|the)\s+){0,2}"
     r"(?:districts|neighbou?rhoods|quarters|areas|parts|sections|villages)\s+(?:in|of)\s+"
     r"(?:the\s+)?",
-    uncertainty=r"\b(?:it\s+(?:was|is)\s+(?:not|un)clear|it\s+was\s+not\s+immediately\s+clear)"
+    uncertainty=r"\bit\s+(?:was|is|remains|remained)\s+(?:not\s+(?:immediately\s+|yet\s+)?|un)clear"
     r"\s+who\s+(?:control\w*|held|holds)"
     r"|\b(?:conflicting|contradictory)\s+(?:reports|accounts|claims)\s+(?:about|on|over)",
-    place_references=r"\bthe\s+(?:town|city|village|area|district|neighbourhood|neighborhood"
+    place_references=r"\bit\b(?!\s*(?:was|is|has|had|would|will|'s))|\bthe\s+(?:town|city|village|area|district|neighbourhood|neighborhood"
     r"|base|airport|airbase|town's|city's)\b(?!\s+of\s)|\bthe\s+strategic\s+(?:town|city)\b"
     r"(?!\s+of\s)",
     event_references=r"^\s*(?:the|these)\s+(?:clashes|fighting|battles)\b",
@@ -769,10 +775,11 @@ PACK = LanguagePack(
     repel_verbs=r"\b(?:repelled|repel|repels|repelling|repulsed|repulse|repulses|fought\s+off"
     r"|fend(?:ed)?\s+off|beat\s+back|beaten\s+back|thwarted|foiled|held\s+off|fended\s+off)"
     r"\s+(?:\w+\s+){0,3}?(?:attacks?|assaults?|offensives?|advances?|incursions?|push)\s+"
-    r"(?:\w+\s+){0,3}?(?:on|against|in|into|toward|towards|near)\b",
+    r"(?:[\w'-]+\s+){0,6}?(?:on|against|in|into|toward|towards|near)\b",
     withdraw_verbs=r"\b(?:withdrew|withdraw|withdraws|withdrawn|withdrawing|retreated|retreat"
     r"|retreats|retreating|pulled\s+out|pull\s+out|pulling\s+out|pulls\s+out|fled|flee|flees"
-    r"|fleeing|evacuated|abandoned|abandon|abandons)\s+(?:completely\s+|fully\s+)?"
+    r"|fleeing|evacuated|abandoned|abandon|abandons|left|leave|leaves)\s+(?:completely\s+"
+    r"|fully\s+)?"
     r"(?:from|of|out\s+of)?\b",
     hold_verbs=r"(?<!-)\b(?:controls|controlled|control|holds|held|hold|holding|controlling"
     r"|dominates)\b(?!\s+by)|\b(?:is|are|was|were|remain\w*|be)\s+(?:now\s+|still\s+|firmly\s+|fully\s+)?"
@@ -816,7 +823,7 @@ PACK = LanguagePack(
     of_words=r"of",
     in_words=r"in",
     agent_marker=r"by",
-    complementizer=r"(?:that|:)",
+    complementizer=r"(?:that(?!\s*,)|:)",
     fall_to=r"\s+(?:back\s+)?(?:to|into\s+the\s+hands\s+of|under\s+the\s+control\s+of)\s+",
     loss_from=r"\s*(?:control\s+(?:of|over)\s+)?",
     speaker_fillers=r"\b(?:also|meanwhile|separately|later|earlier|however)\b",
@@ -829,6 +836,7 @@ PACK = LanguagePack(
     person_of=r"(?:of\s+(?:its\s+|their\s+|the\s+)?)?",
     relative_pronouns=r"(?:which|that|where)",
     coordinators=r"and",
+    possessives=r"our|their|its|his|her|my",
     copulas=r"is|was|are|were|remains|remained|remain|stays|stayed|still|now|be|been|fell",
     auxiliaries=r"\b(?:had|has|have|was|were|is|are|would|will)\b",
     denied_reference=r"\b(?:denied|denies|rejected|rejects|dismissed)\s+(?:it|this|that|the\s+"

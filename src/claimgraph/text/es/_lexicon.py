@@ -748,6 +748,10 @@ PACK = LanguagePack(
     revision_later=r"\binicialmente\b|\ben\s+un\s+principio\b|\bmas\s+tarde\s+se\s+dijo\b",
     apposition=r"(?:al|a|cerca|en|junto|dentro|frente|justo)\s[^,]*,\s*(?=(?:y|e|asi\s+como|como)\s)",
     verb_like=r"\w+(?:aron|ieron|aba|aban|ando|iendo|ó|ió)$",
+    passive_speech=r"\bse\s+$",
+    person_roles=r",\s+(?:el\s+|la\s+|un\s+|una\s+)?(?:\w+\s+)?(?:portavoz|comandante|jefe|jefa|lider"
+    r"|director|directora|responsable|ministro|ministra|miembro|activista|funcionario|oficial"
+    r"|fundador|gobernador)\b",
     denied_reference=r"\blo\s+(?:nieg|neg|desmint|desmient)\w*",
     area_heads=frozenset(
         {

@@ -1,0 +1,86 @@
+"""Forms of wire English that once went wrong, each with the claims a reader takes."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.text import extract_text
+
+
+def control(text: str) -> list[tuple[str, str, str, str]]:
+    return [
+        (c.source, c.subject, c.value or "", c.stance.value)
+        for c in extract_text(text, lang="en")
+        if c.property == "control"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The army took the village of Tal Mashta, north of Aleppo, on Tuesday.",
+            [("<text>", "Tal Mashta", "government", "asserts")],
+        ),
+        (
+            "Kurdish fighters repelled an attack by Islamic State fighters on Tell Abra.",
+            [("<text>", "Tell Abra", "kurdish", "asserts")],
+        ),
+        (
+            "SANA said the army took Kafr Lam. But the Observatory said rebels still held it.",
+            [
+                ("SANA", "Kafr Lam", "government", "asserts"),
+                ("Syrian Observatory for Human Rights", "Kafr Lam", "opposition", "asserts"),
+            ],
+        ),
+        (
+            'The Observatory said: "Government troops left Tell Abra. Rebels captured it."',
+            [
+                ("Syrian Observatory for Human Rights", "Tell Abra", "government", "denies"),
+                ("Syrian Observatory for Human Rights", "Tell Abra", "opposition", "asserts"),
+            ],
+        ),
+        (
+            '"Government troops left Tell Abra. Our fighters captured Kafr Lam," '
+            "a rebel commander said.",
+            [
+                ("Rebels", "Tell Abra", "government", "denies"),
+                ("Rebels", "Kafr Lam", "opposition", "asserts"),
+            ],
+        ),
+        (
+            "It was not clear who controlled Ain Jara.",
+            [("<text>", "Ain Jara", "contested", "uncertain")],
+        ),
+        ("The army said it may soon retake Deir Sabt.", []),
+        (
+            "Rebels are reported to have taken Qasr Mina.",
+            [("Unnamed reports", "Qasr Mina", "opposition", "asserts")],
+        ),
+        (
+            "Rebels took Qasr Mina, Karim Haddad, a spokesman for the SDF, said.",
+            [("SDF", "Qasr Mina", "opposition", "asserts")],
+        ),
+    ],
+)
+def test_wire_forms(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert control(text) == expected
+
+
+def test_a_quotation_continued_after_its_speaker_keeps_the_speaker() -> None:
+    text = '"We took Tell Abra," the SDF said. "We also hold Kafr Lam."'
+    assert [c.source for c in extract_text(text, lang="en") if c.property == "control"] == [
+        "SDF",
+        "SDF",
+    ]
+
+
+def test_a_monitor_saying_they_took_a_place_does_not_give_its_own_side() -> None:
+    text = "Rebels attacked Tell Abra. The Observatory said they had seized it."
+    claims = [c for c in extract_text(text, lang="en") if c.property == "control"]
+    assert [(c.subject, c.value) for c in claims] == [("Tell Abra", "opposition")]
+
+
+def test_spanish_loss_keeps_the_whole_name() -> None:
+    claims = extract_text("El ejército perdió Deir Qanun.", lang="es")
+    assert {c.subject for c in claims} == {"Deir Qanun"}
