@@ -70,8 +70,7 @@ def evaluate(corpus: Path, split: str | None = None) -> list[dict[str, Any]]:
             graph = ClaimGraph.build(control)
             # each disputed place with every spelling of it
             found = [
-                {place_key(d.name)}
-                | {place_key(v) for v in graph.places.place_of(d.name).variants}
+                {place_key(d.name)} | {place_key(v) for v in graph.places.place_of(d.name).variants}
                 for d in find_disputes(graph, property="control")
                 # sources disagreeing; a place one source calls contested is not that
                 if {r.value for r in d.reasons} & {"contradiction", "denial"}
