@@ -4,11 +4,12 @@ Run by hand: ``python benchmarks/corpus_eval.py [--corpus DIR] [--split test]``.
 The articles are not in the repository: they are read from ``--corpus`` (default
 ``$CLAIMGRAPH_CORPUS`` or ``../shared/corpus``), one ``.txt`` file each whose first
 line is the page's address; the gold (``tests/data/corpus-gold/``) is matched to a
-file by that address. Disputes count when sources disagree (the
-dispute's reasons include a contradiction or a denial), as the gold's
-``disputed`` lists them; a place a source only calls contested is not one. Texts
-are read as a user would run ``claimgraph disputes article.txt``: language detected, no ``--doc-date`` (the extractor finds the date
+file by that address. Texts are read as a user would run ``claimgraph disputes
+article.txt``: language detected, no ``--doc-date`` (the extractor finds the date
 itself), the manifest's declared sides of other wars given as ``--sides``.
+Disputes count when sources disagree (the dispute's reasons include a
+contradiction or a denial), as the gold's ``disputed`` lists them; a place a
+source only calls contested is not one.
 """
 
 from __future__ import annotations
