@@ -61,6 +61,7 @@ class ControlReader:
         self.first_person = c(pack.first_person_verb)
         self.hypothetical = c(pack.hypothetical or never)
         self.clause_breaks = c(pack.clause_breaks)
+        self.of_after = c(rf"\s+{pack.of_words}\s+")
         self.copula = c(rf"\b(?:{pack.copulas})\s+(?:\w+\s+)?$" if pack.copulas else never)
         self.nominal_fall = c(pack.nominal_fall or never)
 
@@ -194,12 +195,19 @@ class ControlReader:
             ]
             for name in subjects:
                 out.append(Finding(CONTROL, m.start(), name, actor.side))
+        changes = [f for f in out if f.property == CONTROL]
         for m in self.stronghold.finditer(folded):
             side = self.pack.stronghold_sides.get(m.group("side"))
             if not side:
                 continue
+            of = self.of_after.match(folded, m.end())
+            if of is not None:  # "the rebel stronghold of X", "el bastión rebelde de X"
+                out.extend(self._list(text, folded, of.end(), CONTROL, side, m.start()))
+                continue
             for name in self.places.last_list_before(text, folded, m.start()):
-                out.append(Finding(CONTROL, m.start(), name, side))
+                # "X, a rebel stronghold, fell to the army": the state before the change
+                if not any(f.subject == name and f.value != side for f in changes):
+                    out.append(Finding(CONTROL, m.start(), name, side))
         out.extend(self._new_forms(text, folded, mentions, free, taken, side_for))
         for pattern, prop in ((self.toward, ADVANCE), (self.attack, FIGHTING)):
             for m in pattern.finditer(folded):

@@ -267,8 +267,17 @@ _ACTORS = (
     ),
 )
 
+# Phrases before single verbs: the first alternative that matches at a place wins.
 _GAIN = (
-    _verb(
+    r"\b(?:took|take|takes|taken|taking)\s+over\b"
+    r"|\b(?:regained|regain|regains|regaining|gained|gains|gaining|wrested|wrest|wresting)"
+    r"\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)\b"
+    r"|\b(?:took|take|takes|taken|taking|seized|seize|seizes|seizing|retook|retaken|wins|won)"
+    r"\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)\b"
+    r"|\b(?:pushed|drove|swept|moved|marched|stormed|advanced|broke|rolled)\s+into\b"
+    r"(?=.{0,80}\b(?:and\s+took|and\s+seized|and\s+captured|taking\s+control))"
+    r"|\b(?:stormed|storm|storms|storming)\b(?=.{0,60}\band\s+(?:took|seized|captured))|"
+    + _verb(
         "took",
         "take",
         "takes",
@@ -296,14 +305,6 @@ _GAIN = (
     + _regular("captur", "recaptur", "liberat", "secur", "occup", "reoccup")
     + "|"
     + _verb("freed", "frees", "freeing")
-    + r"|\b(?:stormed|storm|storms|storming)\b(?=.{0,60}\band\s+(?:took|seized|captured))"
-    + r"|\b(?:regained|regain|regains|regaining|gained|gains|gaining|wrested|wrest|wresting)"
-    r"\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)\b"
-    r"|\b(?:took|take|takes|taken|taking|seized|seize|seizes|seizing|retook|retaken|wins|won)"
-    r"\s+(?:full\s+"
-    r"|complete\s+|total\s+)?control\s+(?:of|over)\b"
-    r"|\b(?:pushed|drove|swept|moved|marched|stormed|advanced|broke|rolled)\s+into\b"
-    r"(?=.{0,80}\b(?:and\s+took|and\s+seized|and\s+captured|taking\s+control))"
 )
 
 _HOLDERS = {
@@ -519,9 +520,18 @@ PACK = LanguagePack(
     nominal_fall=r"\b(?:the\s+)?fall\s+of\b",
     held_by=r"\b(?:under\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?control|in\s+the\s+hands"
     r"|(?:controlled|held|dominated|run|occupied)\s+by|(?:in\s+the\s+)?grip)\s+(?:of|by)?\b",
-    stronghold=r"\b(?:stronghold|strongholds|bastion|bastions|bulwark)\s+(?:of\s+)?(?:the\s+)?"
-    r"(?P<side>\w+)",
+    stronghold=r"(?<!former\s)(?<!one-time\s)(?<!once\s)\b(?P<side>[\w-]+?)(?:-held|'s)?\s+"
+    r"(?:main\s+|last\s+|key\s+|de\s+facto\s+)?(?:stronghold|strongholds|bastion|bastions"
+    r"|bulwark|enclave|capital)\b",
     stronghold_sides={
+        "state": _ISIS,
+        "daesh": _ISIS,
+        "isil": _ISIS,
+        "militant": _ISIS,
+        "insurgent": _OPP,
+        "kurdish-held": _KURD,
+        "sdf": _KURD,
+        "ypg": _KURD,
         "rebel": _OPP,
         "rebels": _OPP,
         "opposition": _OPP,
