@@ -84,3 +84,36 @@ def test_a_monitor_saying_they_took_a_place_does_not_give_its_own_side() -> None
 def test_spanish_loss_keeps_the_whole_name() -> None:
     claims = extract_text("El ejército perdió Deir Qanun.", lang="es")
     assert {c.subject for c in claims} == {"Deir Qanun"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Islamic State fighters were driven out of Manbij by the SDF on Friday.", "en"),
+        ("Los yihadistas del EI fueron expulsados de Manbij por las FDS.", "es"),
+    ],
+)
+def test_a_passive_expulsion_gives_the_place_to_the_agent(text: str, lang: str) -> None:
+    claims = [c for c in extract_text(text, lang=lang) if c.property == "control"]
+    assert [(c.subject, c.value, c.stance.value) for c in claims] == [
+        ("Manbij", "kurdish", "asserts"),
+        ("Manbij", "isis", "denies"),
+    ]
+
+
+def test_a_town_passing_into_the_hands_of_a_side() -> None:
+    claims = extract_text("Palmira pasó a manos del Estado Islámico en mayo.", lang="es")
+    assert [(c.subject, c.value) for c in claims] == [("Palmira", "isis")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Douma, a rebel stronghold, fell to the army.", [("Douma", "government")]),
+        ("Kurdish forces took over Tal Abyad.", [("Tal Abyad", "kurdish")]),
+        ("The rebel stronghold of Douma was shelled.", [("Douma", "opposition")]),
+    ],
+)
+def test_strongholds_and_takeovers(text: str, expected: list[tuple[str, str]]) -> None:
+    claims = [c for c in extract_text(text, lang="en") if c.property == "control"]
+    assert [(c.subject, c.value) for c in claims] == expected

@@ -60,6 +60,7 @@ class ControlReader:
         self.relative = c(rf"[\s,]+{pack.relative_pronouns}\s+(?:[a-z]+\s+){{0,3}}$")
         self.first_person = c(pack.first_person_verb)
         self.hypothetical = c(pack.hypothetical or never)
+        self.passive_subject = c(pack.passive_subject or never)
         self.clause_breaks = c(pack.clause_breaks)
         self.of_after = c(rf"\s+{pack.of_words}\s+")
         self.copula = c(rf"\b(?:{pack.copulas})\s+(?:\w+\s+)?$" if pack.copulas else never)
@@ -245,10 +246,17 @@ class ControlReader:
             if frm is None:
                 continue
             taken.append((m.start(), frm.end()))
-            gainer = side_for(m.start())
-            loser = next((a.actor for a in mentions if m.end() <= a.start < frm.start()), None)
+            if self.passive_subject.search(folded, max(0, m.start() - 25), m.start()):
+                # "IS was driven out of X by the SDF": the subject lost it to the agent
+                loser = self.actors.subject_before(mentions, m.start())
+                agent = self.actors.agent_after(folded, mentions, frm.end())
+                gainer = agent.side if agent is not None else None
+            else:
+                gainer = side_for(m.start())
+                loser = next((a.actor for a in mentions if m.end() <= a.start < frm.start()), None)
             for f in self._list(text, folded, frm.end(), CONTROL, gainer, m.start()):
-                out.append(f)
+                if gainer is not None:
+                    out.append(f)
                 if loser is not None and loser.side != gainer:
                     out.append(attrs.evolve(f, value=loser.side, stance=Stance.DENIES))
         for m in self.repel.finditer(folded):

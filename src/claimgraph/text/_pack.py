@@ -239,6 +239,9 @@ class LanguagePack:
     person_roles: str = ""
     #: Possessives that make a generic actor word the speaker's ("our fighters").
     possessives: str = r"nuestr[oa]s?|sus|su"
+    #: Right before a verb, the auxiliary of a passive ("fueron expulsados", "was
+    #: driven out"): its subject suffers the action; the agent follows "por"/"by".
+    passive_subject: str = ""
     #: Coordinating conjunctions ("y", "and"): "X negó ... y afirmó" keeps the speaker.
     coordinators: str = r"y|e"
     #: Copulas of a state ("estaba", "sigue", "remains") before "bajo control de".

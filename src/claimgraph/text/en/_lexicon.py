@@ -782,6 +782,7 @@ PACK = LanguagePack(
         "routed",
     ),
     expel_from=r"(?:from|out\s+of)",
+    passive_subject=r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+)?$",
     repel_verbs=r"\b(?:repelled|repel|repels|repelling|repulsed|repulse|repulses|fought\s+off"
     r"|fend(?:ed)?\s+off|beat\s+back|beaten\s+back|thwarted|foiled|held\s+off|fended\s+off)"
     r"\s+(?:\w+\s+){0,3}?(?:attacks?|assaults?|offensives?|advances?|incursions?|push)\s+"

@@ -536,7 +536,9 @@ PACK = LanguagePack(
     nominal_gain=r"\b(?:la\s+)?(?:re)?(?:captura|toma|conquista|liberacion|recuperacion)\s+"
     r"(?:de\s+la|del|de)\b",
     loss_verbs=r"\b(?:perdi[oe]\w*|perdido|perder|cedi[oe]\w*)\b(?:\s+el\s+control\s+(?:de|del))?",
-    fall_verbs=r"\b(?:cayo|cayeron|caido|caida|caer|cae|caen)\b(?!\s+(?:de|del)\b)",
+    fall_verbs=r"\b(?:cayo|cayeron|caido|caida|caer|cae|caen)\b(?!\s+(?:de|del)\b)"
+    r"|\b(?:paso|pasaron|pasado|pasar|pasa|pasan)\b(?=\s+a\s+manos\s+(?:de|del)\b)",
+    fall_to=r"\s+(?:en|a)\s+manos\s+(?:de|del)\s+",
     nominal_fall=r"\b(?:la\s+)?caida\s+(?:de|del)\b",
     held_by=r"\b(?:bajo\s+(?:el\s+)?(?:poder|control|dominio)|en\s+manos|en\s+poder"
     r"|controlad[oa]s?)\s+"
@@ -776,7 +778,10 @@ PACK = LanguagePack(
     relative_pronouns=r"(?:que|donde)",
     hypothetical=r"\b(?:supondria|significaria|permitiria|podria|seria|sera|supondra|inminente"
     r"|se\s+espera|se\s+teme)\b",
-    expel_verbs=r"\b(?:expuls|desaloj|ech|sac|arroj)\w*\s+(?:a|al)\b",
+    expel_verbs=r"\b(?:expuls|desaloj|ech|sac|arroj)\w*\s+(?:a|al)\b"
+    r"|\b(?:expulsad|desalojad)[oa]s?\b",
+    passive_subject=r"\b(?:fue|fueron|ha\s+sido|han\s+sido|habia\s+sido|habian\s+sido|sido|siendo)"
+    r"\s+(?:\w+\s+)?$",
     expel_from=r"(?:de|del)",
     repel_verbs=r"\b(?:repel|rechaz|contrarrest|frustr|resist|repel|neutraliz)\w*\s+"
     r"(?:\w+\s+){0,3}?(?:ataques?|ofensivas?|asaltos?|embestidas?|incursion\w*|avances?)\s+"
