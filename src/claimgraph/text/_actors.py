@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -48,43 +48,49 @@ class ActorReader:
         }
         self.recent: dict[str, Actor] = {}
         self.acronyms = pack.acronyms
+        self._last: tuple[tuple[str, str | None], list[ActorMention]] | None = None
         self.possessive = re.compile(
             rf"\b(?:{pack.possessives})\s+$" if pack.possessives else "(?!x)x"
         )
-        aliases = sorted([*self.by_alias, *self.generic], key=len, reverse=True)
-        self.pattern = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in aliases) + r")\b")
+        self.pattern = _alternatives(self.by_alias)
+        self.generic_pattern = _alternatives(self.generic) if self.generic else None
         preps = "|".join(pack.object_prepositions)
         self.governed = re.compile(rf"\b(?:{preps})\s+(?:{pack.determiners}\s+)?$")
         self.agent = re.compile(rf"\b{pack.agent_marker}\s+(?:{pack.determiners}\s+)?$")
 
     def mentions(self, folded: str, text: str | None = None) -> list[ActorMention]:
-        """Actors named in ``folded``; a generic word ("los yihadistas") stands for the
-        actor of its sides named last, here or in an earlier sentence, and is skipped
-        while none has been named."""
-        out = []
+        """Actors named in ``folded``, in order; a generic word ("los yihadistas")
+        stands for the actor of its sides named last, here or in an earlier
+        sentence, and is skipped while none has been named. Named actors come first
+        where the two overlap ("los yihadistas del EI" is the Islamic State)."""
+        if self._last is not None and self._last[0] == (folded, text):
+            return self._last[1]  # control and statements read the same sentence
+        named: list[tuple[int, int, Actor]] = []
         for m in self.pattern.finditer(folded):
             # Acronyms that are also words: "IS" is the Islamic State, "is" a verb.
-            if (
-                text is not None
-                and m.group() in self.acronyms
-                and text[m.start() : m.end()].islower()
-            ):
-                continue
-            actor = self.by_alias.get(m.group())
-            if actor is None and self.possessive.search(folded, max(0, m.start() - 12), m.start()):
-                continue  # "our fighters": the speaker's, not the last named actor
-            if actor is None:
-                actor = next(
-                    (self.recent[s] for s in self._recent_order() if s in self.generic[m.group()]),
-                    None,
-                )
-                if actor is None:
+            if not (text and m.group() in self.acronyms and text[m.start() : m.end()].islower()):
+                named.append((m.start(), m.end(), self.by_alias[m.group()]))
+        found = list(named)
+        if self.generic_pattern is not None:
+            for m in self.generic_pattern.finditer(folded):
+                if any(a < m.end() and m.start() < b for a, b, _ in named):
                     continue
-            else:
-                self.recent.pop(actor.side, None)
-                self.recent[actor.side] = actor
-            governed = bool(self.governed.search(folded[max(0, m.start() - 25) : m.start()]))
-            out.append(ActorMention(actor, m.start(), m.end(), governed))
+                if self.possessive.search(folded, max(0, m.start() - 12), m.start()):
+                    continue  # "our fighters": the speaker's, not the last named actor
+                sides = self.generic[m.group()]
+                before = [a for s, e, a in named if e <= m.start() and a.side in sides]
+                recent = [self.recent[s] for s in self._recent_order() if s in sides]
+                actor = before[-1] if before else (recent[0] if recent else None)
+                if actor is not None:
+                    found.append((m.start(), m.end(), actor))
+        out = []
+        for start, end, actor in sorted(found, key=lambda x: x[0]):
+            governed = bool(self.governed.search(folded[max(0, start - 25) : start]))
+            out.append(ActorMention(actor, start, end, governed))
+        for _, _, actor in named:
+            self.recent.pop(actor.side, None)
+            self.recent[actor.side] = actor
+        self._last = ((folded, text), out)
         return out
 
     def _recent_order(self) -> list[str]:
@@ -103,3 +109,9 @@ class ActorReader:
             if 0 <= mention.start - pos < 120 and self.agent.search(folded[: mention.start]):
                 return mention.actor
         return None
+
+
+def _alternatives(words: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for whole words, the longest first."""
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ordered) + r")\b")
