@@ -127,6 +127,9 @@ class TimeResolver:
         self._carried = year is not None
         self._last_date: dt.date | None = None
         self._compiled = [(kind, re.compile(p)) for kind, p in pack.time_patterns]
+        # Every absolute date has a digit or a month name: most sentences have neither.
+        names = sorted({*pack.months, *pack.month_abbreviations}, key=len, reverse=True)
+        self._absolute_gate = re.compile(r"\d|\b(?:" + "|".join(map(re.escape, names)) + ")")
         for pattern, unit, _ in pack.doc_relative_times:
             if unit not in _UNITS:
                 raise InputError(f"unknown unit {unit!r} of doc_relative_times {pattern!r}")
@@ -154,7 +157,7 @@ class TimeResolver:
         for pattern, unit, offset in self._doc_relative:
             for m in pattern.finditer(folded):
                 take(m, partial(self._doc_relative_span, m, unit, offset))
-        for kind, pattern in self._compiled:
+        for kind, pattern in self._compiled if self._absolute_gate.search(folded) else ():
             for m in pattern.finditer(folded):
                 take(m, partial(self._absolute, m, kind, folded[: m.start()]))
         base = self.current
