@@ -24,8 +24,9 @@ def test_extraction_matches_gold(name: str, year: int | None) -> None:
             f"P={r['precision']:.3f} R={r['recall']:.3f} "
             f"source={r['source_agreement']:.3f} time={r['time_agreement']:.3f}"
         )
-    assert results["control"]["precision"] >= 0.95, results["control"]["spurious"]
-    assert results["control"]["recall"] >= 0.95, results["control"]["missed"]
+    # the seed figures stay where they are (every control claim, none invented)
+    assert results["control"]["precision"] >= 0.99, results["control"]["spurious"]
+    assert results["control"]["recall"] >= 0.99, results["control"]["missed"]
     assert results["count"]["precision"] >= 0.9, results["count"]["spurious"]
     assert results["count"]["recall"] >= 0.9, results["count"]["missed"]
     assert results["control"]["source_agreement"] >= 0.95

@@ -853,18 +853,7 @@ PACK = LanguagePack(
     denied_reference=r"\b(?:denied|denies|rejected|rejects|dismissed)\s+(?:it|this|that|the\s+"
     r"(?:claims?|reports?|assertion|announcement))\b",
     area_heads=frozenset(
-        {
-            "capital",
-            "province",
-            "provinces",
-            "region",
-            "governorate",
-            "state",
-            "country",
-            "outskirts",
-            "suburbs",
-            "countryside",
-        }
+        {"capital", "province", "provinces", "region", "governorate", "state", "country"}
     ),
     reported_infinitive=r"\s+to\s+(?:have|be|control|hold)\b",
     hypothetical=r"\b(?:would|could|might|may|will|away|imminent|looming|expected|feared)\b",

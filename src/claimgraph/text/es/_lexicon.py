@@ -756,23 +756,7 @@ PACK = LanguagePack(
     r"|fundador|gobernador)\b",
     denied_reference=r"\blo\s+(?:nieg|neg|desmint|desmient)\w*",
     area_heads=frozenset(
-        {
-            "capital",
-            "provincia",
-            "region",
-            "región",
-            "gobernacion",
-            "gobernación",
-            "estado",
-            "pais",
-            "país",
-            "afueras",
-            "alrededores",
-            "periferia",
-            "frontera",
-            "cercanias",
-            "cercanías",
-        }
+        {"capital", "provincia", "region", "región", "gobernacion", "gobernación", "pais", "país"}
     ),
     reported_infinitive=r"\s+(?:haber|tener|estar|controlar|mantener)\b",
     relative_pronouns=r"(?:que|donde)",
