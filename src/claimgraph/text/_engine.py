@@ -194,7 +194,7 @@ class Engine:
                 continue
             subject = finding.subject
             if subject == SETTING:
-                subject = setting
+                subject = setting or ctx.place
             elif subject is None:
                 subject = ctx.place
             if not subject:

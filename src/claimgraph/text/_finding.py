@@ -6,7 +6,10 @@ import attrs
 
 from ..model import Stance
 
-__all__ = ["Finding"]
+__all__ = ["SETTING", "Finding"]
+
+#: Subject placeholder: the place the whole document is about.
+SETTING = "\x00setting"
 
 
 @attrs.frozen(slots=True)

@@ -242,6 +242,9 @@ class LanguagePack:
     #: Right before a verb, the auxiliary of a passive ("fueron expulsados", "was
     #: driven out"): its subject suffers the action; the agent follows "por"/"by".
     passive_subject: str = ""
+    #: References that mean the place the text is about, not the last one named ("la
+    #: ciudad", "the city"); they must also match ``place_references``.
+    setting_references: str = ""
     #: Coordinating conjunctions ("y", "and"): "X negó ... y afirmó" keeps the speaker.
     coordinators: str = r"y|e"
     #: Copulas of a state ("estaba", "sigue", "remains") before "bajo control de".

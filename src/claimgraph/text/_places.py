@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ._finding import SETTING
 from ._pack import LanguagePack
 
 __all__ = ["PlaceReader"]
@@ -38,6 +39,7 @@ class PlaceReader:
         self._of = re.compile(rf"{of}$")
         self.separators = re.compile(pack.list_separators)
         self.references = re.compile(pack.place_references)
+        self.setting_refs = re.compile(pack.setting_references or r"(?!x)x")
         self.heads = re.compile(pack.list_heads)
         self.skip_word = re.compile(r"[a-záéíóúñü0-9%][a-záéíóúñü0-9%'’\-]*\s+")
         self._after_name = re.compile(r"(?:'s|’s)?\s+")
@@ -134,7 +136,8 @@ class PlaceReader:
                 ref = self.reference_at(folded, i)
                 if ref is None:
                     break
-                out.append((None, i, ref))
+                # "the city" is the one the text is about; "the area" the last named
+                out.append((SETTING if self.setting_refs.match(folded, i) else None, i, ref))
                 i = ref
             sep = self.separators.match(folded, i)
             if sep is None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from ..model import CONTESTED, CONTROL, Stance
 from ._actors import ActorReader
-from ._finding import Finding
+from ._finding import SETTING, Finding
 from ._pack import LanguagePack
 from ._places import reader_for
 
@@ -20,8 +20,6 @@ __all__ = [
     "StatementReader",
 ]
 
-#: Subject placeholder: the place the whole document is about.
-SETTING = "\x00setting"
 #: Pseudo-properties the engine turns into denials of earlier claims.
 DENY_PREVIOUS = "\x00deny"
 DOUBT_PREVIOUS = "\x00doubt"

@@ -567,7 +567,7 @@ PACK = LanguagePack(
     uncertainty=r"\bit\s+(?:was|is|remains|remained)\s+(?:not\s+(?:immediately\s+|yet\s+)?|un)clear"
     r"\s+who\s+(?:control\w*|held|holds)"
     r"|\b(?:conflicting|contradictory)\s+(?:reports|accounts|claims)\s+(?:about|on|over)",
-    place_references=r"\bit\b(?!\s*(?:was|is|has|had|would|will|'s))|\bthe\s+(?:town|city|village|area|district|neighbourhood|neighborhood"
+    place_references=r"\bit\b(?!\s*(?:was|is|has|had|would|will|'s))|\bthe\s+(?:[a-z]+-?[a-z]+\s+){0,2}?(?:town|city|village|area|district|neighbourhood|neighborhood"
     r"|base|airport|airbase|town's|city's)\b(?!\s+of\s)|\bthe\s+strategic\s+(?:town|city)\b"
     r"(?!\s+of\s)",
     event_references=r"^\s*(?:the|these)\s+(?:clashes|fighting|battles)\b",
@@ -850,6 +850,7 @@ PACK = LanguagePack(
     possessives=r"our|their|its|his|her|my",
     copulas=r"is|was|are|were|remains|remained|remain|stays|stayed|still|now|be|been|fell",
     auxiliaries=r"\b(?:had|has|have|was|were|is|are|would|will)\b",
+    setting_references=r"\bthe\s+(?:[a-z]+-?[a-z]+\s+){0,2}?(?:city|town)\b(?!\s+of\s)",
     denied_reference=r"\b(?:denied|denies|rejected|rejects|dismissed)\s+(?:it|this|that|the\s+"
     r"(?:claims?|reports?|assertion|announcement))\b",
     area_heads=frozenset(

@@ -754,6 +754,7 @@ PACK = LanguagePack(
     person_roles=r",\s+(?:el\s+|la\s+|un\s+|una\s+)?(?:\w+\s+)?(?:portavoz|comandante|jefe|jefa|lider"
     r"|director|directora|responsable|ministro|ministra|miembro|activista|funcionario|oficial"
     r"|fundador|gobernador)\b",
+    setting_references=r"\b(?:la|dicha|esta|esa)\s+ciudad\b(?!\s+(?:de|del)\s)",
     denied_reference=r"\blo\s+(?:nieg|neg|desmint|desmient)\w*",
     area_heads=frozenset(
         {"capital", "provincia", "region", "región", "gobernacion", "gobernación", "pais", "país"}
