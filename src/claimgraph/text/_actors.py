@@ -49,6 +49,7 @@ class ActorReader:
         self.recent: dict[str, Actor] = {}
         self.acronyms = pack.acronyms
         self._last: tuple[tuple[str, str | None], list[ActorMention]] | None = None
+        self._previous: Actor | None = None
         self.possessive = re.compile(
             rf"\b(?:{pack.possessives})\s+$" if pack.possessives else "(?!x)x"
         )
@@ -87,11 +88,16 @@ class ActorReader:
         for start, end, actor in sorted(found, key=lambda x: x[0]):
             governed = bool(self.governed.search(folded[max(0, start - 25) : start]))
             out.append(ActorMention(actor, start, end, governed))
+        self._previous = next(reversed(self.recent.values()), None)
         for _, _, actor in named:
             self.recent.pop(actor.side, None)
             self.recent[actor.side] = actor
         self._last = ((folded, text), out)
         return out
+
+    def before_sentence(self) -> Actor | None:
+        """The actor named last before the sentence read last."""
+        return self._previous
 
     def _recent_order(self) -> list[str]:
         return list(reversed(self.recent))

@@ -63,7 +63,7 @@ class ControlReader:
         self.passive_subject = c(pack.passive_subject or never)
         self.clause_breaks = c(pack.clause_breaks)
         self.of_after = c(rf"\s+{pack.of_words}\s+")
-        self.copula = c(rf"\b(?:{pack.copulas})\s+(?:\w+\s+)?$" if pack.copulas else never)
+        self.copula = c(rf"\b(?:{pack.copulas})\s+(?:\w+\s+){{0,2}}$" if pack.copulas else never)
         self.nominal_fall = c(pack.nominal_fall or never)
 
     def find(
@@ -102,7 +102,8 @@ class ControlReader:
             ):
                 # "we took": the speaker's side; "they took", told by a monitor: the
                 # actor named last
-                recent = next(reversed(self.actors.recent.values()), None)
+                earlier = [a.actor for a in mentions if a.end <= pos]
+                recent = earlier[-1] if earlier else self.actors.before_sentence()
                 return speaker_side(pos) or (recent.side if recent else None) or last_side
             return actor.side if actor is not None else last_side
 

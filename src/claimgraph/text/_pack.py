@@ -245,6 +245,8 @@ class LanguagePack:
     #: References that mean the place the text is about, not the last one named ("la
     #: ciudad", "the city"); they must also match ``place_references``.
     setting_references: str = ""
+    #: Words of control: an uncertainty that names no place must be about control.
+    control_words: str = r"\b(?:control\w*|domin\w+|manos|poder|quien|tenia|tiene)\b"
     #: Coordinating conjunctions ("y", "and"): "X negó ... y afirmó" keeps the speaker.
     coordinators: str = r"y|e"
     #: Copulas of a state ("estaba", "sigue", "remains") before "bajo control de".

@@ -53,6 +53,7 @@ _BUILTIN: tuple[Source, ...] = (
             "Britain-based Observatory",
             "Rami Abdel Rahman",
             "monitoring group",
+            "monitors",
             "war monitor",
             "Britain-based monitor",
             "Britain-based war monitor",

@@ -54,6 +54,7 @@ class StatementReader:
         self.progress = c(pack.denied_progress)
         self.denied_reference = c(pack.denied_reference or r"(?!x)x")
         self.clause_end = c(pack.clause_end)
+        self.control_word = c(pack.control_words or r"(?!x)x")
         self.complementizer = c(rf"\s{pack.complementizer}\s")
         self.in_place = c(rf"\s+{pack.in_words}\s+(?:{pack.determiners}\s+)?")
 
@@ -72,6 +73,8 @@ class StatementReader:
                 names = [n for n, _, _ in items]
                 nxt = folded.find(" ", i + 1)
                 i = end if nxt < 0 else nxt
+            if not names and not self.control_word.search(folded, m.start(), end):
+                continue  # "conflicting reports on whether a truce was agreed"
             for name in names or [None]:
                 out.append(Finding(CONTROL, m.start(), name, CONTESTED, stance=Stance.UNCERTAIN))
         return out, spans
