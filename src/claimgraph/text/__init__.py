@@ -104,7 +104,7 @@ def extract_text(
     if year is None and doc_date is None:
         doc_date = document_date(text, pack)
     declared = actors_from_mapping(actors) if isinstance(actors, Mapping) else tuple(actors)
-    registry = known_sources(lang)
+    registry = known_sources(lang, generic=not declared)
     if declared:
         # A declared actor speaks for its side too ("Wagner said ...").
         registry = registry.merged(

@@ -32,7 +32,9 @@ class ActorReader:
         self.by_alias: dict[str, Actor] = {}
         for actor in pack.actors:
             for alias in actor.aliases:
-                self.by_alias[alias] = actor
+                # with actors of another war declared, "the army" is not Syria's
+                if not (extra and alias in pack.generic_armed_words):
+                    self.by_alias[alias] = actor
         # Actors a user declares (other wars) come last and so win over the pack's.
         for actor in extra:
             for alias in (actor.name, *actor.aliases):

@@ -247,6 +247,10 @@ class LanguagePack:
     setting_references: str = ""
     #: Words of control: an uncertainty that names no place must be about control.
     control_words: str = r"\b(?:control\w*|domin\w+|manos|poder|quien|tenia|tiene)\b"
+    #: Actor aliases that are generic words ("ejercito", "the army", "troops"): they
+    #: name the built-in wars' state forces only while no other war's actors are
+    #: declared.
+    generic_armed_words: frozenset[str] = frozenset()
     #: Coordinating conjunctions ("y", "and"): "X negó ... y afirmó" keeps the speaker.
     coordinators: str = r"y|e"
     #: Copulas of a state ("estaba", "sigue", "remains") before "bajo control de".

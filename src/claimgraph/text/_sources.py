@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from ..model import INDEPENDENT, Source, SourceRegistry
+import attrs
 
-__all__ = ["REPORTERS", "UNNAMED", "WIRE_AGENCIES", "builtin_sources", "known_sources"]
+from ..model import INDEPENDENT, Source, SourceRegistry, fold
+
+__all__ = [
+    "GENERIC_ALIASES",
+    "REPORTERS",
+    "UNNAMED",
+    "WIRE_AGENCIES",
+    "builtin_sources",
+    "known_sources",
+]
 
 #: Canonical name for impersonal attribution ("se reportó", "según reportes").
 UNNAMED = "Unnamed reports"
@@ -361,7 +370,43 @@ def builtin_sources() -> tuple[Source, ...]:
     return _BUILTIN
 
 
-def known_sources(lang: str | None = None) -> SourceRegistry:
+#: Aliases that name the Syrian state only because the built-in war is Syria's: in
+#: a text about another war ("the army said") they name nobody in particular.
+GENERIC_ALIASES = frozenset(
+    fold(a)
+    for a in (
+        "Ejército",
+        "army",
+        "military",
+        "militares",
+        "los militares",
+        "mando militar",
+        "military source",
+        "military sources",
+        "fuente militar",
+        "fuentes militares",
+        "army statement",
+        "army command",
+        "army general command",
+        "military statement",
+        "el gobierno",
+        "state media",
+        "state television",
+        "state TV",
+        "televisión estatal",
+        "medios estatales",
+        "medios oficiales",
+        "coalition",
+        "coalición",
+        "monitor",
+        "monitors",
+        "Observatory",
+        "Observatorio",
+    )
+)
+
+
+def known_sources(lang: str | None = None, *, generic: bool = True) -> SourceRegistry:
     """A new registry of the built-in sources (aliases cover ``lang`` and English).
 
     Parameters
@@ -369,12 +414,23 @@ def known_sources(lang: str | None = None) -> SourceRegistry:
     lang : str, optional
         Language whose aliases are wanted; the built-in list holds Spanish and
         English names together, so every language gets the same registry today.
+    generic : bool
+        Keep the aliases that are generic words ("army", "state media"), which
+        name the Syrian and Iraqi parties of the built-in wars; without them
+        (texts about another war) only specific names are read.
 
     Examples
     --------
     >>> reg = known_sources("es")
     >>> reg.canonical("OSDH"), reg.canonical("sohr"), reg.alignment("Al-Manar")
     ('Syrian Observatory for Human Rights', 'Syrian Observatory for Human Rights', 'government')
+    >>> "army" in known_sources(generic=False)
+    False
     """
     del lang  # one multilingual list for now; the parameter keeps the API stable
-    return SourceRegistry(_BUILTIN)
+    if generic:
+        return SourceRegistry(_BUILTIN)
+    return SourceRegistry(
+        attrs.evolve(s, aliases=tuple(a for a in s.aliases if fold(a) not in GENERIC_ALIASES))
+        for s in _BUILTIN
+    )
