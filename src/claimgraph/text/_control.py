@@ -243,7 +243,17 @@ class ControlReader:
         for m in self.expel.finditer(folded):
             if not free(m):
                 continue
-            frm = self.expel_from.search(folded, m.end(), min(len(folded), m.end() + 80))
+            # "expulsan a los milicianos del EI de Sinyar": the from-word before a place
+            frm = next(
+                (
+                    f
+                    for f in self.expel_from.finditer(
+                        folded, m.end(), min(len(folded), m.end() + 90)
+                    )
+                    if self.places.list_after(text, folded, f.end())
+                ),
+                None,
+            )
             if frm is None:
                 continue
             taken.append((m.start(), frm.end()))

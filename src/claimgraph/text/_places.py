@@ -47,6 +47,7 @@ class PlaceReader:
         self._articles = frozenset({"al", "el", "ad", "as", "ar", "az", "ash"})
         self._compass = frozenset(pack.compass_words)
         self.person_role = re.compile(pack.person_roles or r"(?!x)x")
+        self.speech_after = re.compile(rf"\s+(?:{pack.speech_verbs})")
         self.verb_like = re.compile(pack.verb_like)
         self.apposition = re.compile(pack.apposition)
 
@@ -129,6 +130,8 @@ class PlaceReader:
                 break  # "X, north of Y": where X is, not another place
             if found is not None and self.person_role.match(folded, found[1]):
                 break  # "X, a spokesman for ...": a person, and the list has ended
+            if found is not None and bare and self.speech_after.match(folded, found[1]):
+                break  # "controla X, Kiev dice que ...": a new clause's subject
             if found is not None:
                 out.append((found[0], i, found[1]))
                 i = found[1]

@@ -691,7 +691,6 @@ PACK = LanguagePack(
             "shoigu",
             "shoigú",
             "sirio",
-            "siria",
             "kurdo",
             "kurda",
             "turco",
