@@ -53,6 +53,13 @@ class Engine:
         for actor in actors:
             declare_side(actor.side)
         reader = ActorReader(pack, actors)
+        self.party_names = frozenset(
+            fold_aligned(a)
+            for a in (
+                *reader.by_alias,
+                *(n for actor in actors for n in (actor.name, *actor.aliases)),
+            )
+        )
         self.attribution = AttributionReader(pack, registry)
         self.control = ControlReader(pack, reader)
         self.counts = CountReader(pack)
@@ -197,8 +204,8 @@ class Engine:
                 subject = setting or ctx.place
             elif subject is None:
                 subject = ctx.place
-            if not subject:
-                continue
+            if not subject or fold_aligned(subject) in self.party_names:
+                continue  # "Rusia", "Kiev": a party to the war, not a place in it
             cue = attribution.governing(finding.pos)
             if (
                 cue is not None
