@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Callable
 
 import attrs
 
@@ -94,8 +95,16 @@ _REACH = 110
 class AttributionReader:
     """Read attribution cues with one language pack and one source registry."""
 
-    def __init__(self, pack: LanguagePack, registry: SourceRegistry) -> None:
+    def __init__(
+        self,
+        pack: LanguagePack,
+        registry: SourceRegistry,
+        actor_at: Callable[[str, int, int], str | None] | None = None,
+    ) -> None:
         self.registry = registry
+        #: The name of an armed actor named in a stretch of the sentence: a speaker
+        #: the registry does not list ("Islamist militants say ...").
+        self.actor_at = actor_at
         names = {fold_aligned(n): s.name for s in registry for n in s.names if len(n) > 1}
         self.by_alias = names
         alternatives = "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True))
@@ -258,6 +267,8 @@ class AttributionReader:
             speaker, np_begin = self._subject_speaker(folded, window, m.start(), np_begin)
             speaker = speaker or self._unlisted(folded, np_begin, m, previous, right)
             speaker = speaker or _person(text, np_begin, m.start(), last=True)
+            if speaker is None and self.actor_at is not None:
+                speaker = self.actor_at(folded, np_begin, m.start())
             if speaker is None:
                 return None
             return Cue(min(np_begin, m.start()), m.end(), speaker, Reach.RIGHT, denies)

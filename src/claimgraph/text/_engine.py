@@ -60,7 +60,8 @@ class Engine:
                 *(n for actor in actors for n in (actor.name, *actor.aliases)),
             )
         )
-        self.attribution = AttributionReader(pack, registry)
+        self.attribution = AttributionReader(pack, registry, self._actor_speaker)
+        self._actors = reader
         self.control = ControlReader(pack, reader)
         self.counts = CountReader(pack)
         self.statements = StatementReader(pack, reader)
@@ -68,6 +69,13 @@ class Engine:
         self.event_reference = re.compile(pack.event_references)
         self.count_place = re.compile(rf"\b{pack.in_words}\s+")
         self.setting_before = re.compile(rf"\b(?:{pack.of_words}|{pack.in_words})\s$")
+
+    def _actor_speaker(self, folded: str, start: int, end: int) -> str | None:
+        """The source named after the first armed actor between ``start`` and ``end``."""
+        for mention in self._actors.mentions(folded):
+            if start <= mention.start and mention.end <= end:
+                return self.registry.canonical(mention.actor.name)
+        return None
 
     def setting(self, sentences: Sequence[Sentence]) -> str | None:
         """The place the document is about: the name most often after "de"/"en"."""
