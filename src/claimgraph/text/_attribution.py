@@ -238,7 +238,12 @@ class AttributionReader:
         before = folded[clause_start:np_begin]
         right_end = _phrase_end(folded, m.end())
         right = self.source_in(folded, m.end(), min(right_end, m.end() + _REACH))
-        if right is None and not opens and folded[m.end() : right_end].strip(" .\"'"):
+        if (
+            right is None
+            and not opens
+            and folded[m.end() : right_end].strip(" .\"'")
+            and self.person_roles.match(folded, right_end)
+        ):
             # "afirmó Saif Abu Bakr, jefe del grupo X": the organisation in apposition.
             clause_end = _clause_end(self.clause_breaks, folded, m.end())
             right = self.source_in(folded, right_end, min(clause_end, m.end() + _REACH))

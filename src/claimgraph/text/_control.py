@@ -65,6 +65,7 @@ class ControlReader:
         self.of_after = c(rf"\s+{pack.of_words}\s+")
         self.copula = c(rf"\b(?:{pack.copulas})\s+(?:\w+\s+){{0,2}}$" if pack.copulas else never)
         self.nominal_fall = c(pack.nominal_fall or never)
+        self.flag_raised = c(pack.flag_raised or never)
 
     def find(
         self,
@@ -304,6 +305,13 @@ class ControlReader:
             for name in self.places.last_list_before(text, folded, m.start()):
                 if self._adjacent(text, name, m.start(), reach=40):
                     out.append(Finding(CONTROL, m.start(), name, side))
+        for m in self.flag_raised.finditer(folded):
+            if not free(m, actors_inside=True):
+                continue
+            taken.append(m.span())
+            word = (m.group("side") or m.group("side2") or "").strip()
+            side = self.pack.flag_sides.get(word) or side_for(m.start())
+            out.extend(self._list(text, folded, m.end(), CONTROL, side, m.start()))
         for m in self.contested.finditer(folded):
             if not free(m):
                 continue

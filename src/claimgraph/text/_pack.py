@@ -251,6 +251,13 @@ class LanguagePack:
     #: name the built-in wars' state forces only while no other war's actors are
     #: declared.
     generic_armed_words: frozenset[str] = frozenset()
+    #: A flag raised over a place: its side holds it (groups ``side`` or ``side2``,
+    #: the flag's adjective, a key of ``flag_sides``; else the subject's side).
+    flag_raised: str = ""
+    flag_sides: Mapping[str, str] = attrs.field(factory=dict)
+    #: After a name, a head that makes it the larger place of the next one ("the
+    #: Damascus suburb of Eastern Ghouta"): the place is the one after.
+    head_after_name: str = ""
     #: Coordinating conjunctions ("y", "and"): "X negó ... y afirmó" keeps the speaker.
     coordinators: str = r"y|e"
     #: Copulas of a state ("estaba", "sigue", "remains") before "bajo control de".

@@ -48,6 +48,8 @@ class PlaceReader:
         self._compass = frozenset(pack.compass_words)
         self.person_role = re.compile(pack.person_roles or r"(?!x)x")
         self.speech_after = re.compile(rf"\s+(?:{pack.speech_verbs})")
+        self.head_after = re.compile(pack.head_after_name or r"(?!x)x")
+        self.determiner = re.compile(pack.determiners)
         self.verb_like = re.compile(pack.verb_like)
         self.apposition = re.compile(pack.apposition)
 
@@ -84,9 +86,14 @@ class PlaceReader:
         such as "el barrio de" or "el cercano"), with the position after it. A head
         that names a larger area ("la capital de", "the province of") gives none."""
         i = pos
+        previous = ""
         for _ in range(skip + 1):
             m = self.name.match(text, i)
             if m and self.is_place(m.group()):
+                larger = self.head_after.match(text.lower(), m.end())
+                if larger is not None:  # "the Damascus suburb of Eastern Ghouta"
+                    i = larger.end()
+                    continue
                 return self.clean(m.group()), m.end()
             if m:
                 # Capitalized words that are no place ("the Syrian town of X", "the
@@ -101,8 +108,15 @@ class PlaceReader:
                 continue
             w = self.skip_word.match(text, i)
             word = w.group().strip().casefold() if w else ""
-            if w is None or word in self.pack.list_stops or self.verb_like.fullmatch(word):
+            after_determiner = self.determiner.fullmatch(previous)
+            if (
+                w is None
+                or word in self.pack.list_stops
+                # a participle after a determiner is an adjective ("the besieged town")
+                or (self.verb_like.fullmatch(word) and not after_determiner)
+            ):
                 return None
+            previous = word
             if word in self.pack.area_heads:
                 return None
             i = w.end()

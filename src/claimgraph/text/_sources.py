@@ -218,6 +218,11 @@ _BUILTIN: tuple[Source, ...] = (
         ),
         _KURD,
     ),
+    Source(
+        "Kurdistan Regional Government",
+        ("Massoud Barzani", "Masoud Barzani", "Barzani", "KRG", "Gobierno Regional del Kurdistán"),
+        _KURD,
+    ),
     Source("Peshmerga", ("peshmergas", "Peshmerga ministry"), _KURD),
     Source(
         "US-led coalition",
@@ -362,7 +367,19 @@ _BUILTIN: tuple[Source, ...] = (
     ),
     Source(
         UNNAMED,
-        ("unnamed", "unnamed sources", "activists", "activistas", "residents", "residentes"),
+        (
+            "unnamed",
+            "unnamed sources",
+            "activists",
+            "activistas",
+            "residents",
+            "residentes",
+            "officials",
+            "witnesses",
+            "testigos",
+            "local sources",
+            "fuentes locales",
+        ),
         None,
     ),
 )

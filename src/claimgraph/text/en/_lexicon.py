@@ -546,7 +546,8 @@ PACK = LanguagePack(
     },
     advance_into=r"\b(?:advanced|advancing|advance|pushed|pushing|pushes|moved|moving|broke"
     r"|breaking|entered|enters|entering|enter|stormed|storming|penetrated|swept|sweeping"
-    r"|rolled)\s+(?:deeper\s+|further\s+)?(?:into|inside)\b|\b(?:entered|enters|entering)\b",
+    r"|rolled|streamed|poured|rushed|surged)\s+(?:deeper\s+|further\s+)?(?:into|inside)\b"
+    r"|\b(?:entered|enters|entering)\b",
     advance_toward=r"\b(?:advanced|advancing|advance|advances|pushed|pushing|moved|moving|closed"
     r"|closing|marched|marching|edged|edging|converged|converging)\s+(?:\w+\s+)?(?:toward"
     r"|towards|on|to\s+the\s+outskirts\s+of|closer\s+to|near)\b|\b(?:besieged|besieging|"
@@ -849,7 +850,32 @@ PACK = LanguagePack(
         "the group": (_ISIS,),
         "the militants": (_ISIS, _OPP),
         "fighters": (_ISIS, _OPP, _KURD, _GOV),
+        "islamist group": (_OPP, _ISIS),
+        "jihadist group": (_ISIS, _OPP),
+        "militant group": (_ISIS, _OPP),
     },
+    flag_raised=r"\b(?:raised|raising|raise|raises|hoisted|hoisting|hoist|planted|planting)\s+"
+    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?P<side>[\w-]+\s+)?flags?\s+(?:\w+\s+){0,4}?"
+    r"(?:in|over|on|above|at)\b"
+    r"|\b(?:the\s+|a\s+)?(?P<side2>[\w-]+\s+)?flags?\s+(?:was|were|has\s+been|had\s+been|is)\s+"
+    r"(?:raised|hoisted|planted|flying)\s+(?:\w+\s+){0,3}?(?:in|over|on|above|at)\b",
+    flag_sides={
+        "syrian": _GOV,
+        "regime": _GOV,
+        "iraqi": _GOV,
+        "government": _GOV,
+        "kurdish": _KURD,
+        "ypg": _KURD,
+        "black": _ISIS,
+        "is": _ISIS,
+        "isis": _ISIS,
+        "rebel": _OPP,
+        "opposition": _OPP,
+        "revolutionary": _OPP,
+        "turkish": _OPP,
+    },
+    head_after_name=r"\s+(?:suburb|suburbs|district|town|city|village|neighbou?rhood|province"
+    r"|countryside|area|region|quarter|outskirts)\s+of\s+",
     determiners=r"(?:the|a|an|its|their)",
     of_words=r"of",
     in_words=r"in",

@@ -827,6 +827,20 @@ PACK = LanguagePack(
     r"|\bcitad[oa]s?\s+por\b|\ba\s+la\s+agencia\b|\ben\s+declaraciones\s+a\b",
     pronoun_subjects=r"\b(?:nuestras\s+(?:fuerzas|tropas|unidades)|sus\s+(?:fuerzas|tropas)"
     r"|hemos|habiamos)\s+(?:\w+\s+){0,2}$|\bque\s+(?:ya\s+)?(?:habia|habian|ha|han)?\s*$",
+    flag_raised=r"\b(?:iz\w+|enarbol\w+|coloc\w+|alz\w+|plant\w+)\s+(?:la|su|una)\s+"
+    r"bandera\s+(?P<side>\w+\s+)?(?:\w+\s+){0,3}?(?:en|sobre)\b"
+    r"|\b(?:la|una)\s+bandera\s+(?P<side2>\w+\s+)?(?:\w+\s+){0,2}?(?:ondea|ondeaba|ondeo|fue\s+izada"
+    r"|ha\s+sido\s+izada)\s+(?:de\s+nuevo\s+)?(?:en|sobre)\b",
+    flag_sides={
+        "siria": "government",
+        "iraqui": "government",
+        "del": "",
+        "kurda": "kurdish",
+        "negra": "isis",
+        "rebelde": "opposition",
+        "opositora": "opposition",
+        "turca": "opposition",
+    },
     generic_actors={
         "yihadistas": ("isis", _OPP),
         "los yihadistas": ("isis", _OPP),
