@@ -258,6 +258,8 @@ class LanguagePack:
     #: After a name, a head that makes it the larger place of the next one ("the
     #: Damascus suburb of Eastern Ghouta"): the place is the one after.
     head_after_name: str = ""
+    #: Compass adjectives that are part of a place's name ("eastern Aleppo").
+    compass_adjectives: tuple[str, ...] = ()
     #: Coordinating conjunctions ("y", "and"): "X negó ... y afirmó" keeps the speaker.
     coordinators: str = r"y|e"
     #: Copulas of a state ("estaba", "sigue", "remains") before "bajo control de".

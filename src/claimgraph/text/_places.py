@@ -32,9 +32,13 @@ class PlaceReader:
         of = pack.of_words
         suffix = "|".join(r"\s+".join(map(re.escape, x.split())) for x in pack.name_suffixes)
         tail = rf"(?:\s+(?:{suffix})\b)?" if suffix else ""
-        self.name = re.compile(
-            rf"(?:(?:{compass})\s+{of}\s+)?{first}(?:\s+(?:(?:{connectors})\s+)?{nxt})*{tail}"
+        sides = "|".join(pack.compass_adjectives)
+        prefix = (
+            rf"(?:(?:{compass})\s+{of}\s+|(?:{sides})\s+(?=[{_UP}]))?"
+            if sides
+            else (rf"(?:(?:{compass})\s+{of}\s+)?")
         )
+        self.name = re.compile(rf"{prefix}{first}(?:\s+(?:(?:{connectors})\s+)?{nxt})*{tail}")
         self._common_head = re.compile(rf"^(?:{common})\s+{of}\s+(?=\S)")
         self._of = re.compile(rf"{of}$")
         self.separators = re.compile(pack.list_separators)

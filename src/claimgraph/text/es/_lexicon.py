@@ -181,6 +181,7 @@ _ACTORS = (
             "fuerzas iraquies",
             "tropas iraquies",
             "fuerzas de seguridad iraquies",
+            "fuerzas de seguridad",
             "fuerzas rusas",
         ),
     ),
@@ -297,6 +298,8 @@ _ACTORS = (
             "combatientes kurdos",
             "milicianos kurdos",
             "milicias kurdo-arabes",
+            "milicia kurda",
+            "milicia kurda siria",
             "alianza kurdo-arabe",
             "peshmerga",
             "peshmergas",
@@ -532,11 +535,11 @@ PACK = LanguagePack(
     previous_speaker=r"\b(?:el|dicho|este|ese)\s+(?:medio|diario|periodico|canal)\b"
     r"|\b(?:la|dicha|esta)\s+(?:agencia|cadena|fuente)\b",
     gain_verbs=_GAIN,
-    passive_gain=r"\b(?:fue|fueron|ha\s+sido|han\s+sido|habia\s+sido|habian\s+sido|seria|serian"
-    r"|habria\s+sido|habrian\s+sido"
-    r"|esta|estan|estaba|estaban)"
+    passive_gain=r"\b(?:(?:fue|fueron|ha\s+sido|han\s+sido|habia\s+sido|habian\s+sido|seria|serian"
+    r"|habria\s+sido|habrian\s+sido|esta|estan|estaba|estaban)"
     r"\s+(?:tambien\s+|finalmente\s+|nuevamente\s+)?(?:re)?(?:captur|tom|liber|"
-    r"asegur|conquist|recuper|ocup)ad[oa]s?\b",
+    r"asegur|conquist|recuper|ocup)ad[oa]s?\b"
+    r"|(?:re)?(?:captur|tom|conquist|recuper|ocup)ad[oa]s?(?=\s+por\b))",
     nominal_gain=r"\b(?:la\s+)?(?:re)?(?:captura|toma|conquista|liberacion|recuperacion)\s+"
     r"(?:de\s+la|del|de)\b",
     loss_verbs=r"\b(?:perdi[oe]\w*|perdido|perder|cedi[oe]\w*)\b(?:\s+el\s+control\s+(?:de|del))?",
@@ -562,7 +565,8 @@ PACK = LanguagePack(
         "del": "",
         "yihadista": "isis",
     },
-    advance_into=r"\b(?:avanz|penetr|irrump|ingres|entr)\w*\s+(?:aun\s+mas\s+)?(?:en|dentro\s+de)\b",
+    advance_into=r"\b(?:avanz|penetr|irrump|ingres|entr)\w*\s+(?:aun\s+mas\s+)?(?:en|dentro\s+de)\b"
+    r"|\b(?:alcanz\w+|lleg\w+\s+a)l?\s+(?=(?:el\s+)?centro\s+(?:de|del)\b)",
     advance_toward=r"\b(?:avanz\w*|se\s+acerc\w+|acercaban|acercandose|llegad[oa]s?|llegaron"
     r"|llego|marcharon|progres\w+)\s+(?:aun\s+mas\s+)?(?:hacia|hasta|a\s+las"
     r"\s+afueras\s+de|a)\b",
@@ -570,9 +574,11 @@ PACK = LanguagePack(
     attempt_markers=r"\b(?:intent\w*|trat\w*|esperab\w*|buscab\w*|pretend\w*|procur\w*|"
     r"quer\w*|tem\w*)\s+(?:de\s+|por\s+)?(?:\w+\s+){0,2}$|\bintento\s+(?:de|por)\s+$"
     r"|\bde\s+ser\s+$|\bpara\s+$|\bpoder\s+$|\ba\s+(?=\w+r\b)$",
-    partial_markers=r"\b(?:(?:cerca\s+de|casi|mas\s+de|alrededor\s+de)\s+)?(?:la\s+mayor\s+parte"
+    partial_markers=r"\b(?:(?:cerca\s+de|casi|mas\s+de|alrededor\s+de|al\s+menos|apenas|solo)\s+)?"
+    r"(?:la\s+mayor\s+parte"
     r"|gran\s+parte|parte|partes|buena\s+parte|la\s+mitad|un\s+tercio|dos\s+tercios|la\s+mayoria"
     r"|el\s+centro|(?:los\s+)?barrios\s+(?:orientales|occidentales|septentrionales|meridionales)"
+    r"|(?:los\s+)?barrios\s+del\s+(?:norte|sur|este|oeste)(?:\s+y\s+(?:el\s+)?(?:norte|sur|este|oeste))?"
     r"|(?:la\s+)?(?:parte|zona|mitad)\s+(?:oriental|occidental|norte|sur|este|oeste)"
     r"|(?:el\s+)?(?P<pct>\d{1,3})\s*(?:%|por\s+ciento))\s+(?:de|del)\s+"
     r"(?:(?:los|las)\s+(?:barrios|distritos|sectores|zonas)\s+(?:de|del)\s+)?"
