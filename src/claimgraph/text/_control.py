@@ -63,9 +63,11 @@ class ControlReader:
         self.passive_subject = c(pack.passive_subject or never)
         self.clause_breaks = c(pack.clause_breaks)
         self.of_after = c(rf"\s+{pack.of_words}\s+")
+        self.of_word = c(pack.of_words)
         self.copula = c(rf"\b(?:{pack.copulas})\s+(?:\w+\s+){{0,2}}$" if pack.copulas else never)
         self.nominal_fall = c(pack.nominal_fall or never)
         self.flag_raised = c(pack.flag_raised or never)
+        self.control_phrase = c(pack.control_phrase or never)
 
     def find(
         self,
@@ -201,6 +203,10 @@ class ControlReader:
         changes = [f for f in out if f.property == CONTROL]
         for m in self.stronghold.finditer(folded):
             side = self.pack.stronghold_sides.get(m.group("side"))
+            if self.of_word.fullmatch(m.group("side")):
+                # "bastión de los yihadistas": the actor named right after
+                owner = next((a.actor for a in mentions if 0 <= a.start - m.end() < 25), None)
+                side = owner.side if owner is not None else None
             if not side:
                 continue
             of = self.of_after.match(folded, m.end())
@@ -242,7 +248,7 @@ class ControlReader:
         out: list[Finding] = []
 
         for m in self.expel.finditer(folded):
-            if not free(m):
+            if not free(m) or self._attempted(folded, m.start()):
                 continue
             # "expulsan a los milicianos del EI de Sinyar": the from-word before a place
             frm = next(
@@ -339,7 +345,11 @@ class ControlReader:
         self, text: str, folded: str, start: int, prop: str, side: str | None, pos: int
     ) -> list[Finding]:
         partial, share = False, None
-        m = self.partial.match(folded, start + (len(folded[start:]) - len(folded[start:].lstrip())))
+        start += len(folded[start:]) - len(folded[start:].lstrip())
+        phrase = self.control_phrase.match(folded, start)
+        if phrase is not None and self.partial.match(folded, phrase.end()):
+            start = phrase.end()  # "el control del centro de X"
+        m = self.partial.match(folded, start)
         if m:
             partial = True
             share = int(m.group("pct")) / 100 if m.group("pct") else None

@@ -251,6 +251,9 @@ class LanguagePack:
     #: name the built-in wars' state forces only while no other war's actors are
     #: declared.
     generic_armed_words: frozenset[str] = frozenset()
+    #: "control of" after a control verb, before a share or a place ("tomó el control
+    #: del centro de X").
+    control_phrase: str = ""
     #: A flag raised over a place: its side holds it (groups ``side`` or ``side2``,
     #: the flag's adjective, a key of ``flag_sides``; else the subject's side).
     flag_raised: str = ""

@@ -180,7 +180,8 @@ class PlaceReader:
             if m is None:
                 break
             if not self.is_place(m.group()) or self._in_area(text, m.start()):
-                i = m.end()
+                # past its first word only: "EI de Sirte" still holds "Sirte"
+                i = m.start() + len(m.group().split()[0])
                 continue
             items = self.list_after(text, folded, m.start())
             names = [n for n, _, stop in items if n is not None and stop <= end + 1]

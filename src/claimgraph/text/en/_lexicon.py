@@ -555,7 +555,7 @@ PACK = LanguagePack(
     attack_verbs=r"\b(?:shell|bomb|attack|assault|strik|struck|pound|hit|target)\w*\b",
     attempt_markers=r"\b(?:try|tries|tried|trying|attempt\w*|seek\w*|sought|aim\w*|bid|battle"
     r"|fight|push|offensive|campaign|plan\w*|hop\w*|want\w*|vow\w*|threaten\w*|prepar\w*|bid)"
-    r"\s+(?:\w+\s+){0,2}?to\s+(?:\w+\s+)?$|\bto\s+$|\b(?:would|could|may|might|will|shall"
+    r"\s+(?:\w+\s+){0,2}?to\s+(?:\w+\s+)?$|\b(?:close|poised|about)\s+to\s+$|\bto\s+$|\b(?:would|could|may|might|will|shall"
     r"|can)\s+(?:\w+\s+)?$|\bfailed\s+to\s+$",
     partial_markers=r"\b(?:(?:about|around|nearly|almost|roughly|more\s+than|over|some)\s+)?"
     r"(?:most|much|part|parts|large\s+parts|swathes|swaths|a\s+third|one-third|two-thirds"
@@ -854,6 +854,7 @@ PACK = LanguagePack(
         "jihadist group": (_ISIS, _OPP),
         "militant group": (_ISIS, _OPP),
     },
+    control_phrase=r"(?:full\s+|complete\s+|total\s+|effective\s+)?control\s+(?:of|over)\s+",
     flag_raised=r"\b(?:raised|raising|raise|raises|hoisted|hoisting|hoist|planted|planting)\s+"
     r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?P<side>[\w-]+\s+)?flags?\s+(?:\w+\s+){0,4}?"
     r"(?:in|over|on|above|at)\b"

@@ -233,7 +233,7 @@ _ACTORS = (
             "rebeldes proturcos",
         ),
     ),
-    Actor("Free Syrian Army", _OPP, ("esl", "ejercito libre sirio")),
+    Actor("Free Syrian Army", _OPP, ("esl", "ejercito libre sirio", "ejercito sirio libre")),
     Actor(
         "Jabhat Fateh al-Sham",
         _OPP,
@@ -565,13 +565,14 @@ PACK = LanguagePack(
         "del": "",
         "yihadista": "isis",
     },
-    advance_into=r"\b(?:avanz|penetr|irrump|ingres|entr)\w*\s+(?:aun\s+mas\s+)?(?:en|dentro\s+de)\b"
+    advance_into=r"\b(?:avanz|penetr|irrump|ingres|entr)\w*\s+(?:aun\s+mas\s+|el\s+\w+\s+|ayer\s+|hoy\s+)?"
+    r"(?:en|dentro\s+de)\b"
     r"|\b(?:alcanz\w+|lleg\w+\s+a)l?\s+(?=(?:el\s+)?centro\s+(?:de|del)\b)",
     advance_toward=r"\b(?:avanz\w*|se\s+acerc\w+|acercaban|acercandose|llegad[oa]s?|llegaron"
     r"|llego|marcharon|progres\w+)\s+(?:aun\s+mas\s+)?(?:hacia|hasta|a\s+las"
     r"\s+afueras\s+de|a)\b",
     attack_verbs=r"\b(?:bombarde|atac|asalt|ataque)\w*\b",
-    attempt_markers=r"\b(?:intent\w*|trat\w*|esperab\w*|buscab\w*|pretend\w*|procur\w*|"
+    attempt_markers=r"\b(?:cerca|a\s+punto)\s+de\s+$|\b(?:intent\w*|trat\w*|esperab\w*|buscab\w*|pretend\w*|procur\w*|"
     r"quer\w*|tem\w*)\s+(?:de\s+|por\s+)?(?:\w+\s+){0,2}$|\bintento\s+(?:de|por)\s+$"
     r"|\bde\s+ser\s+$|\bpara\s+$|\bpoder\s+$|\ba\s+(?=\w+r\b)$",
     partial_markers=r"\b(?:(?:cerca\s+de|casi|mas\s+de|alrededor\s+de|al\s+menos|apenas|solo)\s+)?"
@@ -833,6 +834,7 @@ PACK = LanguagePack(
     r"|\bcitad[oa]s?\s+por\b|\ba\s+la\s+agencia\b|\ben\s+declaraciones\s+a\b",
     pronoun_subjects=r"\b(?:nuestras\s+(?:fuerzas|tropas|unidades)|sus\s+(?:fuerzas|tropas)"
     r"|hemos|habiamos)\s+(?:\w+\s+){0,2}$|\bque\s+(?:ya\s+)?(?:habia|habian|ha|han)?\s*$",
+    control_phrase=r"(?:el\s+)?control\s+(?:total\s+|pleno\s+|absoluto\s+)?(?:de\s+la|del|de|sobre)\s+",
     flag_raised=r"\b(?:iz\w+|enarbol\w+|coloc\w+|alz\w+|plant\w+)\s+(?:la|su|una)\s+"
     r"bandera\s+(?P<side>\w+\s+)?(?:\w+\s+){0,3}?(?:en|sobre)\b"
     r"|\b(?:la|una)\s+bandera\s+(?P<side2>\w+\s+)?(?:\w+\s+){0,2}?(?:ondea|ondeaba|ondeo|fue\s+izada"
