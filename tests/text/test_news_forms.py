@@ -117,3 +117,36 @@ def test_a_town_passing_into_the_hands_of_a_side() -> None:
 def test_strongholds_and_takeovers(text: str, expected: list[tuple[str, str]]) -> None:
     claims = [c for c in extract_text(text, lang="en") if c.property == "control"]
     assert [(c.subject, c.value) for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "https://news.example/story\nTroops hold on\n"
+            "Smoke rises over Tell Abra, Syria, Oct. 9, 2014. (AP Photo/A. Person)\n",
+            "2014-10-09",
+        ),
+        (
+            "https://noticias.example/nota\nLa toma\n"
+            "Rebeldes celebran en Kafr Lam, Siria, 18 marzo de 2018. REUTERS/ Una Persona\n",
+            "2018-03-18",
+        ),
+    ],
+)
+def test_the_document_date_from_a_photo_caption(text: str, expected: str) -> None:
+    from claimgraph.text import document_date
+
+    found = document_date(text)
+    assert found is not None
+    assert found.isoformat() == expected
+
+
+def test_a_time_after_another_verb_is_that_verbs() -> None:
+    text = (
+        "La caída de Tell Abra en manos del ejército es su mayor victoria desde que "
+        "capturó Kafr Lam en mayo de 2015."
+    )
+    times = {c.subject: c.time_text() for c in extract_text(text, lang="es", year=2016)}
+    assert times["Kafr Lam"] == "2015-05-01..2015-05-31"
+    assert times["Tell Abra"] != times["Kafr Lam"]

@@ -68,7 +68,10 @@ def document_date(text: str, pack: LanguagePack | None = None) -> dt.date | None
     3. a full date (day, month and year) in a heading line among the first five (one
        of at most twelve words that does not end like a sentence, with a full stop,
        "?" or "!"): "27 de marzo de 2016", "Sunday, March 27, 2016", "2016-03-27";
-    4. a year-month-day stamp at the start of one of the first five lines, as pages
+    4. the date of a photograph's caption among the first five lines, the one a
+       picture agency's credit follows ("... Kobani, Oct. 9, 2014. (AP Photo/...)",
+       "... 18 marzo de 2018. REUTERS/...");
+    5. a year-month-day stamp at the start of one of the first five lines, as pages
        pasted with their metadata have ("date 2017-03-02 Syria's army said ...").
 
     Dates inside prose ("El 3 de marzo de 2015, las tropas ...") are what the text
@@ -95,7 +98,12 @@ def document_date(text: str, pack: LanguagePack | None = None) -> dt.date | None
     dateline = _dateline(lines, date_re, months)
     if dateline is not None and dateline[0] is not None:
         return _date(dateline[0], dateline[1], dateline[2])
-    found = _url_date(lines[0]) or _heading_date(lines, date_re, months) or _stamp(lines)
+    found = (
+        _url_date(lines[0])
+        or _heading_date(lines, date_re, months)
+        or _caption_date(lines, date_re, months)
+        or _stamp(lines)
+    )
     if dateline is None:
         return found
     if found is None:
@@ -202,6 +210,25 @@ def _heading_date(
                 return found
         for m in date_re.finditer(folded):
             year, month, day = _parts(m, months)
+            if year is not None and (found := _date(year, month, day)) is not None:
+                return found
+    return None
+
+
+_CREDIT = re.compile(r"\b(?:REUTERS|AFP|AP\s+Photo|EFE|Getty\s+Images|ANADOLU|SANA|DPA)\b")
+
+
+def _caption_date(
+    lines: list[str], date_re: re.Pattern[str], months: Mapping[str, int]
+) -> dt.date | None:
+    """The last full date before a picture agency's credit in a caption line."""
+    for line in lines:
+        credit = _CREDIT.search(line)
+        if credit is None:
+            continue
+        folded = fold_aligned(line[: credit.start()])
+        dates = [_parts(m, months) for m in date_re.finditer(folded)]
+        for year, month, day in reversed(dates):
             if year is not None and (found := _date(year, month, day)) is not None:
                 return found
     return None

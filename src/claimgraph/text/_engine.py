@@ -181,11 +181,12 @@ class Engine:
                 )
             )
         findings.sort(key=lambda f: f.pos)
+        positions = sorted({f.pos for f in findings})
 
         out: list[Claim] = []
         new_control: list[Claim] = []
         for finding in findings:
-            span = self._time_at(finding.pos, mentions, clause_of, time.current)
+            span = self._time_at(finding.pos, mentions, clause_of, time.current, positions)
             if finding.property in (DENY_PREVIOUS, DOUBT_PREVIOUS):
                 denier = self.registry.canonical(
                     finding.source or attribution.source_at(finding.pos) or ctx.quoted or doc
@@ -310,17 +311,33 @@ class Engine:
         return clause_of
 
     def _time_at(
-        self, pos: int, mentions: list[TimeMention], clause_of: list[int], base: TimeSpan
+        self,
+        pos: int,
+        mentions: list[TimeMention],
+        clause_of: list[int],
+        base: TimeSpan,
+        statements: Sequence[int] = (),
     ) -> TimeSpan:
+        """The time of a statement at ``pos``: the last time expression before it in
+        its clause, else the first after it unless another statement stands between
+        ("La caída de X ... desde que capturó Y en mayo": May is Y's), else the last
+        one before it in the sentence, else the running time."""
         if not mentions:
             return base
         clause = clause_of[min(pos, len(clause_of) - 1)]
         same = [m for m in mentions if clause_of[m.begin] == clause]
-        if same:
-            before = [m for m in same if m.begin <= pos]
-            return (before[-1] if before else same[0]).span
+        before = [m for m in same if m.begin <= pos]
+        if before:
+            return before[-1].span
+        # a statement close after this one modifies it ("entered rebel-held parts of X
+        # yesterday"); one further on has its own time
+        after = [m for m in same if not any(pos + 40 < s < m.begin for s in statements)]
+        if after:
+            return after[0].span
         earlier = [m for m in mentions if m.begin <= pos]
-        return (earlier[-1] if earlier else mentions[0]).span
+        if earlier:
+            return earlier[-1].span
+        return mentions[0].span if not same else base
 
     def _count_place(
         self,
