@@ -391,7 +391,7 @@ def _clause_end(breaks: re.Pattern[str], folded: str, start: int) -> int:
 
 
 _PERSON = re.compile(
-    r"(?<![\w-])[A-ZÁÉÍÓÚÑ][a-záéíóúñü'’\-]+(?:\s+(?:(?:al|el|bin|ibn|abu|de|del|van|von)\s+)?"
+    r"(?<![\w-])(?!(?:The|A|An|El|La|Los|Las|Un|Una|In|On|At|En|Por)\s)[A-ZÁÉÍÓÚÑ][a-záéíóúñü'’\-]+(?:\s+(?:(?:al|el|bin|ibn|abu|de|del|van|von)\s+)?"
     r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü'’\-]+){1,3}(?![\w-])"
 )
 

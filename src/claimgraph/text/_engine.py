@@ -182,11 +182,15 @@ class Engine:
             )
         findings.sort(key=lambda f: f.pos)
         positions = sorted({f.pos for f in findings})
+        used: list[TimeMention] = []
 
         out: list[Claim] = []
         new_control: list[Claim] = []
         for finding in findings:
-            span = self._time_at(finding.pos, mentions, clause_of, time.current, positions)
+            mention = self._time_at(finding.pos, mentions, clause_of, positions)
+            if mention is not None:
+                used.append(mention)
+            span = mention.span if mention is not None else time.current
             if finding.property in (DENY_PREVIOUS, DOUBT_PREVIOUS):
                 denier = self.registry.canonical(
                     finding.source or attribution.source_at(finding.pos) or ctx.quoted or doc
@@ -244,7 +248,9 @@ class Engine:
             ctx.control = new_control
         if attribution.named:
             ctx.source = attribution.source
-        time.advance(mentions)
+        # In dated news the narrative time moves with what is reported, not with the
+        # years of background clauses ("targeted in an attack in 2017").
+        time.advance(used if time.doc_date is not None else mentions)
         return out
 
     def _claim(
@@ -315,29 +321,28 @@ class Engine:
         pos: int,
         mentions: list[TimeMention],
         clause_of: list[int],
-        base: TimeSpan,
         statements: Sequence[int] = (),
-    ) -> TimeSpan:
-        """The time of a statement at ``pos``: the last time expression before it in
-        its clause, else the first after it unless another statement stands between
-        ("La caída de X ... desde que capturó Y en mayo": May is Y's), else the last
-        one before it in the sentence, else the running time."""
+    ) -> TimeMention | None:
+        """The time expression of a statement at ``pos`` (``None``: the running time):
+        the last one before it in its clause, else the first after it unless another
+        statement stands between ("La caída de X ... desde que capturó Y en mayo": May
+        is Y's), else the last one before it in the sentence."""
         if not mentions:
-            return base
+            return None
         clause = clause_of[min(pos, len(clause_of) - 1)]
         same = [m for m in mentions if clause_of[m.begin] == clause]
         before = [m for m in same if m.begin <= pos]
         if before:
-            return before[-1].span
+            return before[-1]
         # a statement close after this one modifies it ("entered rebel-held parts of X
         # yesterday"); one further on has its own time
         after = [m for m in same if not any(pos + 40 < s < m.begin for s in statements)]
         if after:
-            return after[0].span
+            return after[0]
         earlier = [m for m in mentions if m.begin <= pos]
         if earlier:
-            return earlier[-1].span
-        return mentions[0].span if not same else base
+            return earlier[-1]
+        return mentions[0] if not same else None
 
     def _count_place(
         self,

@@ -161,7 +161,13 @@ class LanguagePack:
     #: Phrases a speaker may be introduced with that are not a speaker ("por su parte").
     speaker_fillers: str = r"\b(?:por su parte|tambien|ademas|luego)\b"
     #: A speaker the registry does not know: "un portavoz" (group np).
-    unknown_speaker: str = r"\b(?:un|una|el|la)\s+(?P<np>[a-z]+(?:\s+[a-z]+)?)\s+(?:tambien\s+)?$"
+    unknown_speaker: str = (
+        r"\b(?:un|una|el|la)\s+(?P<np>(?:[a-z]+\s+)?(?:portavoz|funcionario|comandante|fuente"
+        r"|grupo|comunicado|agencia|ministerio|gobernador|lider|residente|testigo|activista"
+        r"|consejo|responsable|oficial|jefe|vocero|general|alcalde|medio|diario|canal|cadena"
+        r"|corresponsal|periodista|observador|gobierno|ejercito|autoridades|policia|mando)"
+        r"(?:\s+[a-z]+)?)\s+(?:tambien\s+)?$"
+    )
     #: The reflexive that makes a speech verb impersonal ("se informó").
     impersonal: str = r"\s*se\b"
     #: Apposition inside a subject before a passive ("X, al sur de Y, fue tomada").

@@ -569,7 +569,7 @@ PACK = LanguagePack(
     r"\s+who\s+(?:control\w*|held|holds)"
     r"|\b(?:conflicting|contradictory)\s+(?:reports|accounts|claims)\s+(?:about|on|over)",
     place_references=r"\bit\b(?!\s*(?:was|is|has|had|would|will|'s))|\bthe\s+(?:[a-z]+-?[a-z]+\s+){0,2}?(?:town|city|village|area|district|neighbourhood|neighborhood"
-    r"|base|airport|airbase|town's|city's)\b(?!\s+of\s)|\bthe\s+strategic\s+(?:town|city)\b"
+    r"|base|airport|airbase|facility|town's|city's)\b(?!\s+of\s)|\bthe\s+strategic\s+(?:town|city)\b"
     r"(?!\s+of\s)",
     event_references=r"^\s*(?:the|these)\s+(?:clashes|fighting|battles)\b",
     common_places=("old city", "industrial zone", "industrial city", "citadel"),
@@ -851,6 +851,7 @@ PACK = LanguagePack(
         "the militants": (_ISIS, _OPP),
         "fighters": (_ISIS, _OPP, _KURD, _GOV),
         "islamist group": (_OPP, _ISIS),
+        "insurgent group": (_OPP, _ISIS),
         "jihadist group": (_ISIS, _OPP),
         "militant group": (_ISIS, _OPP),
     },
@@ -885,7 +886,11 @@ PACK = LanguagePack(
     fall_to=r"\s+(?:back\s+)?(?:to|into\s+the\s+hands\s+of|under\s+the\s+control\s+of)\s+",
     loss_from=r"\s*(?:control\s+(?:of|over)\s+)?",
     speaker_fillers=r"\b(?:also|meanwhile|separately|later|earlier|however)\b",
-    unknown_speaker=r"\b(?:a|an|the)\s+(?P<np>[a-z]+(?:\s+[a-z]+)?)\s+(?:also\s+)?$",
+    unknown_speaker=r"\b(?:a|an|the)\s+(?P<np>(?:[a-z-]+\s+)?(?:spokesman|spokeswoman|spokesperson"
+    r"|official|commander|source|group|statement|monitor|agency|ministry|governor|leader"
+    r"|resident|witness|activist|council|general|mayor|officer|channel|broadcaster|newspaper"
+    r"|correspondent|reporter|government|army|military|forces|authorities|police|command)"
+    r"(?:\s+[a-z]+)?)\s+(?:also\s+)?$",
     impersonal=r"\s*it\b",
     subject_apposition=r",\s*(?:north|south|east|west|near|in|outside|about|some)\b[^,]*(?=,)",
     denied_progress=r"\s*(?:\w+\s+){0,2}?(?:progress|advance|advances|capture|takeover|control"
