@@ -66,6 +66,7 @@ class ControlReader:
         self.of_word = c(pack.of_words)
         self.copula = c(rf"\b(?:{pack.copulas})\s+(?:\w+\s+){{0,2}}$" if pack.copulas else never)
         self.nominal_fall = c(pack.nominal_fall or never)
+        self.speech = c(pack.speech_verbs)
         self.flag_raised = c(pack.flag_raised or never)
         self.control_phrase = c(pack.control_phrase or never)
 
@@ -188,17 +189,7 @@ class ControlReader:
             actor = next((a.actor for a in mentions if a.start >= m.end() - 1), None)
             if actor is None:
                 continue
-            # "X, al norte de Y, estaba bajo control de Z": after a copula the subject,
-            # past appositions; else the names right before ("barrios X y Y bajo ...").
-            subjects: list[str | None] = []
-            if self.copula.search(folded, max(0, m.start() - 30), m.start()):
-                subjects = [n for n in self._subjects_before(text, folded, m.start()) if n]
-            subjects = subjects or [
-                n
-                for n in self.places.last_list_before(text, folded, m.start())
-                if self._adjacent(text, n, m.start())
-            ]
-            for name in subjects:
+            for name in self._held_subjects(text, folded, m.start()):
                 out.append(Finding(CONTROL, m.start(), name, actor.side))
         changes = [f for f in out if f.property == CONTROL]
         for m in self.stronghold.finditer(folded):
@@ -308,9 +299,8 @@ class ControlReader:
             if side is None or not free(m, actors_inside=True):
                 continue
             taken.append(m.span())
-            for name in self.places.last_list_before(text, folded, m.start()):
-                if self._adjacent(text, name, m.start(), reach=40):
-                    out.append(Finding(CONTROL, m.start(), name, side))
+            for subject in self._held_subjects(text, folded, m.start(), reach=40):
+                out.append(Finding(CONTROL, m.start(), subject, side))
         for m in self.flag_raised.finditer(folded):
             if not free(m, actors_inside=True):
                 continue
@@ -359,6 +349,21 @@ class ControlReader:
             out.append(Finding(prop, pos, name, side, partial=partial, share=share))
         return out
 
+    def _held_subjects(self, text: str, folded: str, pos: int, reach: int = 15) -> list[str | None]:
+        """What a holder phrase at ``pos`` is about: after a copula the subject, past
+        appositions and references included ("X, al norte de Y, estaba bajo control
+        de Z", "the town was under army control"); else the names right before it
+        ("barrios X y Y bajo control de Z", "X, en manos de Z")."""
+        if self.copula.search(folded, max(0, pos - 30), pos):
+            subjects = self._subjects_before(text, folded, pos)
+            if subjects:
+                return subjects
+        return [
+            n
+            for n in self.places.last_list_before(text, folded, pos)
+            if self._adjacent(text, n, pos, reach=reach)
+        ]
+
     def _fallen_to(self, speaker: str | None) -> str | None:
         """Who took a place said to have fallen with no taker named: the speaker's
         enemy, else the last actor named of a side other than the speaker's."""
@@ -380,7 +385,9 @@ class ControlReader:
                 return list(named)
         que = max((q.end() for q in self.complementizer.finditer(folded, 0, verb)), default=0)
         clause = max((b.end() for b in self.clause_breaks.finditer(folded, 0, verb)), default=0)
-        begin = max(que, clause, folded.rfind(";", 0, verb) + 1)
+        # "Dawad said the gate of X was captured": the subject follows the speech verb
+        said = max((s.end() for s in self.speech.finditer(folded, 0, verb)), default=0)
+        begin = max(que, clause, said, folded.rfind(";", 0, verb) + 1)
         span = text[begin:verb]
         fspan = folded[begin:verb]
         span = self.apposition.sub(lambda x: " " * len(x.group()), span)

@@ -61,7 +61,7 @@ class PlaceReader:
         """Tidy a matched name: drop a leading area head ("zona industrial de") and
         trailing punctuation."""
         name = self._common_head.sub("", name.strip())
-        name = re.sub(r"(?:'s|’s)$", "", name.strip(' .,;:"'))
+        name = re.sub(r"(?:'s|’s)(?=\s|$)", "", name.strip(' .,;:"'))  # "Hodeida's airport"
         return name.strip(" .,;:'\"")
 
     def _in_area(self, text: str, start: int) -> bool:
