@@ -150,3 +150,25 @@ def test_a_time_after_another_verb_is_that_verbs() -> None:
     times = {c.subject: c.time_text() for c in extract_text(text, lang="es", year=2016)}
     assert times["Kafr Lam"] == "2015-05-01..2015-05-31"
     assert times["Tell Abra"] != times["Kafr Lam"]
+
+
+def test_a_claim_denied_by_an_agent() -> None:
+    text = (
+        "The Saudi-led coalition said it had captured Hodeida airport, a claim quickly "
+        "denied by the Houthis."
+    )
+    claims = extract_text(
+        text, lang="en", actors={"Houthis": "houthis", "Saudi-led coalition": "coalition"}
+    )
+    assert [(c.source, c.subject, c.value, c.stance.value) for c in claims] == [
+        ("Saudi-led coalition", "Hodeida airport", "coalition", "asserts"),
+        ("Houthis", "Hodeida airport", "coalition", "denies"),
+    ]
+
+
+def test_the_town_under_army_control_after_a_copula() -> None:
+    text = "The army entered Tell Abra. A military source said the town was under army control."
+    claims = [c for c in extract_text(text, lang="en") if c.property == "control"]
+    assert ("Syrian Army", "Tell Abra", "government") in [
+        (c.source, c.subject, c.value) for c in claims
+    ]

@@ -289,11 +289,6 @@ class ControlReader:
                 continue
             taken.append(m.span())
             out.extend(self._list(text, folded, m.end(), CONTROL, side, m.start()))
-        for m in self.hold.finditer(folded):
-            if not free(m) or self._attempted(folded, m.start()):
-                continue
-            taken.append(m.span())
-            out.extend(self._list(text, folded, m.end(), CONTROL, side_for(m.start()), m.start()))
         for m in self.control_adjective.finditer(folded):
             side = self.pack.holder_words.get(" ".join(m.group("side").split()))
             if side is None or not free(m, actors_inside=True):
@@ -301,6 +296,11 @@ class ControlReader:
             taken.append(m.span())
             for subject in self._held_subjects(text, folded, m.start(), reach=40):
                 out.append(Finding(CONTROL, m.start(), subject, side))
+        for m in self.hold.finditer(folded):
+            if not free(m) or self._attempted(folded, m.start()):
+                continue
+            taken.append(m.span())
+            out.extend(self._list(text, folded, m.end(), CONTROL, side_for(m.start()), m.start()))
         for m in self.flag_raised.finditer(folded):
             if not free(m, actors_inside=True):
                 continue

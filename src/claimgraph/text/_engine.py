@@ -201,7 +201,7 @@ class Engine:
                             finding,
                             sentence,
                             doc,
-                            attribution.source_at(finding.pos) or ctx.quoted or doc,
+                            denier,
                             span,
                             len(out) + 1,
                             subject=target.subject,

@@ -53,6 +53,7 @@ class StatementReader:
         self.responsible_after = c(pack.responsible_after)
         self.progress = c(pack.denied_progress)
         self.denied_reference = c(pack.denied_reference or r"(?!x)x")
+        self.denied_by = c(rf"\s+{pack.agent_marker}\s+")
         self.clause_end = c(pack.clause_end)
         self.control_word = c(pack.control_words or r"(?!x)x")
         self.complementizer = c(rf"\s{pack.complementizer}\s")
@@ -89,6 +90,15 @@ class StatementReader:
                 prop = MASSACRE if self._about_killing(folded) else "accusation"
                 out.append(Finding(prop, m.start(), SETTING, _YES, source=accused))
                 out.append(Finding(prop, m.start(), SETTING, _YES, stance=Stance.DENIES))
+                denied = True
+                continue
+            by = self.denied_by.match(folded, m.end())
+            if by is not None:
+                # "a claim quickly denied by Houthi rebels": the denier follows "by"
+                denier = source_at(folded, by.end(), min(len(folded), by.end() + 60))
+                out.append(
+                    Finding(DENY_PREVIOUS, m.start(), None, stance=Stance.DENIES, source=denier)
+                )
                 denied = True
                 continue
             if self.progress.match(folded, m.end()) or self.denied_reference.search(
