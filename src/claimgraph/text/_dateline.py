@@ -29,7 +29,7 @@ _URL_DATES = (
     ),
     re.compile(
         r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<month>0[1-9]|1[0-2])"
-        r"(?P<day>0[1-9]|[12]\d|3[01])(?!\d)"
+        r"(?P<day>0[1-9]|[12]\d|3[01])(?=\d{4}(?:\d{2})?(?!\d)|(?!\d))"  # with a time after
     ),
 )
 #: A line ending like a sentence is prose, not a heading ("a.m." is not an end).

@@ -223,6 +223,7 @@ _BUILTIN: tuple[Source, ...] = (
         ("Massoud Barzani", "Masoud Barzani", "Barzani", "KRG", "Gobierno Regional del Kurdistán"),
         _KURD,
     ),
+    Source("Rudaw", ("agencia de noticias kurda Rudaw", "Rudaw News"), _KURD),
     Source("Peshmerga", ("peshmergas", "Peshmerga ministry"), _KURD),
     Source(
         "US-led coalition",

@@ -510,8 +510,8 @@ PACK = LanguagePack(
     passive_gain=r"\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are|being|been|got)"
     r"\s+(?:\w+\s+)?(?:captured|recaptured|seized|taken|retaken|overrun|liberated|stormed"
     r"|occupied|secured)\b",
-    nominal_gain=r"\b(?:the\s+)?(?:capture|recapture|seizure|liberation|takeover|retaking"
-    r"|conquest|loss)\s+of\b",
+    nominal_gain=r"\b(?:the\s+)?[\"“”]?(?:capture|recapture|seizure|liberation|takeover|retaking"
+    r"|conquest|loss)[\"“”]?\s+of\b",
     loss_verbs=_verb(
         "lost", "lose", "loses", "losing", "relinquished", "relinquish", "ceded", "cede", "cedes"
     )

@@ -540,8 +540,8 @@ PACK = LanguagePack(
     r"\s+(?:tambien\s+|finalmente\s+|nuevamente\s+)?(?:re)?(?:captur|tom|liber|"
     r"asegur|conquist|recuper|ocup)ad[oa]s?\b"
     r"|(?:re)?(?:captur|tom|conquist|recuper|ocup)ad[oa]s?(?=\s+por\b))",
-    nominal_gain=r"\b(?:la\s+)?(?:re)?(?:captura|toma|conquista|liberacion|recuperacion)\s+"
-    r"(?:de\s+la|del|de)\b",
+    nominal_gain=r"\b(?:la\s+)?[\"“”]?(?:re)?(?:captura|toma|conquista|liberacion|recuperacion)"
+    r"[\"“”]?\s+(?:de\s+la|del|de)\b",
     loss_verbs=r"\b(?:perdi[oe]\w*|perdido|perder|cedi[oe]\w*)\b(?:\s+el\s+control\s+(?:de|del))?",
     fall_verbs=r"\b(?:cayo|cayeron|caido|caida|caer|cae|caen)\b(?!\s+(?:de|del)\b)"
     r"|\b(?:paso|pasaron|pasado|pasar|pasa|pasan)\b(?=\s+a\s+manos\s+(?:de|del)\b)",
@@ -565,8 +565,9 @@ PACK = LanguagePack(
         "del": "",
         "yihadista": "isis",
     },
-    advance_into=r"\b(?:avanz|penetr|irrump|ingres|entr)\w*\s+(?:aun\s+mas\s+|el\s+\w+\s+|ayer\s+|hoy\s+)?"
-    r"(?:en|dentro\s+de)\b"
+    advance_into=r"\b(?:avanz|penetr|irrump|ingres|entr)\w*\s+(?:aun\s+mas\s+|(?:el|este)\s+\w+\s+|ayer"
+    r"\s+|hoy\s+)?(?:en|dentro\s+de)\b|\b(?:entr|ingres)\w*\s+(?:(?:el|este)\s+\w+\s+|ayer\s+|hoy\s+)?"
+    r"a(?=\s+(?:la|las|los|el)\s)"
     r"|\b(?:alcanz\w+|lleg\w+\s+a)l?\s+(?=(?:el\s+)?centro\s+(?:de|del)\b)",
     advance_toward=r"\b(?:avanz\w*|se\s+acerc\w+|acercaban|acercandose|llegad[oa]s?|llegaron"
     r"|llego|marcharon|progres\w+)\s+(?:aun\s+mas\s+)?(?:hacia|hasta|a\s+las"
