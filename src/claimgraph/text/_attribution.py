@@ -271,9 +271,11 @@ class AttributionReader:
             window = max(clause_start, m.start() - _REACH)
             speaker, np_begin = self._subject_speaker(folded, window, m.start(), np_begin)
             speaker = speaker or self._unlisted(folded, np_begin, m, previous, right)
-            speaker = speaker or _person(text, np_begin, m.start(), last=True)
+            # a name or an actor before the verb, past an apposition if need be
+            around = np_begin if folded[np_begin : m.start()].strip() else window
+            speaker = speaker or _person(text, around, m.start(), last=True)
             if speaker is None and self.actor_at is not None:
-                speaker = self.actor_at(folded, np_begin, m.start())
+                speaker = self.actor_at(folded, around, m.start())
             if speaker is None:
                 return None
             return Cue(min(np_begin, m.start()), m.end(), speaker, Reach.RIGHT, denies)
@@ -314,6 +316,8 @@ class AttributionReader:
         if self.previous.search(folded[np_begin : m.end()]) and previous:
             return previous
         if not re.search(r"\w", self.fillers.sub("", span)):
+            if re.search(r"\w", folded[self._clause_start(folded, np_begin) : np_begin]):
+                return None  # "X, the rebel group, denied": the speaker is before the comma
             # "Dijo que los oficiales del Centro ruso ...": the speaker is named in
             # what follows, or is the previous one.
             return right or self.source_in(folded, m.end(), len(folded)) or previous

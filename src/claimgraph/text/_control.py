@@ -68,6 +68,7 @@ class ControlReader:
         self.nominal_fall = c(pack.nominal_fall or never)
         self.speech = c(pack.speech_verbs)
         self.flag_raised = c(pack.flag_raised or never)
+        self.gerund = c(pack.gerund or never)
         self.control_phrase = c(pack.control_phrase or never)
 
     def find(
@@ -135,7 +136,7 @@ class ControlReader:
             for f in self._list(text, folded, m.end(), prop, side, m.start()):
                 out.append(f if prop != CONTROL else _partial(f))
         for m in self.gain.finditer(folded):
-            if not free(m):
+            if not free(m) or self._hypothetical_gerund(folded, m):
                 continue
             taken.append(m.span())
             side = side_for(m.start())
@@ -363,6 +364,16 @@ class ControlReader:
             for n in self.places.last_list_before(text, folded, pos)
             if self._adjacent(text, n, pos, reach=reach)
         ]
+
+    def _hypothetical_gerund(self, folded: str, m: re.Match[str]) -> bool:
+        """A gerund opening its sentence before "would" ("Capturing X would be a gain",
+        "Tomando X, el ejército podría"): a thought, not an event."""
+        head = folded[: m.start()].strip(" \"'“”")
+        return (
+            not head
+            and bool(self.gerund.match(m.group()))
+            and bool(self.hypothetical.search(folded, m.end(), _clause_stop(folded, m.end())))
+        )
 
     def _fallen_to(self, speaker: str | None) -> str | None:
         """Who took a place said to have fallen with no taker named: the speaker's

@@ -260,6 +260,8 @@ class LanguagePack:
     #: "control of" after a control verb, before a share or a place ("tomó el control
     #: del centro de X").
     control_phrase: str = ""
+    #: A gerund ("capturing", "tomando").
+    gerund: str = r"\w+(?:ando|iendo)\b"
     #: A flag raised over a place: its side holds it (groups ``side`` or ``side2``,
     #: the flag's adjective, a key of ``flag_sides``; else the subject's side).
     flag_raised: str = ""

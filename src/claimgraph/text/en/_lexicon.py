@@ -182,6 +182,7 @@ _ACTORS = (
             "jabhat fateh al-sham",
             "jabhat fatah al-sham",
             "hayat tahrir al-sham",
+            "hayat tahrir al sham",
             "tahrir al-sham",
             "hts",
         ),
@@ -855,6 +856,7 @@ PACK = LanguagePack(
         "jihadist group": (_ISIS, _OPP),
         "militant group": (_ISIS, _OPP),
     },
+    gerund=r"\w+ing\b",
     control_phrase=r"(?:full\s+|complete\s+|total\s+|effective\s+)?control\s+(?:of|over)\s+",
     flag_raised=r"\b(?:raised|raising|raise|raises|hoisted|hoisting|hoist|planted|planting)\s+"
     r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?P<side>[\w-]+\s+)?flags?\s+(?:\w+\s+){0,4}?"

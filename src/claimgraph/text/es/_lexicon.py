@@ -246,6 +246,8 @@ _ACTORS = (
             "jabhat al-nusra",
             "al-nusra",
             "frente fatah al-sham",
+            "hayat tahrir al sham",
+            "hayat tahrir al-sham",
         ),
     ),
     Actor("Ahrar al-Sham", _OPP, ("ahrar al-sham",)),
