@@ -270,7 +270,7 @@ class AttributionReader:
         if content_right:
             window = max(clause_start, m.start() - _REACH)
             speaker, np_begin = self._subject_speaker(folded, window, m.start(), np_begin)
-            speaker = speaker or self._unlisted(folded, np_begin, m, previous, right)
+            speaker = speaker or self._unlisted(folded, np_begin, m, previous, right, text)
             # a name or an actor before the verb, past an apposition if need be
             around = np_begin if folded[np_begin : m.start()].strip() else window
             speaker = speaker or _person(text, around, m.start(), last=True)
@@ -288,7 +288,7 @@ class AttributionReader:
             left = self.source_in(folded, window, m.start(), last=True)
         speaker = left if left and (right is None or right in WIRE_AGENCIES) else right
         speaker = speaker or _person(text, m.end(), right_end) or _person(text, np_begin, m.start())
-        speaker = speaker or self._unlisted(folded, np_begin, m, previous, None)
+        speaker = speaker or self._unlisted(folded, np_begin, m, previous, None, text)
         if speaker is None:
             return None
         inserted = bool(tail) or bool(re.match(r"\s*[—–]", folded[right_end : right_end + 2]))
@@ -309,7 +309,13 @@ class AttributionReader:
         return len(before) <= 3 and len(after) <= 5
 
     def _unlisted(
-        self, folded: str, np_begin: int, m: re.Match[str], previous: str | None, right: str | None
+        self,
+        folded: str,
+        np_begin: int,
+        m: re.Match[str],
+        previous: str | None,
+        right: str | None,
+        text: str | None = None,
     ) -> str | None:
         """A speaker the registry does not list: anaphora, fillers, impersonal, "a spokesman"."""
         span = folded[np_begin : m.start()]
@@ -324,7 +330,13 @@ class AttributionReader:
         if self.impersonal.match(folded, max(0, m.start() - 3)) or self.unnamed.search(span):
             return UNNAMED
         unknown = self.unknown_speaker.search(span)
-        return fold(unknown.group("np")) if unknown is not None else None
+        if unknown is None:
+            return None
+        if text is None:
+            return fold(unknown.group("np"))
+        # as written, bar the first letter ("the Iraqi government" -> "Iraqi government")
+        named = text[np_begin + unknown.start("np") : np_begin + unknown.end("np")]
+        return named[:1].upper() + named[1:]
 
     def _subject_speaker(
         self, folded: str, begin: int, verb: int, np_begin: int
@@ -395,7 +407,8 @@ def _clause_end(breaks: re.Pattern[str], folded: str, start: int) -> int:
 
 
 _PERSON = re.compile(
-    r"(?<![\w-])(?!(?:The|A|An|El|La|Los|Las|Un|Una|In|On|At|En|Por)\s)[A-ZÁÉÍÓÚÑ][a-záéíóúñü'’\-]+(?:\s+(?:(?:al|el|bin|ibn|abu|de|del|van|von)\s+)?"
+    r"(?<![\w-])(?!(?:The|A|An|El|La|Los|Las|Un|Una|In|On|At|En|Por)\s)[A-ZÁÉÍÓÚÑ][a-záéíóúñü'’\-]+"
+    r"(?:\s+(?:(?:al|el|bin|ibn|abu|de|del|van|von)\s+|(?:al|el|ad|as|ar)-)?"
     r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü'’\-]+){1,3}(?![\w-])"
 )
 

@@ -66,6 +66,7 @@ class ControlReader:
         self.of_word = c(pack.of_words)
         self.copula = c(rf"\b(?:{pack.copulas})\s+(?:\w+\s+){{0,2}}$" if pack.copulas else never)
         self.nominal_fall = c(pack.nominal_fall or never)
+        self.nominal_loss = c(pack.nominal_loss or never)
         self.speech = c(pack.speech_verbs)
         self.flag_raised = c(pack.flag_raised or never)
         self.gerund = c(pack.gerund or never)
@@ -170,6 +171,15 @@ class ControlReader:
                 side = self._fallen_to(speaker_side(m.start())) or last_side
             for name in self._subjects_before(text, folded, m.start()):
                 out.append(Finding(CONTROL, m.start(), name, side))
+        for m in self.nominal_loss.finditer(folded):
+            if not free(m) or self.hypothetical.search(
+                folded, m.end(), _clause_stop(folded, m.end())
+            ):
+                continue
+            taken.append(m.span())
+            loser = side_for(m.start(), agent_from=m.end(), anywhere=True)
+            for f in self._list(text, folded, m.end(), CONTROL, loser, m.start()):
+                out.append(attrs.evolve(f, stance=Stance.DENIES))
         for m in self.nominal_fall.finditer(folded):
             if not free(m) or self.hypothetical.search(
                 folded, m.end(), _clause_stop(folded, m.end())

@@ -187,6 +187,16 @@ def _dateline(
     return None
 
 
+_URL_MONTH = re.compile(
+    r"(?<!\d)(?P<year>(?:19|20)\d{2})/(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*/(?P<day>\d{1,2})(?!\d)",
+    re.IGNORECASE,
+)
+_MONTH_NUMBER = {
+    m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)
+}
+
+
 def _url_date(line: str) -> dt.date | None:
     for url in _URL.finditer(line):
         for pattern in _URL_DATES:
@@ -194,6 +204,11 @@ def _url_date(line: str) -> dt.date | None:
                 found = _date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
                 if found is not None:
                     return found
+        for m in _URL_MONTH.finditer(url.group()):  # "/2015/jun/16/"
+            month = _MONTH_NUMBER[m.group("month").lower()]
+            found = _date(int(m.group("year")), month, int(m.group("day")))
+            if found is not None:
+                return found
     return None
 
 

@@ -25,6 +25,8 @@ from ._time import TimeMention, TimeResolver, TimeSpan
 
 __all__ = ["Engine"]
 
+_QUOTES_BLANK = str.maketrans({q: " " for q in '"“”«»'})
+
 _COUNTED = ("killed", "wounded", "surrendered", "evacuated")
 _PLACE_PROPERTIES = frozenset({CONTROL, "advance", "fighting"})
 
@@ -159,6 +161,9 @@ class Engine:
     ) -> list[Claim]:
         text = sentence.text
         folded = fold_aligned(text)
+        # control and statement patterns read past quotation marks ('had "almost full
+        # control" of X'); attribution needs them, to tell a quotation from its speaker
+        plain = folded.translate(_QUOTES_BLANK)
         clause_of = self._clauses(folded)
         stamp = dateline_end(text)
         mentions = [m for m in time.mentions(folded) if m.begin >= stamp]
@@ -168,10 +173,10 @@ class Engine:
             speaker = self.registry.canonical(attribution.source_at(pos) or ctx.quoted or doc)
             return None if speaker in REPORTERS else self.registry.alignment(speaker)
 
-        uncertain, blocked = self.statements.uncertain(text, folded)
-        findings = uncertain + self.statements.find(text, folded, self.attribution.source_in)
+        uncertain, blocked = self.statements.uncertain(text, plain)
+        findings = uncertain + self.statements.find(text, plain, self.attribution.source_in)
         findings += self.control.find(
-            text, folded, blocked, speaker_side, ctx.side, [(m.begin, m.stop) for m in mentions]
+            text, plain, blocked, speaker_side, ctx.side, [(m.begin, m.stop) for m in mentions]
         )
         control_places = [f for f in findings if f.property == CONTROL and f.subject]
         for count in self.counts.find(folded, clause_of):

@@ -230,6 +230,9 @@ class LanguagePack:
     #: An infinitive after a speech verb that opens reported content ("dijo haber",
     #: "claimed to have").
     reported_infinitive: str = ""
+    #: The loss of a place as a noun ("the loss of X", "la pérdida de X"): the actor
+    #: named in the sentence no longer holds it.
+    nominal_loss: str = ""
     #: The fall of a place as a noun ("la caída de X", "the fall of X"): taken by the
     #: actor named after ``fall_to``, else by the side last said to gain.
     nominal_fall: str = ""

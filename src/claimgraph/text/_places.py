@@ -50,7 +50,9 @@ class PlaceReader:
         self._not_folded = frozenset(w.casefold() for w in pack.not_places)
         self._articles = frozenset({"al", "el", "ad", "as", "ar", "az", "ash"})
         self._compass = frozenset(pack.compass_words)
-        self.person_role = re.compile(pack.person_roles or r"(?!x)x")
+        # read on the text as written: a quotation mark closing after a name ('X," a
+        # commander said') is no apposition
+        self.person_role = re.compile(pack.person_roles or r"(?!x)x", re.IGNORECASE)
         self.speech_after = re.compile(rf"\s+(?:{pack.speech_verbs})")
         self.head_after = re.compile(pack.head_after_name or r"(?!x)x")
         self.determiner = re.compile(pack.determiners)
@@ -146,7 +148,7 @@ class PlaceReader:
             found = self.name_at(text, i, skip=0 if bare else 12)
             if found is not None and bare and found[0].split()[0].casefold() in self._compass:
                 break  # "X, north of Y": where X is, not another place
-            if found is not None and self.person_role.match(folded, found[1]):
+            if found is not None and self.person_role.match(text, found[1]):
                 break  # "X, a spokesman for ...": a person, and the list has ended
             if found is not None and bare and self.speech_after.match(folded, found[1]):
                 break  # "controla X, Kiev dice que ...": a new clause's subject

@@ -512,7 +512,8 @@ PACK = LanguagePack(
     r"\s+(?:\w+\s+)?(?:captured|recaptured|seized|taken|retaken|overrun|liberated|stormed"
     r"|occupied|secured)\b",
     nominal_gain=r"\b(?:the\s+)?[\"“”]?(?:capture|recapture|seizure|liberation|takeover|retaking"
-    r"|conquest|loss)[\"“”]?\s+of\b",
+    r"|conquest)[\"“”]?\s+of\b",
+    nominal_loss=r"\b(?:the\s+)?(?:loss|abandonment|evacuation)\s+of\b",
     loss_verbs=_verb(
         "lost", "lose", "loses", "losing", "relinquished", "relinquish", "ceded", "cede", "cedes"
     )
@@ -521,9 +522,10 @@ PACK = LanguagePack(
     nominal_fall=r"\b(?:the\s+)?fall\s+of\b",
     held_by=r"\b(?:under\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?control|in\s+the\s+hands"
     r"|(?:controlled|held|dominated|run|occupied)\s+by|(?:in\s+the\s+)?grip)\s+(?:of|by)?\b",
-    stronghold=r"(?<!former\s)(?<!one-time\s)(?<!once\s)\b(?P<side>[\w-]+?)(?:-held|'s)?\s+"
-    r"(?:main\s+|last\s+|key\s+|de\s+facto\s+)?(?:stronghold|strongholds|bastion|bastions"
-    r"|bulwark|enclave|capital)\b",
+    stronghold=r"(?<!former\s)(?<!one-time\s)(?<!once\s)\b(?P<side>[\w-]+?)(?:-held|'s|’s)?\s+"
+    r"(?:(?:most|main|last|key|largest|biggest|remaining|significant|important|major|main"
+    r"|de\s+facto)\s+){0,3}(?:stronghold|strongholds|bastion|bastions|bulwark|enclave"
+    r"|capital)\b",
     stronghold_sides={
         "state": _ISIS,
         "daesh": _ISIS,
@@ -564,7 +566,8 @@ PACK = LanguagePack(
     r"|the\s+(?:eastern|western|northern|southern)\s+(?:part|parts|districts|half|side)"
     r"|(?P<pct>\d{1,3})\s*(?:%|percent|per\s+cent))\s+of\s+"
     r"|\b(?:(?:two|three|four|five|six|seven|\d+|several|more|further|new|key|the)\s+){0,2}"
-    r"(?:districts|neighbou?rhoods|quarters|areas|parts|sections|villages)\s+(?:in|of)\s+"
+    r"(?:districts|neighbou?rhoods|quarters|areas|parts|sections|villages|positions|pockets)"
+    r"\s+(?:in|of)\s+"
     r"(?:the\s+)?",
     uncertainty=r"\bit\s+(?:was|is|remains|remained)\s+(?:not\s+(?:immediately\s+|yet\s+)?|un)clear"
     r"\s+who\s+(?:control\w*|held|holds)"
@@ -927,7 +930,26 @@ PACK = LanguagePack(
     ),
     reported_infinitive=r"\s+to\s+(?:have|be|control|hold)\b",
     hypothetical=r"\b(?:would|could|might|may|will|away|imminent|looming|expected|feared)\b",
-    name_suffixes=("camp", "dam", "airport", "airbase", "air base", "military airport", "citadel"),
+    name_suffixes=(
+        "camp",
+        "dam",
+        "airport",
+        "airbase",
+        "air base",
+        "military airport",
+        "citadel",
+        "headquarters",
+        "hospital",
+        "prison",
+        "stadium",
+        "crossing",
+        "border crossing",
+        "bridge",
+        "plant",
+        "refinery",
+        "oil field",
+        "gas field",
+    ),
     first_person_verb=r"(?!x)x",
     acronyms=frozenset({"is", "is fighters", "is militants"}),
     generic_armed_words=frozenset(

@@ -544,6 +544,7 @@ PACK = LanguagePack(
     r"|(?:re)?(?:captur|tom|conquist|recuper|ocup)ad[oa]s?(?=\s+por\b))",
     nominal_gain=r"\b(?:la\s+)?[\"“”]?(?:re)?(?:captura|toma|conquista|liberacion|recuperacion)"
     r"[\"“”]?\s+(?:de\s+la|del|de)\b",
+    nominal_loss=r"\b(?:la\s+)?(?:perdida|evacuacion)\s+(?:de\s+la|del|de)\b",
     loss_verbs=r"\b(?:perdi[oe]\w*|perdido|perder|cedi[oe]\w*)\b(?:\s+el\s+control\s+(?:de|del))?",
     fall_verbs=r"\b(?:cayo|cayeron|caido|caida|caer|cae|caen)\b(?!\s+(?:de|del)\b)"
     r"|\b(?:paso|pasaron|pasado|pasar|pasa|pasan)\b(?=\s+a\s+manos\s+(?:de|del)\b)",
