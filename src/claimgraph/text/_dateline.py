@@ -193,7 +193,10 @@ _URL_MONTH = re.compile(
     re.IGNORECASE,
 )
 _MONTH_NUMBER = {
-    m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
 }
 
 

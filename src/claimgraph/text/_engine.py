@@ -25,7 +25,7 @@ from ._time import TimeMention, TimeResolver, TimeSpan
 
 __all__ = ["Engine"]
 
-_QUOTES_BLANK = str.maketrans({q: " " for q in '"“”«»'})
+_QUOTES_BLANK = str.maketrans(dict.fromkeys('"“”«»', " "))
 
 _COUNTED = ("killed", "wounded", "surrendered", "evacuated")
 _PLACE_PROPERTIES = frozenset({CONTROL, "advance", "fighting"})
