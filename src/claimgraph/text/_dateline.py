@@ -192,12 +192,8 @@ _URL_MONTH = re.compile(
     r"[a-z]*/(?P<day>\d{1,2})(?!\d)",
     re.IGNORECASE,
 )
-_MONTH_NUMBER = {
-    m: i
-    for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
-    )
-}
+_MONTHS_SHORT = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NUMBER = {m: i for i, m in enumerate(_MONTHS_SHORT, 1)}
 
 
 def _url_date(line: str) -> dt.date | None:
