@@ -199,8 +199,6 @@ class LanguagePack:
     held_adjective: str = ""
     #: Words naming a side in ``held_adjective`` and the stronghold patterns.
     holder_words: Mapping[str, str] = attrs.field(factory=dict)
-    #: "from ACTOR" after a gain ("de manos de"): the actor named there loses the place.
-    from_actor: str = ""
     #: A holder named as an adjective after the place: "X, bajo control rebelde",
     #: "X, under government control" (group ``side``: a key of ``holder_words``).
     control_adjective: str = ""
@@ -213,8 +211,6 @@ class LanguagePack:
     #: Right before a control verb: it happened, or is reported to have happened,
     #: and is no attempt ("managed to", "claimed to have", "dijeron haber").
     achieved: str = ""
-    #: Heads before a place name that a list may skip ("la antigua ciudad de").
-    place_heads: str = ""
     #: Markers of a wire agency as the channel ("told AFP", "dijo a EFE"): a source
     #: named right after one is passed over when another is named beside it.
     channel: str = ""

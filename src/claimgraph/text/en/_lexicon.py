@@ -839,7 +839,6 @@ PACK = LanguagePack(
     achieved=r"\b(?:managed|manage|manages|were\s+able|was\s+able|succeeded\s+in|claimed|claims"
     r"|claim|said|says|reported|reportedly|believed|thought|continue|continues|continued|still"
     r"|appeared|appears|seemed|seems)\s+(?:to\s+)?(?:have\s+)?(?:\w+\s+)?$",
-    place_heads=r"",
     channel=r"\b(?:told|speaking\s+to|quoted\s+by|cited\s+by|in\s+remarks\s+to|in\s+an\s+"
     r"interview\s+with)\b",
     pronoun_subjects=r"\b(?:it|they|we|its\s+(?:forces|troops|fighters)|their\s+(?:forces|troops"
