@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -11,6 +10,7 @@ import click
 
 from ..disputes import find_disputes
 from ..graph import CHANGE_RATE, GRAPH_FORMATS, ClaimGraph, export_graph
+from ..io._tables import json_text
 from ..model import SourceRegistry
 from ..reports import (
     DISPUTE_COLUMNS,
@@ -142,7 +142,7 @@ def trust_of(cg: ClaimGraph, method: str, echoes: bool = False) -> dict[str, Any
     """Per-source trust records from a truth-discovery method, items being the graph's."""
     from ..scoring.truth import discover_graph
 
-    if method == "none":
+    if method == "none" or not cg.claims:
         return {}
     result = discover_graph(cg, method=method, echoes=echoes)
     return {s.source: s for s in result.sources}
@@ -192,7 +192,7 @@ def sources(
     if chosen == "md":
         text = agreement_markdown(agreement, _trust_text(trust) if trust else None)
     elif chosen == "json":
-        text = json.dumps({"pairs": pairs, "sources": figures}, ensure_ascii=False, indent=2)
+        text = json_text({"pairs": pairs, "sources": figures}, indent=2)
     else:
         text = render_records(pairs, "csv")
     echo_or_write(text, output)

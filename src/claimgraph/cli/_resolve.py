@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 from pathlib import Path
 from typing import Any
 
 import click
 
+from .._errors import InputError
+from ..io._tables import json_text, write_csv
 from ..scoring.truth import DEFAULT_METHOD, METHODS, TruthResult, discover_graph
 from ._analysis import build_from_options
 from ._common import (
@@ -85,8 +85,12 @@ def resolve(
     """
     if tolerance is not None and relative_tolerance is not None:
         raise click.UsageError("give --tolerance or --relative-tolerance, not both")
+    graph = build_from_options(**options)
+    if not graph.claims:
+        named = ", ".join(str(p) for p in options["inputs"]) or "the input"
+        raise InputError("no claims to resolve: the input holds none", path=named)
     result = discover_graph(
-        build_from_options(**options),
+        graph,
         method=method,
         tolerance=tolerance,
         relative_tolerance=relative_tolerance,
@@ -106,7 +110,7 @@ def render(result: TruthResult, fmt: str) -> str:
             "items": result.to_records(),
             "sources": result.source_records(),
         }
-        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        return json_text(document, indent=2) + "\n"
     rows = result.to_records()
     if fmt == "csv":
         buffer = io.StringIO()
@@ -121,12 +125,14 @@ def render(result: TruthResult, fmt: str) -> str:
             "opposing",
             "out_of_date",
         ]
-        writer = csv.DictWriter(
-            buffer, fieldnames=fields, extrasaction="ignore", lineterminator="\n"
+        write_csv(
+            buffer,
+            fields,
+            (
+                {k: ";".join(v) if isinstance(v, list) else v for k, v in row.items()}
+                for row in rows
+            ),
         )
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: ";".join(v) if isinstance(v, list) else v for k, v in row.items()})
         return buffer.getvalue()
     lines = [
         f"# Resolved values ({result.method}, {result.iterations} iterations, "
@@ -152,4 +158,6 @@ def render(result: TruthResult, fmt: str) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    from ..reports import markdown_text
+
+    return markdown_text(text)

@@ -17,10 +17,13 @@ from ._text import read_text
 __all__ = [
     "ColumnMapping",
     "claims_from_records",
+    "json_line",
+    "json_text",
     "parse_mapping",
     "read_csv",
     "read_jsonl",
     "write_claims",
+    "write_csv",
 ]
 
 #: Columns a claim table may have; ``date`` stands for ``start`` = ``end``.
@@ -66,7 +69,17 @@ def parse_mapping(spec: str | Iterable[str] | None) -> dict[str, str]:
 def _rename(
     header: Sequence[str], mapping: ColumnMapping, path: str, extra: ExtraColumns
 ) -> dict[str, str]:
-    """Map table columns to claim fields; complain about the unknown and the missing."""
+    """Map table columns to claim fields; complain about the repeated, the unknown and the
+    missing."""
+    repeated = sorted({column for column in header if header.count(column) > 1})
+    if repeated:
+        raise InputError(
+            f"column(s) {repeated} appear more than once in the header; which one holds the "
+            "value would be a guess",
+            path=path,
+            line=1,
+            field=repeated[0],
+        )
     by_column = {column: field for field, column in mapping.items()}
     missing_mapped = [c for c in by_column if c not in header]
     if missing_mapped:
@@ -129,6 +142,7 @@ def read_csv(
     text = read_text(path, kind="a claim table", empty="empty file: no header and no claims")
     if delimiter is None:
         delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    _allow_long_cells()
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = [h.strip() for h in next(reader)]
@@ -163,6 +177,17 @@ def read_csv(
     return list(claims_from_records(records(), str(path), id_prefix=path.stem))
 
 
+#: Longest cell a table may hold: the csv module's default (128 KiB) is shorter than
+#: some sentences claimgraph itself writes, which must read back.
+MAX_CELL_CHARS = 1 << 24
+
+
+def _allow_long_cells() -> None:
+    """Raise the csv module's process-wide cell limit to :data:`MAX_CELL_CHARS` (never lower)."""
+    if csv.field_size_limit() < MAX_CELL_CHARS:
+        csv.field_size_limit(MAX_CELL_CHARS)
+
+
 def read_jsonl(
     path: str | Path, *, mapping: ColumnMapping | None = None, extra: ExtraColumns = "error"
 ) -> list[Claim]:
@@ -173,27 +198,30 @@ def read_jsonl(
     by_column = {column: field for field, column in mapping.items()}
 
     def records() -> Iterator[tuple[int, dict[str, Any]]]:
-        for number, line in enumerate(text.splitlines(), start=1):
+        for number, line in enumerate(_json_lines(text), start=1):
             if not line.strip():
                 continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(
-                    f"invalid JSON at column {exc.colno}: {exc.msg}", path=str(path), line=number
-                ) from exc
-            if not isinstance(obj, dict):
-                raise InputError(
-                    f"expected a JSON object, got {type(obj).__name__}", path=str(path), line=number
-                )
+            pairs = parse_json_object(line, str(path), number)
             record: dict[str, Any] = {}
+            given_by: dict[str, str] = {}
             unknown = []
-            for key, value in obj.items():
-                field = by_column.get(key, key)
-                if field in KNOWN_COLUMNS:
-                    record[field] = value
+            for key, value in pairs:
+                if key in by_column:
+                    field = by_column[key]
+                elif key in KNOWN_COLUMNS and key not in mapping:
+                    field = key
                 else:
                     unknown.append(key)
+                    continue
+                if field in given_by:
+                    raise InputError(
+                        f"keys {given_by[field]!r} and {key!r} both give this field",
+                        path=str(path),
+                        line=number,
+                        field=field,
+                    )
+                given_by[field] = key
+                record[field] = value
             if unknown and extra == "error":
                 raise InputError(
                     f"unknown key(s) {unknown}; claim fields are "
@@ -210,6 +238,75 @@ def read_jsonl(
             yield number, record
 
     return list(claims_from_records(records(), str(path), id_prefix=path.stem))
+
+
+def _json_lines(text: str) -> list[str]:
+    """Lines of a JSON Lines file: split at ``\\n`` only, as the format says (``str.splitlines``
+    also splits at U+2028, U+0085 and other characters a JSON string may hold raw)."""
+    lines = text.split("\n")
+    return [line[:-1] if line.endswith("\r") else line for line in lines]
+
+
+def parse_json_object(line: str, path: str, number: int) -> list[tuple[str, Any]]:
+    """The key-value pairs of one JSON object, in order; every way the text can fail to
+    be one object of plain values is an :class:`InputError` naming ``path`` and line ``number``.
+
+    Repeated keys, bare ``NaN``/``Infinity`` (not JSON) and integers too long for Python
+    to read are refused rather than silently resolved.
+
+    >>> parse_json_object('{"source": "SANA", "low": 5}', "a.jsonl", 3)
+    [('source', 'SANA'), ('low', 5)]
+    >>> parse_json_object('{"low": NaN}', "a.jsonl", 3)
+    Traceback (most recent call last):
+    ...
+    claimgraph._errors.InputError: a.jsonl:3: bare NaN is not JSON; write null or a number
+    >>> parse_json_object('{"source": "a", "source": "b"}', "a.jsonl", 4)
+    Traceback (most recent call last):
+    ...
+    claimgraph._errors.InputError: a.jsonl:4: field 'source': key repeated in one object
+    """
+
+    def refuse_constant(token: str) -> Any:
+        raise InputError(
+            f"bare {token} is not JSON; write null or a number", path=path, line=number
+        )
+
+    def keep_pairs(pairs: list[tuple[str, Any]]) -> _Pairs:
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise InputError("key repeated in one object", path=path, line=number, field=key)
+            seen.add(key)
+        return _Pairs(pairs)
+
+    try:
+        obj = _DECODER(parse_constant=refuse_constant, object_pairs_hook=keep_pairs).decode(line)
+    except InputError:
+        raise
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"invalid JSON at column {exc.colno}: {exc.msg}", path=path, line=number
+        ) from exc
+    except RecursionError:
+        raise InputError("JSON nested too deeply", path=path, line=number) from None
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        raise InputError(f"unreadable JSON number: {exc}", path=path, line=number) from None
+    if not isinstance(obj, _Pairs):
+        raise InputError(f"expected a JSON object, got {_json_type(obj)}", path=path, line=number)
+    return [(key, dict(value) if isinstance(value, _Pairs) else value) for key, value in obj]
+
+
+class _Pairs(list[tuple[str, Any]]):
+    """A decoded JSON object, told apart from a decoded array."""
+
+
+_DECODER = json.JSONDecoder
+
+
+def _json_type(obj: Any) -> str:
+    if isinstance(obj, list):
+        return "an array"
+    return {str: "a string", bool: "a boolean", type(None): "null"}.get(type(obj), "a number")
 
 
 def write_claims(
@@ -230,13 +327,10 @@ def write_claims(
 
     def emit(handle: Any) -> None:
         if fmt == "csv":
-            writer = csv.DictWriter(handle, fieldnames=list(RECORD_FIELDS), lineterminator="\n")
-            writer.writeheader()
-            for claim in claims:
-                writer.writerow(claim.to_record())
+            write_csv(handle, RECORD_FIELDS, (claim.to_record() for claim in claims))
         else:
             for claim in claims:
-                handle.write(json.dumps(claim.to_record(), ensure_ascii=False) + "\n")
+                handle.write(json_line(claim.to_record()))
 
     if path is None:
         import sys
@@ -245,3 +339,50 @@ def write_claims(
         return
     with atomic_write(path) as handle:
         emit(handle)
+
+
+def json_text(document: Any, *, indent: int | None = None) -> str:
+    """``document`` as strict JSON text, readable by every JSON and JSON Lines reader.
+
+    Non-ASCII characters are written as they are, except U+2028 and U+2029, which
+    are escaped: JavaScript and line-splitting readers take them for line ends.
+    ``NaN`` and infinities, which are not JSON, raise :class:`ValueError`.
+
+    >>> json_text({"name": "a\u2028b", "n": 1.5})
+    '{"name": "a\\\\u2028b", "n": 1.5}'
+    """
+    text = json.dumps(document, ensure_ascii=False, allow_nan=False, indent=indent)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def json_line(record: Mapping[str, Any]) -> str:
+    """One JSON Lines line (with its ``\\n``) holding ``record``; see :func:`json_text`."""
+    return json_text(record) + "\n"
+
+
+def write_csv(handle: Any, fieldnames: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> None:
+    """Write a header and ``rows`` as CSV with ``\\n`` line ends that read back cell for cell.
+
+    The csv module quotes a cell holding ``\\n`` but not one holding a lone ``\\r`` when
+    lines end in ``\\n``, and every reader splits lines at that ``\\r``; rows with one are
+    written with every cell quoted.
+
+    >>> import io
+    >>> out = io.StringIO()
+    >>> write_csv(out, ["a", "b"], [{"a": "x\\ry", "b": 1}, {"a": "z", "b": 2}])
+    >>> out.getvalue()
+    'a,b\\n"x\\ry","1"\\nz,2\\n'
+    """
+    names = list(fieldnames)
+    plain = csv.DictWriter(handle, fieldnames=names, lineterminator="\n", extrasaction="ignore")
+    quoted = csv.DictWriter(
+        handle,
+        fieldnames=names,
+        lineterminator="\n",
+        extrasaction="ignore",
+        quoting=csv.QUOTE_ALL,
+    )
+    plain.writeheader()
+    for row in rows:
+        has_cr = any(isinstance(v, str) and "\r" in v for v in row.values())
+        (quoted if has_cr else plain).writerow(row)

@@ -23,8 +23,8 @@ def read_text(path: str | Path, *, kind: str, empty: str | None = None) -> str:
     Raises
     ------
     InputError
-        When the file cannot be read, holds binary data, is not UTF-8 (naming the
-        line of the first bad byte) or is empty.
+        When the file cannot be read, holds binary data or a NUL byte, is not
+        UTF-8 (naming the line of the first bad byte) or is empty.
 
     Examples
     --------
@@ -41,8 +41,16 @@ def read_text(path: str | Path, *, kind: str, empty: str | None = None) -> str:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), path=where) from exc
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise InputError("UTF-16 text; re-encode the file as UTF-8", path=where)
     if b"\x00" in data[:8192]:
         raise InputError(f"binary data, not {kind}", path=where)
+    nul = data.find(b"\x00")
+    if nul >= 0:  # deeper in: likely a damaged file; say where
+        line = data[:nul].count(b"\n") + 1
+        raise InputError(
+            f"NUL byte in {kind}; the file is damaged or binary", path=where, line=line
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

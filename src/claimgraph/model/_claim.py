@@ -18,6 +18,8 @@ from ._sides import SIDES, canonical_side, declared_sides, fold
 
 __all__ = [
     "CONTROL",
+    "EARLIEST_DATE",
+    "LATEST_DATE",
     "Claim",
     "Precision",
     "Stance",
@@ -28,6 +30,20 @@ __all__ = [
 
 #: The property whose values are sides holding a place.
 CONTROL = "control"
+
+#: The first and last dates a claim may hold for: a century inside what
+#: :class:`datetime.date` can hold, so windows and periods computed around a
+#: claim's dates never fall off the calendar.
+EARLIEST_DATE = dt.date(100, 1, 1)
+LATEST_DATE = dt.date(9899, 12, 31)
+
+#: Longest number, in characters, read from a table cell (the largest float has 309
+#: digits): far more than any count, far less than what makes conversion slow.
+_MAX_NUMBER_CHARS = 400
+
+#: ASCII digits: other Unicode digits (Arabic-Indic, superscripts, full width)
+#: are refused rather than guessed at.
+_DIGITS = frozenset("0123456789")
 
 
 class Stance(enum.StrEnum):
@@ -84,6 +100,8 @@ def _optional_str(field: str) -> Any:
     def check(_inst: object, _attr: attrs.Attribute[Any], value: object) -> None:
         if value is not None and not isinstance(value, str):
             raise InvalidClaimError(field, "a string or None", value)
+        if value is not None and "\x00" in value:
+            raise InvalidClaimError(field, "text without NUL characters", value)
 
     return check
 
@@ -91,18 +109,33 @@ def _optional_str(field: str) -> Any:
 def _required_str(_inst: object, attr: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
         raise InvalidClaimError(attr.name, "a non-empty string", value)
+    # A NUL is never part of a name or a sentence, and no table or XML file can carry it.
+    if "\x00" in value:
+        raise InvalidClaimError(attr.name, "text without NUL characters", value)
 
 
 def _optional_number(_inst: object, attr: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
-    if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+    if isinstance(value, bool) or not isinstance(value, int | float):
         raise InvalidClaimError(attr.name, "a number or None", value)
+    try:
+        finite = math.isfinite(value)
+    except OverflowError:  # an int beyond any float
+        finite = False
+    if not finite:
+        raise InvalidClaimError(attr.name, "a finite number or None", value)
 
 
 def _optional_date(_inst: object, attr: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
+    if value is None:
+        return
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
         raise InvalidClaimError(attr.name, "a datetime.date or None", value)
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise InvalidClaimError(
+            attr.name, f"a date from {EARLIEST_DATE} to {LATEST_DATE}", value.isoformat()
+        )
 
 
 def _check_whole(claim: Claim) -> None:
@@ -278,13 +311,17 @@ class Claim:
         low = _number_field(get("low"), "low")
         high = _number_field(get("high"), "high")
         raw_value = get("value")
-        if isinstance(raw_value, int | float) and not isinstance(raw_value, bool):
-            prop = _text(get("property"))
-            value: str | None = _num(float(raw_value))
+        numeric = isinstance(raw_value, int | float) and not isinstance(raw_value, bool)
+        if numeric and fold(_text(get("property"), "property") or "") != CONTROL:
+            prop = _text(get("property"), "property")
+            number = _number_field(raw_value, "value")
+            value: str | None = _num(number)
             if low is None and high is None:
-                low = high = float(raw_value)
+                low = high = number
         else:
-            prop, value, bounds = _property_and_value(_text(get("property")), _text(raw_value))
+            prop, value, bounds = _property_and_value(
+                _text(get("property"), "property"), _text(raw_value, "value")
+            )
             if bounds is not None and low is None and high is None:
                 low, high = bounds
 
@@ -296,8 +333,8 @@ class Claim:
             share = share / 100.0  # "60" in a table means 60 %
         partial = _bool_field(get("partial"), "partial") or share is not None
         fields = {
-            "source": _text(get("source")),
-            "subject": _text(get("subject")),
+            "source": _text(get("source"), "source"),
+            "subject": _text(get("subject"), "subject"),
             "property": prop,
             "value": value,
             "low": low,
@@ -308,12 +345,12 @@ class Claim:
             "stance": stance,
             "partial": partial,
             "share": share,
-            "alignment": _text(get("alignment")),
-            "doc": _text(get("doc")),
+            "alignment": _text(get("alignment"), "alignment"),
+            "doc": _text(get("doc"), "doc"),
             "sentence": sentence,
-            "text": _text(get("text")),
+            "text": _text(get("text"), "text"),
         }
-        ident = _text(get("id")) or default_id or _content_id(fields)
+        ident = _text(get("id"), "id") or default_id or _content_id(fields)
         return cls(id=ident, **fields)
 
     def to_record(self) -> dict[str, Any]:
@@ -399,36 +436,46 @@ def _property_and_value(
     return prop, value, None if value is None else parse_bounds(value)
 
 
-def _text(value: object) -> str | None:
+def _text(value: object, field: str = "field") -> str | None:
     if value is None:
         return None
     if isinstance(value, str):
         return value.strip() or None
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return _num(float(value))
-    raise InvalidClaimError("field", "a string", value)
+        return _num(_number_field(value, field))
+    raise InvalidClaimError(field, "a string", _short(value))
 
 
 def parse_number(text: str) -> float | None:
     """Parse a plain number with optional thousands separators, else ``None``.
 
     Both ``1,000`` and ``1.000`` (Spanish thousands) read as one thousand; a
-    single separator followed by other than three digits is a decimal point.
+    single separator followed by other than three digits is a decimal point,
+    and so is one after a lone ``0`` (``0.015`` is a fraction: no number is
+    written with a thousands group after a leading zero). Only ASCII digits
+    count, and numbers longer than 400 characters are not read.
 
     >>> parse_number("1,000"), parse_number("1.000"), parse_number("2.5"), parse_number("x")
     (1000.0, 1000.0, 2.5, None)
+    >>> parse_number("0.015"), parse_number("0,250"), parse_number("²")
+    (0.015, 0.25, None)
     """
     s = text.strip().replace("\u00a0", "").replace(" ", "")
-    if not s:
+    if not s or len(s) > _MAX_NUMBER_CHARS:
         return None
     sign = 1.0
     if s[0] in "+-":
         sign = -1.0 if s[0] == "-" else 1.0
         s = s[1:]
-    if not s or not all(ch.isdigit() or ch in ".," for ch in s) or not s[0].isdigit():
+    if not s or not all(ch in _DIGITS or ch in ".," for ch in s) or s[0] not in _DIGITS:
         return None
     groups = s.replace(",", ".").split(".")
-    if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3:
+    if (
+        len(groups) > 1
+        and all(len(g) == 3 for g in groups[1:])
+        and len(groups[0]) <= 3
+        and groups[0] != "0"
+    ):
         return sign * float("".join(groups))
     if len(groups) == 2 and groups[1]:
         return sign * float(f"{groups[0]}.{groups[1]}")
@@ -474,29 +521,46 @@ def _number_field(value: object, field: str) -> float | None:
     if isinstance(value, bool):
         raise InvalidClaimError(field, "a number", value)
     if isinstance(value, int | float):
-        if math.isnan(value):
-            raise InvalidClaimError(field, "a number", value)
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an int beyond any float
+            raise InvalidClaimError(field, "a finite number", _short(value)) from None
+        if not math.isfinite(number):
+            raise InvalidClaimError(field, "a finite number", value)
+        return number
     if isinstance(value, str):
-        number = _cached_number(value)
-        if number is not None:
-            return number
-    raise InvalidClaimError(field, "a number", value)
+        parsed = _cached_number(value)
+        if parsed is not None:
+            return parsed
+    raise InvalidClaimError(field, "a number", _short(value))
+
+
+def _short(value: object) -> object:
+    """``value``, or the start of it when it is too long to quote whole in a message."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 256:
+        return f"an integer of {len(str(abs(value)))} digits"
+    if isinstance(value, str) and len(value) > 200:
+        return f"{value[:60]}... ({len(value)} characters)"
+    return value
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _cached_number(text: str) -> float | None:
-    return parse_number(text)
+    number = parse_number(text)
+    # A string of 400 digits parses, but only as infinity.
+    return number if number is None or math.isfinite(number) else None
 
 
 def _int_field(value: object, field: str) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() <= 63:
         return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
-    raise InvalidClaimError(field, "a whole number", value)
+    if isinstance(value, str):
+        digits = value.strip()
+        if 0 < len(digits) <= 18 and all(ch in _DIGITS for ch in digits):
+            return int(digits)
+    raise InvalidClaimError(field, "a whole number", _short(value))
 
 
 def _bool_field(value: object, field: str) -> bool:
@@ -513,7 +577,7 @@ def _bool_field(value: object, field: str) -> bool:
 
 
 def _enum_field(value: object, kind: Any, field: str, default: Any) -> Any:
-    text = _text(value)
+    text = _text(value, field)
     if text is None:
         return default
     try:
@@ -538,22 +602,27 @@ def parse_date(value: object, field: str = "date") -> dt.date | None:
     """
     if value is None:
         return None
+    day: dt.date | None = None
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    elif isinstance(value, str):
         text = value.strip()
         if not text:
             return None
         day = _iso_date(text)
-        if day is not None:
-            return day
-    raise InvalidClaimError(field, "an ISO date YYYY-MM-DD", value)
+    if day is None:
+        raise InvalidClaimError(field, "an ISO date YYYY-MM-DD", _short(value))
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise InvalidClaimError(field, f"a date from {EARLIEST_DATE} to {LATEST_DATE}", value)
+    return day
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _iso_date(text: str) -> dt.date | None:
+    if not text.isascii():  # fromisoformat takes some non-ASCII digits
+        return None
     try:
         return dt.date.fromisoformat(text[:10] if "T" in text else text)
     except ValueError:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import io
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -122,48 +123,158 @@ class SourceRegistry:
 
     @classmethod
     def from_records(cls, records: Iterable[Mapping[str, Any]]) -> SourceRegistry:
-        """Build from mappings with ``name``, optional ``aliases`` and ``alignment``."""
+        """Build from mappings with ``name``, optional ``aliases`` and ``alignment``.
+
+        Raises
+        ------
+        InvalidClaimError
+            Naming the record (``sources[2].aliases``) whose field is of the wrong type.
+
+        >>> SourceRegistry.from_records([{"name": "SANA", "aliases": 3}])
+        Traceback (most recent call last):
+        ...
+        claimgraph._errors.InvalidClaimError: sources[1].aliases: expected a string ... got 3
+        """
         sources = []
         for number, record in enumerate(records, start=1):
-            name = str(record.get("name") or "").strip()
-            if not name:
-                raise InvalidClaimError(f"sources[{number}].name", "a non-empty string", name)
-            sources.append(
-                Source(
-                    name,
-                    aliases=record.get("aliases") or (),
-                    alignment=(str(record.get("alignment") or "").strip() or None),
+            where = f"sources[{number}]"
+            if not isinstance(record, Mapping):
+                raise InvalidClaimError(where, "an object with name, aliases, alignment", record)
+            name = record.get("name")
+            if not isinstance(name, str) or not name.strip() or "\x00" in name:
+                raise InvalidClaimError(f"{where}.name", "a non-empty string", name)
+            aliases = record.get("aliases") or ()
+            if not isinstance(aliases, str) and not (
+                isinstance(aliases, list | tuple) and all(isinstance(a, str) for a in aliases)
+            ):
+                raise InvalidClaimError(
+                    f"{where}.aliases", "a string (split on ;) or a list of strings", aliases
                 )
+            alignment = record.get("alignment")
+            if alignment is not None and not isinstance(alignment, str):
+                raise InvalidClaimError(f"{where}.alignment", "a string", alignment)
+            sources.append(
+                Source(name.strip(), aliases=aliases, alignment=(alignment or "").strip() or None)
             )
         return cls(sources)
 
     @classmethod
     def from_file(cls, path: str | Path) -> SourceRegistry:
         """Read a registry from CSV (``name,aliases,alignment``; aliases split on ``;``)
-        or JSON (a list of objects with the same keys)."""
-        path = Path(path)
+        or JSON (a list of objects with the same keys).
+
+        Raises
+        ------
+        InputError
+            Naming the file, and the line and field where they are known: unreadable,
+            binary or non-UTF-8 file, invalid JSON (repeated keys and bare ``NaN``
+            included), unknown, repeated or missing columns, rows with more cells than
+            the header, names that are empty, aliases or alignments of the wrong type.
+
+        Examples
+        --------
+        >>> import pathlib, tempfile
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "s.csv").write_text("name,aliases,alignment\\nSANA,SNA,government\\n")
+        >>> SourceRegistry.from_file(folder / "s.csv").canonical("sna")
+        'SANA'
+        >>> _ = (folder / "bad.csv").write_text("name,alignment,alignment\\nSANA,a,b\\n")
+        >>> SourceRegistry.from_file(folder / "bad.csv")
+        Traceback (most recent call last):
+        ...
+        claimgraph._errors.InputError: .../bad.csv:1: field 'alignment': column repeated ...
+        """
+        from ..io._text import read_text  # io imports the model: import on use
+
+        where = str(path)
+        text = read_text(path, kind="a sources file", empty="empty file: no sources")
+        if Path(path).suffix.lower() == ".json":
+            return cls._from_json(text, where)
+        return cls._from_csv(text, where)
+
+    @classmethod
+    def _from_json(cls, text: str, where: str) -> SourceRegistry:
+        def refuse_constant(token: str) -> Any:
+            raise InputError(f"bare {token} is not JSON", path=where)
+
+        def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+            seen: dict[str, Any] = {}
+            for key, value in pairs:
+                if key in seen:
+                    raise InputError("key repeated in one object", path=where, field=key)
+                seen[key] = value
+            return seen
+
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise InputError("not UTF-8 text", path=str(path)) from exc
-        except OSError as exc:
-            raise InputError(exc.strerror or str(exc), path=str(path)) from exc
-        try:
-            if path.suffix.lower() == ".json":
-                data = json.loads(text)
-                if not isinstance(data, list):
-                    raise InputError("expected a JSON list of sources", path=str(path))
-                return cls.from_records(data)
-            rows = list(csv.DictReader(text.splitlines()))
-            unknown = set(rows[0]) - {"name", "aliases", "alignment"} if rows else set()
+            data = json.loads(text, parse_constant=refuse_constant, object_pairs_hook=unique_keys)
+        except InputError:
+            raise
+        except json.JSONDecodeError as exc:
+            raise InputError(f"invalid JSON: {exc.msg}", path=where, line=exc.lineno) from exc
+        except (ValueError, RecursionError) as exc:  # 4,300-digit integers, deep nesting
+            raise InputError(f"unreadable JSON: {exc}", path=where) from None
+        if not isinstance(data, list):
+            raise InputError("expected a JSON list of sources", path=where)
+        for number, record in enumerate(data, start=1):
+            unknown = sorted(set(record) - _SOURCE_COLUMNS) if isinstance(record, dict) else []
             if unknown:
                 raise InputError(
-                    f"unknown column(s) {sorted(unknown)}; expected name, aliases, alignment",
-                    path=str(path),
-                    line=1,
+                    f"unknown key(s) {unknown}; expected name, aliases, alignment",
+                    path=where,
+                    field=f"sources[{number}].{unknown[0]}",
                 )
-            return cls.from_records(rows)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"invalid JSON: {exc.msg}", path=str(path), line=exc.lineno) from exc
+        try:
+            return cls.from_records(data)
         except InvalidClaimError as exc:
-            raise InputError(str(exc), path=str(path)) from exc
+            raise InputError(
+                f"expected {exc.expected}, got {exc.got!r}", path=where, field=exc.field
+            ) from exc
+
+    @classmethod
+    def _from_csv(cls, text: str, where: str) -> SourceRegistry:
+        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+        records: list[dict[str, str]] = []
+        try:
+            header = [cell.strip() for cell in next(reader)]
+            _check_source_header(header, where)
+            for row in reader:
+                if not any(cell.strip() for cell in row):
+                    continue
+                if len(row) > len(header):
+                    raise InputError(
+                        f"{len(row)} cells but the header has {len(header)} columns",
+                        path=where,
+                        line=reader.line_num,
+                    )
+                record = dict(zip(header, (cell.strip() for cell in row), strict=False))
+                if not record.get("name"):
+                    raise InputError(
+                        "a source needs a name", path=where, line=reader.line_num, field="name"
+                    )
+                records.append(record)
+        except csv.Error as exc:
+            raise InputError(f"unreadable CSV: {exc}", path=where, line=reader.line_num) from exc
+        try:
+            return cls.from_records(records)
+        except InvalidClaimError as exc:  # a NUL in a name
+            raise InputError(
+                f"expected {exc.expected}, got {exc.got!r}", path=where, field=exc.field
+            ) from exc
+
+
+_SOURCE_COLUMNS = frozenset({"name", "aliases", "alignment"})
+
+
+def _check_source_header(header: list[str], where: str) -> None:
+    for column in header:
+        if column not in _SOURCE_COLUMNS:
+            raise InputError(
+                f"unknown column {column!r}; expected name, aliases, alignment",
+                path=where,
+                line=1,
+                field=column,
+            )
+        if header.count(column) > 1:
+            raise InputError("column repeated in the header", path=where, line=1, field=column)
+    if "name" not in header:
+        raise InputError("missing required column 'name'", path=where, line=1)

@@ -9,7 +9,7 @@ from ._markdown import (
     report_markdown,
     timelines_markdown,
 )
-from ._tables import flat_value, markdown_table, render_records
+from ._tables import flat_value, markdown_table, markdown_text, render_records
 
 __all__ = [
     "DISPUTE_COLUMNS",
@@ -19,6 +19,7 @@ __all__ = [
     "disputes_markdown",
     "flat_value",
     "markdown_table",
+    "markdown_text",
     "render_records",
     "report_markdown",
     "timelines_markdown",

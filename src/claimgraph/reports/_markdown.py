@@ -10,6 +10,7 @@ from ..disputes import Dispute, Status, Timeline, build_timelines, find_disputes
 from ..model import Claim
 from ..scoring import Agreement, source_agreement
 from ._tables import markdown_table
+from ._tables import markdown_text as md
 
 if TYPE_CHECKING:
     from ..graph import ClaimGraph
@@ -26,22 +27,30 @@ __all__ = [
 
 
 def claim_citation(claim: Claim) -> str:
-    """One line of evidence: who, what, when, and where it was said."""
-    parts = [f"**{claim.source}**"]
+    """One line of evidence: who, what, when, and where it was said.
+
+    Every field taken from the claim is made inert (:func:`markdown_text`): a
+    source named ``<script>`` shows as that text.
+
+    >>> from claimgraph.testing import make_claim
+    >>> claim_citation(make_claim("<b>SANA</b>", "Hilan", "army", on="2014-05-21"))
+    '**&lt;b&gt;SANA&lt;/b&gt;** control = government (2014-05-21)'
+    """
+    parts = [f"**{md(claim.source)}**"]
     if claim.stance.value != "asserts":
         parts.append(f"_{claim.stance.value}_")
-    parts.append(f"{claim.property} = {claim.display_value}")
+    parts.append(f"{md(claim.property)} = {md(claim.display_value)}")
     when = claim.time_text()
     if when:
         parts.append(f"({when})")
     where = ""
     if claim.doc is not None:
-        where = claim.doc + (f" #{claim.sentence}" if claim.sentence is not None else "")
+        where = md(claim.doc) + (f" #{claim.sentence}" if claim.sentence is not None else "")
     line = " ".join(parts)
     if where:
         line += f" [{where}]"
     if claim.text:
-        line += f": “{claim.text.strip()}”"
+        line += f": “{md(claim.text.strip())}”"
     return line
 
 
@@ -73,7 +82,7 @@ def disputes_markdown(disputes: Sequence[Dispute], *, heading_level: int = 2) ->
     h = "#" * heading_level
     out: list[str] = []
     for d in disputes:
-        out.append(f"{h} {d.name}: {d.property}, {d.period_text()}")
+        out.append(f"{h} {md(d.name)}: {md(d.property)}, {d.period_text()}")
         out.append("")
         out.append(f"Why disputed: {', '.join(r.value for r in d.reasons)}.")
         if d.until is not None and d.ends_at_change:
@@ -82,7 +91,7 @@ def disputes_markdown(disputes: Sequence[Dispute], *, heading_level: int = 2) ->
             out.append(f"Until {d.until.isoformat()}, when a source next gives one value.")
         out.append("")
         for p in d.positions:
-            out.append(f"- **{p.label}**: {', '.join(p.sources)}")
+            out.append(f"- **{md(p.label)}**: {md(', '.join(p.sources))}")
         out.append("")
         out.append("Evidence:")
         out.append("")
@@ -111,14 +120,14 @@ def timelines_markdown(timelines: Iterable[Timeline], alignments: dict[str, str 
                     "sources": ", ".join(p.sources),
                 }
             )
-        out.append(f"### {t.name}")
+        out.append(f"### {md(t.name)}")
         out.append("")
         out.append(markdown_table(rows))
         changes = t.changes
         if changes:
             out.append("")
             out.extend(
-                f"- changed hands {_iso(c.date) or 'undated'}: {c.before} → {c.after}"
+                f"- changed hands {_iso(c.date) or 'undated'}: {md(c.before)} → {md(c.after)}"
                 + (" (after a dispute)" if c.through_dispute else "")
                 for c in changes
             )
@@ -204,9 +213,9 @@ def report_markdown(
         "",
         "## Summary",
         "",
-        f"- Places with disputed control: {', '.join(disputed_places) or 'none'}.",
+        f"- Places with disputed control: {md(', '.join(disputed_places)) or 'none'}.",
         f"- Places whose control is corroborated by independent sources and never disputed: "
-        f"{', '.join(corroborated) or 'none'}.",
+        f"{md(', '.join(corroborated)) or 'none'}.",
         f"- Other disputed statements (counts, responsibility ...): {len(other)}.",
         "",
         "## Disputed control",
@@ -227,7 +236,7 @@ def report_markdown(
         if merged:
             lines += ["## Place spellings merged", ""]
             for place in merged:
-                lines.append(f"- **{place.name}**: {', '.join(place.variants)}")
+                lines.append(f"- **{md(place.name)}**: {md(', '.join(place.variants))}")
             lines.append("")
     return "\n".join(lines)
 

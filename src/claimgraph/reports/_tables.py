@@ -2,13 +2,46 @@
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-__all__ = ["flat_value", "markdown_table", "render_records"]
+from ..io._tables import json_line, json_text, write_csv
+
+__all__ = ["flat_value", "markdown_table", "markdown_text", "render_records"]
+
+#: Characters that would start markup when a name is put into Markdown: HTML
+#: (entity-escaped, as every renderer understands), and the Markdown of links,
+#: code, emphasis and table cells (backslash-escaped, CommonMark's way).
+_HTML_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_MARKDOWN_PUNCTUATION = frozenset("\\`*_[]|~")
+_LINE_BREAKS = frozenset("\u2028\u2029\x85")
+
+
+def markdown_text(text: object) -> str:
+    """``text`` made inert inside a line of Markdown: it renders as the characters it holds.
+
+    HTML-significant characters become entities, Markdown punctuation is
+    backslash-escaped and line breaks and other control characters become
+    spaces, so a source or place name can neither add HTML, links or table
+    cells nor end the line it is on.
+
+    >>> markdown_text("<script>alert(1)</script> | [x](javascript:y)")
+    '&lt;script&gt;alert(1)&lt;/script&gt; \\\\| \\\\[x\\\\](javascript:y)'
+    >>> markdown_text("al-Bab\\n# heading")
+    'al-Bab # heading'
+    """
+    out: list[str] = []
+    for char in str(text):
+        if char in _HTML_ESCAPES:
+            out.append(_HTML_ESCAPES[char])
+        elif char in _MARKDOWN_PUNCTUATION:
+            out.append("\\" + char)
+        elif char in _LINE_BREAKS or (char < " " and char != "\t") or char == "\x7f":
+            out.append(" ")
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 def flat_value(value: Any) -> str:
@@ -27,22 +60,22 @@ def flat_value(value: Any) -> str:
 
 
 def markdown_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None) -> str:
-    """A GitHub-flavoured Markdown table; pipes inside cells are escaped.
+    """A GitHub-flavoured Markdown table; every cell is made inert with :func:`markdown_text`.
 
-    >>> print(markdown_table([{"a": 1, "b": "x|y"}]))
+    >>> print(markdown_table([{"a": 1, "b": "x|y <b>"}]))
     | a | b |
     |---|---|
-    | 1 | x\\|y |
+    | 1 | x\\|y &lt;b&gt; |
     """
     if not rows:
         return "_(none)_"
     columns = list(columns or rows[0].keys())
     lines = [
-        "| " + " | ".join(columns) + " |",
+        "| " + " | ".join(markdown_text(c) for c in columns) + " |",
         "|" + "|".join("---" for _ in columns) + "|",
     ]
     for row in rows:
-        cells = [flat_value(row.get(c)).replace("|", "\\|").replace("\n", " ") for c in columns]
+        cells = [markdown_text(flat_value(row.get(c))) for c in columns]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -52,16 +85,13 @@ def render_records(
 ) -> str:
     """Records as ``json`` (a list), ``jsonl``, ``csv`` (nested values flattened) or ``md``."""
     if fmt == "json":
-        return json.dumps(list(records), ensure_ascii=False, indent=2) + "\n"
+        return json_text(list(records), indent=2) + "\n"
     if fmt == "jsonl":
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        return "".join(json_line(r) for r in records)
     if fmt == "csv":
         out = io.StringIO()
         names = list(columns or (records[0].keys() if records else []))
-        writer = csv.DictWriter(out, fieldnames=names, lineterminator="\n", extrasaction="ignore")
-        writer.writeheader()
-        for record in records:
-            writer.writerow({k: flat_value(record.get(k)) for k in names})
+        write_csv(out, names, ({k: flat_value(r.get(k)) for k in names} for r in records))
         return out.getvalue()
     if fmt == "md":
         return markdown_table(records, columns) + "\n"

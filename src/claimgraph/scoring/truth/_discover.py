@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Unpack
 import attrs
 import numpy as np
 
-from ..._errors import InvalidClaimError
+from ..._errors import InputError, InvalidClaimError
 from ...model import Claim, fold
 from ._accu import accu, accu_copy
 from ._calibration import calibrate
@@ -189,6 +189,8 @@ def _discover(
     periods: tuple[PeriodTable, Sequence[tuple[str, str]]] | None = None,
 ) -> TruthResult:
     chosen = get_method(method)
+    if not claims:  # every method needs a claim to weigh; say so rather than fail in numpy
+        raise InputError("no claims to resolve: the input holds none")
     problem = build_problem(
         claims,
         tolerance=options.tolerance,
