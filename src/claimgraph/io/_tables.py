@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -240,6 +241,21 @@ def read_jsonl(
     return list(claims_from_records(records(), str(path), id_prefix=path.stem))
 
 
+#: A decimal a table reader takes for a thousands grouping (``1.234`` is 1234).
+_LOOKS_GROUPED = re.compile(r"-?[1-9][0-9]{0,2}\.[0-9]{3}")
+
+
+def _csv_record(claim: Claim) -> dict[str, Any]:
+    """The claim's record with numbers written so that :func:`read_csv` reads them back:
+    ``1.234`` becomes ``1.2340``, which no reader takes for one thousand two hundred."""
+    record = claim.to_record()
+    for name in ("low", "high", "share"):
+        number = record.get(name)
+        if isinstance(number, float) and _LOOKS_GROUPED.fullmatch(repr(number)):
+            record[name] = repr(number) + "0"
+    return record
+
+
 def _json_lines(text: str) -> list[str]:
     """Lines of a JSON Lines file: split at ``\\n`` only, as the format says (``str.splitlines``
     also splits at U+2028, U+0085 and other characters a JSON string may hold raw)."""
@@ -327,7 +343,7 @@ def write_claims(
 
     def emit(handle: Any) -> None:
         if fmt == "csv":
-            write_csv(handle, RECORD_FIELDS, (claim.to_record() for claim in claims))
+            write_csv(handle, RECORD_FIELDS, (_csv_record(claim) for claim in claims))
         else:
             for claim in claims:
                 handle.write(json_line(claim.to_record()))

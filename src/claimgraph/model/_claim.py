@@ -8,6 +8,7 @@ import enum
 import functools
 import hashlib
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -40,6 +41,9 @@ LATEST_DATE = dt.date(9899, 12, 31)
 #: Longest number, in characters, read from a table cell (the largest float has 309
 #: digits): far more than any count, far less than what makes conversion slow.
 _MAX_NUMBER_CHARS = 400
+
+#: A number in scientific notation: digits, an optional fraction, an exponent.
+_SCIENTIFIC = re.compile(r"[0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]{1,3}")
 
 #: ASCII digits: other Unicode digits (Arabic-Indic, superscripts, full width)
 #: are refused rather than guessed at.
@@ -457,9 +461,15 @@ def parse_number(text: str) -> float | None:
 
     >>> parse_number("1,000"), parse_number("1.000"), parse_number("2.5"), parse_number("x")
     (1000.0, 1000.0, 2.5, None)
-    >>> parse_number("0.015"), parse_number("0,250"), parse_number("²")
-    (0.015, 0.25, None)
+    >>> parse_number("0.015"), parse_number("0,250"), parse_number("²"), parse_number("1e-05")
+    (0.015, 0.25, None, 1e-05)
     """
+    number = _plain_number(text)
+    # 400 digits or 1e999 parse, but only as infinity, which no count is.
+    return number if number is None or math.isfinite(number) else None
+
+
+def _plain_number(text: str) -> float | None:
     s = text.strip().replace("\u00a0", "").replace(" ", "")
     if not s or len(s) > _MAX_NUMBER_CHARS:
         return None
@@ -467,6 +477,8 @@ def parse_number(text: str) -> float | None:
     if s[0] in "+-":
         sign = -1.0 if s[0] == "-" else 1.0
         s = s[1:]
+    if _SCIENTIFIC.fullmatch(s):  # 1e-05, as Python and spreadsheets write small numbers
+        return sign * float(s)
     if not s or not all(ch in _DIGITS or ch in ".," for ch in s) or s[0] not in _DIGITS:
         return None
     groups = s.replace(",", ".").split(".")
@@ -546,9 +558,7 @@ def _short(value: object) -> object:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _cached_number(text: str) -> float | None:
-    number = parse_number(text)
-    # A string of 400 digits parses, but only as infinity.
-    return number if number is None or math.isfinite(number) else None
+    return parse_number(text)
 
 
 def _int_field(value: object, field: str) -> int | None:
