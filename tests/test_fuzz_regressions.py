@@ -300,6 +300,14 @@ def test_malformed_sources_files_are_located_errors(
     assert isinstance(result.exception, SystemExit)
 
 
+@pytest.mark.parametrize("latitude", ["٣٦", "nan", "inf", "1e400", "91"])
+def test_gazetteer_coordinates_are_ascii_finite_and_in_range(tmp_path: Path, latitude: str) -> None:
+    path = write(tmp_path, "g.csv", f"name,lat,lon\nAleppo,{latitude},37\n")
+    with pytest.raises(InputError) as info:
+        Gazetteer.from_csv(path)
+    assert (info.value.line, info.value.field) == (2, "lat")
+
+
 def test_gazetteer_with_a_repeated_column_is_a_located_error(tmp_path: Path) -> None:
     path = write(tmp_path, "g.csv", "name,lat,lon,name\nAleppo,36,37,Halab\n")
     with pytest.raises(InputError, match="repeated") as info:

@@ -309,6 +309,8 @@ def _entry_from_row(
     for axis, limit in (("lat", 90), ("lon", 180)):
         raw = cells.get(axis, "")
         try:
+            if not raw.isascii():  # float() takes Arabic-Indic and other digits; refuse them
+                raise ValueError(raw)
             coordinates[axis] = float(raw) if raw else None
         except ValueError:
             raise InputError(
