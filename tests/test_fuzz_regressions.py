@@ -145,6 +145,12 @@ def test_a_repeated_column_is_an_error_naming_it(tmp_path: Path, name: str) -> N
     assert (error.line, error.field) == (1, "value")
 
 
+def test_repeated_columns_that_are_not_read_may_stay(tmp_path: Path) -> None:
+    path = write(tmp_path, "extra.csv", "source,subject,property,value,,\nSANA,b,control,army,,\n")
+    (claim,) = read_claims(path, extra_columns="ignore")
+    assert claim.value == "government"
+
+
 def test_a_repeated_json_key_is_an_error_naming_it(tmp_path: Path) -> None:
     error = located(
         tmp_path,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import csv
 import io
 import json
@@ -72,7 +73,10 @@ def _rename(
 ) -> dict[str, str]:
     """Map table columns to claim fields; complain about the repeated, the unknown and the
     missing."""
-    repeated = sorted({column for column in header if header.count(column) > 1})
+    by_column = {column: field for field, column in mapping.items()}
+    # Only columns that would be read: empty or ignored columns may repeat harmlessly.
+    read = [c for c in header if c in by_column or (c in KNOWN_COLUMNS and c not in mapping)]
+    repeated = sorted(column for column, n in collections.Counter(read).items() if n > 1)
     if repeated:
         raise InputError(
             f"column(s) {repeated} appear more than once in the header; which one holds the "
@@ -81,7 +85,6 @@ def _rename(
             line=1,
             field=repeated[0],
         )
-    by_column = {column: field for field, column in mapping.items()}
     missing_mapped = [c for c in by_column if c not in header]
     if missing_mapped:
         raise InputError(

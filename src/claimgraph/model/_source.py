@@ -266,6 +266,7 @@ _SOURCE_COLUMNS = frozenset({"name", "aliases", "alignment"})
 
 
 def _check_source_header(header: list[str], where: str) -> None:
+    seen: set[str] = set()
     for column in header:
         if column not in _SOURCE_COLUMNS:
             raise InputError(
@@ -274,7 +275,8 @@ def _check_source_header(header: list[str], where: str) -> None:
                 line=1,
                 field=column,
             )
-        if header.count(column) > 1:
+        if column in seen:
             raise InputError("column repeated in the header", path=where, line=1, field=column)
+        seen.add(column)
     if "name" not in header:
         raise InputError("missing required column 'name'", path=where, line=1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import csv
 import io
 import math
@@ -290,9 +291,9 @@ def _check_header(header: Sequence[str], where: str) -> None:
                 line=1,
                 field=column,
             )
-    repeated = sorted({c for c in header if header.count(c) > 1})
+    repeated = sorted(c for c, n in collections.Counter(header).items() if n > 1)
     if repeated:
-        raise InputError(f"repeated column(s) {repeated}", path=where, line=1)
+        raise InputError(f"repeated column(s) {repeated}", path=where, line=1, field=repeated[0])
     if "name" not in header:
         raise InputError("missing required column 'name'", path=where, line=1)
 
