@@ -141,8 +141,10 @@ class SourceRegistry:
             if not isinstance(record, Mapping):
                 raise InvalidClaimError(where, "an object with name, aliases, alignment", record)
             name = record.get("name")
-            if not isinstance(name, str) or not name.strip() or "\x00" in name:
+            if not isinstance(name, str) or not name.strip():
                 raise InvalidClaimError(f"{where}.name", "a non-empty string", name)
+            if "\x00" in name:
+                raise InvalidClaimError(f"{where}.name", "a name without NUL characters", name)
             aliases = record.get("aliases") or ()
             if not isinstance(aliases, str) and not (
                 isinstance(aliases, list | tuple) and all(isinstance(a, str) for a in aliases)
