@@ -91,7 +91,8 @@ def discover(
         ``prior_trust``, ``known_truth``, ``item_key``, ``window``,
         ``separator``, ``max_iterations``, ``false_values``, ``per_property``,
         ``part_similarity``, ``changing``, ``change_rate``,
-        ``prior_accuracy``, ``copy_per_source``, ``copy_model``, ``echoes``.
+        ``prior_accuracy``, ``copy_per_source``, ``copy_model``, ``echoes``,
+        ``min_confidence``.
 
     Returns
     -------
@@ -225,7 +226,7 @@ def _discover(
         echoes=options.echoes,
     )
     estimate = calibrate(problem, settings, chosen.run(problem, settings), discounted)
-    return build_result(chosen.name, problem, estimate)
+    return build_result(chosen.name, problem, estimate, options.min_confidence)
 
 
 def _known_facts(problem: Problem, known: Mapping[tuple[str, str], str]) -> np.ndarray:

@@ -34,6 +34,7 @@ __all__ = [
     "PeriodTable",
     "claim_periods",
     "episode_table",
+    "period_spans",
     "period_table",
 ]
 
@@ -69,7 +70,7 @@ class PeriodTable:
         return dt.date.fromordinal(first), dt.date.fromordinal(int(self.period_last[period]))
 
 
-def _spans(claims: Sequence[Claim]) -> tuple[IntArray, IntArray]:
+def period_spans(claims: Sequence[Claim]) -> tuple[IntArray, IntArray]:
     """First and last day of each claim (``NO_DAY`` for both when it has no time).
 
     A deadline ("by" a date) or a claim with only an end counts as its end day.
@@ -133,7 +134,7 @@ def period_table(
     if window is None:
         first = last = np.full(n, NO_DAY, dtype=np.int64)
     else:
-        first, last = _spans(claims)
+        first, last = period_spans(claims)
     timed = np.flatnonzero(first != NO_DAY)
     if len(timed) == n:  # usually every claim has a time: no subset to take
         order = _sort_by(group, first, last)
