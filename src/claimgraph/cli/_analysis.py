@@ -23,6 +23,7 @@ from ..reports import (
 from ..scoring import source_agreement
 from ._common import (
     analysis_options,
+    documents_option,
     echo_or_write,
     echoes_option,
     fail_cleanly,
@@ -138,13 +139,15 @@ def _method_option(default: str | None) -> Callable[[F], F]:
     )
 
 
-def trust_of(cg: ClaimGraph, method: str, echoes: bool = False) -> dict[str, Any]:
+def trust_of(
+    cg: ClaimGraph, method: str, echoes: bool = False, documents: bool = False
+) -> dict[str, Any]:
     """Per-source trust records from a truth-discovery method, items being the graph's."""
     from ..scoring.truth import discover_graph
 
     if method == "none":
         return {}
-    result = discover_graph(cg, method=method, echoes=echoes)
+    result = discover_graph(cg, method=method, echoes=echoes, documents=documents)
     return {s.source: s for s in result.sources}
 
 
@@ -161,6 +164,7 @@ def _trust_text(trust: dict[str, Any]) -> dict[str, str]:
 @click.option("--property", "prop", default=None, help="Only this property (control, killed ...).")
 @_method_option(None)
 @echoes_option
+@documents_option
 @format_option("md", "json", "csv")
 @output_option
 @fail_cleanly
@@ -170,6 +174,7 @@ def sources(
     prop: str | None,
     method: str,
     echoes: bool,
+    documents: bool,
     **options: Any,
 ) -> None:
     """Pairwise agreement of sources and per-source corroboration figures.
@@ -177,11 +182,12 @@ def sources(
     Agreement is counted over items (a place, a property, a stretch of time)
     that both sources speak about, on each source's last word. The 95 %
     interval and kappa show how much a rate can be trusted; pairs on the same
-    side may echo each other.
+    side may echo each other. A .txt document's own statements are not scored
+    unless --score-documents.
     """
     cg = build_from_options(**options)
-    agreement = source_agreement(cg, property=prop)
-    trust = trust_of(cg, method, echoes)
+    agreement = source_agreement(cg, property=prop, documents=documents)
+    trust = trust_of(cg, method, echoes, documents)
     chosen = pick_format(fmt, output, ("md", "json", "csv"))
     pairs = [p.to_record() for p in agreement.pairs]
     figures = [s.to_record() for s in agreement.sources]
@@ -226,14 +232,17 @@ def graph(fmt: str | None, output: Path, **options: Any) -> None:
 @click.option("--title", default="Disputed control report", show_default=True)
 @_method_option("accu")
 @echoes_option
+@documents_option
 @output_option
 @fail_cleanly
-def report(title: str, method: str, echoes: bool, output: Path | None, **options: Any) -> None:
+def report(
+    title: str, method: str, echoes: bool, documents: bool, output: Path | None, **options: Any
+) -> None:
     """A readable Markdown report: disputes with their sentences, timelines, agreement.
 
     Per-source trust (estimated accuracy with its 95 % interval and the number
     of claims it rests on) comes from --method.
     """
     cg = build_from_options(**options)
-    trust = _trust_text(trust_of(cg, method, echoes)) or None
-    echo_or_write(report_markdown(cg, title=title, trust=trust), output)
+    trust = _trust_text(trust_of(cg, method, echoes, documents)) or None
+    echo_or_write(report_markdown(cg, title=title, trust=trust, documents=documents), output)

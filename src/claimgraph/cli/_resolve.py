@@ -22,6 +22,7 @@ from ..scoring.truth import (
 from ._analysis import build_from_options
 from ._common import (
     analysis_options,
+    documents_option,
     echo_or_write,
     echoes_option,
     fail_cleanly,
@@ -76,6 +77,7 @@ _FORMATS = ("json", "csv", "md")
     "0 answers every item.",
 )
 @echoes_option
+@documents_option
 @format_option(*_FORMATS)
 @output_option
 @fail_cleanly
@@ -86,6 +88,7 @@ def resolve(
     per_property: bool,
     min_confidence: float,
     echoes: bool,
+    documents: bool,
     fmt: str | None,
     output: Path | None,
     **options: Any,
@@ -103,7 +106,8 @@ def resolve(
     the answer and its probability, or "undecided" when no value is believed
     more than --min-confidence, the belief in each candidate and the claims for
     and against, followed by each source's trust with an interval and the
-    number of claims it rests on.
+    number of claims it rests on. A .txt document's own statements (no
+    attribution) are left out unless --score-documents.
     """
     if tolerance is not None and relative_tolerance is not None:
         raise click.UsageError("give --tolerance or --relative-tolerance, not both")
@@ -115,6 +119,7 @@ def resolve(
         per_property=per_property,
         echoes=echoes,
         min_confidence=min_confidence,
+        documents=documents,
     )
     echo_or_write(render(result, pick_format(fmt, output, _FORMATS)), output)
 

@@ -92,7 +92,7 @@ def discover(
         ``separator``, ``max_iterations``, ``false_values``, ``per_property``,
         ``part_similarity``, ``changing``, ``change_rate``,
         ``prior_accuracy``, ``copy_per_source``, ``copy_model``, ``echoes``,
-        ``min_confidence``.
+        ``min_confidence``, ``documents``.
 
     Returns
     -------
@@ -164,11 +164,13 @@ def discover_graph(
                 "not given: the graph's episodes are the periods (see ClaimGraph.build)",
                 given[taken],
             )
+    chosen = _options("discover_graph", options)
+    claims = _scored_claims(graph.claims, chosen)
     return _discover(
-        graph.claims,
+        claims,
         method,
-        _options("discover_graph", options),
-        periods=episode_table(graph.claims, graph.episodes, graph.place_name),
+        chosen,
+        periods=episode_table(claims, graph.episodes, graph.place_name),
     )
 
 
@@ -190,6 +192,8 @@ def _discover(
     periods: tuple[PeriodTable, Sequence[tuple[str, str]]] | None = None,
 ) -> TruthResult:
     chosen = get_method(method)
+    if periods is None:
+        claims = _scored_claims(claims, options)
     problem = build_problem(
         claims,
         tolerance=options.tolerance,
@@ -227,6 +231,14 @@ def _discover(
     )
     estimate = calibrate(problem, settings, chosen.run(problem, settings), discounted)
     return build_result(chosen.name, problem, estimate, options.min_confidence)
+
+
+def _scored_claims(claims: Sequence[Claim], options: TruthOptions) -> Sequence[Claim]:
+    """The claims that take part: a document's own voice is evidence, not one more
+    outlet to score, unless ``options.documents``."""
+    if options.documents or not any(c.is_document for c in claims):
+        return claims
+    return [c for c in claims if not c.is_document]
 
 
 def _known_facts(problem: Problem, known: Mapping[tuple[str, str], str]) -> np.ndarray:

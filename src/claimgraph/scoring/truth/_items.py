@@ -283,8 +283,7 @@ def build_problem(
         raise InvalidClaimError("relative_tolerance", "a number in [0, 1)", relative_tolerance)
     n = len(claims)
     source_of, source_names = factorize([c.source for c in claims])
-    first_of_source = first_index(source_of, len(source_names))
-    alignments = tuple(claims[i].alignment for i in first_of_source.tolist())
+    alignments = _source_alignments(claims, source_of, len(source_names))
     # nearly every claim asserts: compare identities (hashing an enum member
     # calls Python code) and look up the weights of the others only
     asserts, uncertain, denies = Stance.ASSERTS, Stance.UNCERTAIN, Stance.DENIES
@@ -565,6 +564,27 @@ def _count_scope_periods(
     np.maximum.at(last, obs_period[dated], last_day)
     first[last == NO_DAY] = NO_DAY
     return obs_claim, obs_period, period_group, first, last
+
+
+def _source_alignments(
+    claims: Sequence[Claim], source_of: IntArray, n_sources: int
+) -> tuple[str | None, ...]:
+    """Each source's alignment: the one most of its claims give (ties: the first in
+    alphabetical order), as :class:`claimgraph.graph.ClaimGraph` takes it."""
+    code, values = factorize([c.alignment for c in claims])
+    named = [k for k, v in enumerate(values) if v is not None]
+    if not named:
+        return (None,) * n_sources
+    # columns in alphabetical order, so that argmax breaks ties alphabetically
+    ranked = sorted(named, key=lambda k: str(values[k]))
+    column = np.full(len(values), -1, dtype=np.int64)
+    column[ranked] = np.arange(len(ranked))
+    keep = column[code] >= 0
+    counts = np.zeros((n_sources, len(ranked)), dtype=np.int64)
+    np.add.at(counts, (source_of[keep], column[code[keep]]), 1)
+    best = counts.argmax(axis=1).tolist()
+    has = (counts.sum(axis=1) > 0).tolist()
+    return tuple(str(values[ranked[b]]) if ok else None for b, ok in zip(best, has, strict=True))
 
 
 def _changing_groups(

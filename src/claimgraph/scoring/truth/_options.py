@@ -137,6 +137,11 @@ class TruthOptions:
         these echo rates as its first judgement of copying, where it would
         otherwise judge from vote-like beliefs (which side with the largest
         group of copies).
+    documents : bool
+        Whether the claims a document makes in its own voice (``source_kind``
+        document: no attribution) take part, the document weighed as one more
+        source. Default ``False``: a report is not scored among the outlets it
+        reports on, and its own claims are left out.
     min_confidence : float in [0, 1)
         An item's most likely value is its answer only when its probability
         (:attr:`ItemResult.confidence`) is above this; otherwise the item is
@@ -173,6 +178,7 @@ class TruthOptions:
     copy_model: str = attrs.field(default="rate", validator=_one_of(COPY_MODELS))
     echoes: bool = False
     min_confidence: float = attrs.field(default=DEFAULT_MIN_CONFIDENCE, validator=_threshold)
+    documents: bool = False
 
 
 class GraphKeywords(TypedDict, total=False):
@@ -193,6 +199,7 @@ class GraphKeywords(TypedDict, total=False):
     copy_model: str
     echoes: bool
     min_confidence: float
+    documents: bool
 
 
 class TruthKeywords(GraphKeywords, total=False):

@@ -242,8 +242,9 @@ def episode_table(
 ) -> tuple[PeriodTable, list[tuple[str, str]]]:
     """Periods given by ready episodes (each one period), and each group's labels.
 
-    ``claims`` are the claims the episodes were made of (the same objects).
-    Groups are the episodes' (subject, property), shown as
+    ``claims`` are the claims the episodes were made of (the same objects),
+    or some of them: the episodes' other claims are left out. Groups are the
+    episodes' (subject, property), shown as
     ``(subject_name(subject), property)``; observations are ordered as
     :func:`period_table` orders them, so items come out in the same order.
     """
@@ -254,10 +255,9 @@ def episode_table(
         dtype=np.int64,
         count=len(episodes),
     )
-    sizes = np.fromiter((len(e.claims) for e in episodes), dtype=np.int64, count=len(episodes))
-    obs_claim = np.fromiter(
-        (index[id(c)] for e in episodes for c in e.claims), dtype=np.int64, count=int(sizes.sum())
-    )
+    kept = [[index[key] for c in e.claims if (key := id(c)) in index] for e in episodes]
+    sizes = np.fromiter((len(k) for k in kept), dtype=np.int64, count=len(episodes))
+    obs_claim = np.fromiter((i for k in kept for i in k), dtype=np.int64, count=int(sizes.sum()))
     obs_period = np.repeat(np.arange(len(episodes), dtype=np.int64), sizes)
     period_first = np.fromiter(
         (NO_DAY if e.start is None else e.start.toordinal() for e in episodes),
