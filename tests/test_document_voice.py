@@ -170,3 +170,35 @@ def test_the_cli_prints_the_warning_as_one_line_and_the_registry_silences_it(
     settled = CliRunner().invoke(main, [*args, "--sources", str(registry)])
     assert settled.exit_code == 0, settled.output
     assert "warning:" not in settled.output
+
+
+def test_outputs_say_which_documents_were_not_scored() -> None:
+    graph = cg.ClaimGraph.build(cg.extract_file(SPANISH))
+    assert discover_graph(graph).documents_not_scored == {SPANISH.name: 2}
+    assert discover_graph(graph, documents=True).documents_not_scored == {}
+    assert cg.source_agreement(graph).documents_not_scored == {SPANISH.name: 2}
+    md = CliRunner().invoke(main, ["resolve", str(SPANISH), "--format", "md"])
+    assert f"scores them): {SPANISH.name}, 2 claims." in md.output
+    document = json.loads(
+        CliRunner().invoke(main, ["resolve", str(SPANISH), "--format", "json"]).output
+    )
+    assert document["documents_not_scored"] == {SPANISH.name: 2}
+    listed = json.loads(
+        CliRunner().invoke(main, ["sources", str(SPANISH), "--format", "json"]).output
+    )
+    assert listed["documents_not_scored"] == {SPANISH.name: 2}
+
+
+def test_a_text_in_its_own_voice_only_resolves_to_nothing_without_crashing(
+    tmp_path: Path,
+) -> None:
+    text = tmp_path / "own.en.txt"
+    text.write_text("On 3 March 2015 the army captured the village of Tal Hamra.\n")
+    assert all(c.is_document for c in cg.extract_file(text))
+    result = CliRunner().invoke(main, ["resolve", str(text), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    assert document["items"] == []
+    assert document["sources"] == []
+    assert document["documents_not_scored"] == {text.name: 1}
+    assert len(discover([]).items) == 0

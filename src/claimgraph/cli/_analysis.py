@@ -198,7 +198,10 @@ def sources(
     if chosen == "md":
         text = agreement_markdown(agreement, _trust_text(trust) if trust else None)
     elif chosen == "json":
-        text = json.dumps({"pairs": pairs, "sources": figures}, ensure_ascii=False, indent=2)
+        document: dict[str, Any] = {"pairs": pairs, "sources": figures}
+        if agreement.documents_not_scored:
+            document["documents_not_scored"] = agreement.documents_not_scored
+        text = json.dumps(document, ensure_ascii=False, indent=2)
     else:
         text = render_records(pairs, "csv")
     echo_or_write(text, output)

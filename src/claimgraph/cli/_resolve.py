@@ -132,6 +132,7 @@ def render(result: TruthResult, fmt: str) -> str:
             "iterations": result.iterations,
             "converged": result.converged,
             "min_confidence": result.min_confidence,
+            "documents_not_scored": result.documents_not_scored,
             "items": result.to_records(),
             "sources": result.source_records(),
         }
@@ -180,6 +181,16 @@ def render(result: TruthResult, fmt: str) -> str:
             f"{_cell(_candidates(item, ' ', ', '))} | {len(item.supporting)} | "
             f"{len(item.opposing)} |"
         )
+    if result.documents_not_scored:
+        left = "; ".join(
+            f"{_cell(name)}, {count} claim{'s' if count != 1 else ''}"
+            for name, count in result.documents_not_scored.items()
+        )
+        lines += [
+            "",
+            "Not scored (documents speaking in their own voice; --score-documents "
+            f"scores them): {left}.",
+        ]
     lines += ["", "| source | trust | accuracy | 95% interval | claims |", "|---|---|---|---|---|"]
     for source in result.sources:
         lines.append(

@@ -176,8 +176,23 @@ def agreement_markdown(agreement: Agreement, trust: dict[str, Any] | None = None
             "",
             markdown_table(source_rows),
             "",
+            *_not_scored(agreement.documents_not_scored),
         ]
     )
+
+
+def _not_scored(left: dict[str, int]) -> list[str]:
+    """A line naming the documents whose own claims were not scored, if any."""
+    if not left:
+        return []
+    named = "; ".join(
+        f"{name}, {count} claim{'s' if count != 1 else ''}" for name, count in left.items()
+    )
+    return [
+        "Not scored (documents speaking in their own voice; --score-documents "
+        f"scores them): {named}.",
+        "",
+    ]
 
 
 def report_markdown(

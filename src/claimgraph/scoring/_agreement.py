@@ -107,10 +107,15 @@ class SourceFigures:
 
 @attrs.frozen(slots=True)
 class Agreement:
-    """Pairwise agreement and per-source figures; see :func:`source_agreement`."""
+    """Pairwise agreement and per-source figures; see :func:`source_agreement`.
+
+    ``documents_not_scored`` maps each document whose own claims were left out
+    to how many there were.
+    """
 
     pairs: tuple[PairAgreement, ...]
     sources: tuple[SourceFigures, ...]
+    documents_not_scored: dict[str, int] = attrs.field(factory=dict)
 
     def pair(self, a: str, b: str) -> PairAgreement | None:
         """The figures for sources ``a`` and ``b`` (in either order)."""
@@ -197,7 +202,12 @@ def _agreement(cg: ClaimGraph, property: str | None, documents: bool) -> Agreeme
                     )
                 )
     pairs.sort(key=lambda p: (-p.compared, p.source_a, p.source_b))
-    return Agreement(tuple(pairs), tuple(_figures(cg, property, documents, set(names))))
+    left: dict[str, int] = {}
+    if not documents:
+        for claim in cg.claims:
+            if claim.is_document and (property is None or claim.property == property):
+                left[claim.source] = left.get(claim.source, 0) + 1
+    return Agreement(tuple(pairs), tuple(_figures(cg, property, documents, set(names))), left)
 
 
 def _latest_claims(

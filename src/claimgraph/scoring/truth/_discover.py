@@ -119,7 +119,9 @@ def discover(
     >>> result.trust["A"] > result.trust["C"]
     True
     """
-    return _discover(claims, method, _options("discover", options))
+    chosen = _options("discover", options)
+    kept = _scored_claims(claims, chosen)
+    return _noting_documents(_discover(kept, method, chosen), claims, kept)
 
 
 #: Options the claim graph has settled when it made its episodes.
@@ -166,12 +168,13 @@ def discover_graph(
             )
     chosen = _options("discover_graph", options)
     claims = _scored_claims(graph.claims, chosen)
-    return _discover(
+    result = _discover(
         claims,
         method,
         chosen,
         periods=episode_table(claims, graph.episodes, graph.place_name),
     )
+    return _noting_documents(result, graph.claims, claims)
 
 
 _OPTION_NAMES = frozenset(field.name for field in attrs.fields(TruthOptions))
@@ -192,8 +195,6 @@ def _discover(
     periods: tuple[PeriodTable, Sequence[tuple[str, str]]] | None = None,
 ) -> TruthResult:
     chosen = get_method(method)
-    if periods is None:
-        claims = _scored_claims(claims, options)
     problem = build_problem(
         claims,
         tolerance=options.tolerance,
@@ -205,6 +206,10 @@ def _discover(
         change_rate=options.change_rate,
         periods=periods,
     )
+    if problem.n_facts == 0:
+        # nothing to weigh (no claims, or only a document's own): no items, no sources
+        empty = Estimate(np.zeros(0), np.zeros(problem.n_sources), 0, True, True, np.zeros(0))
+        return build_result(chosen.name, problem, empty, options.min_confidence)
     discounted = None
     if options.echoes and not chosen.own_echoes:
         discounted = echo_dependence(problem)
@@ -239,6 +244,19 @@ def _scored_claims(claims: Sequence[Claim], options: TruthOptions) -> Sequence[C
     if options.documents or not any(c.is_document for c in claims):
         return claims
     return [c for c in claims if not c.is_document]
+
+
+def _noting_documents(
+    result: TruthResult, claims: Sequence[Claim], kept: Sequence[Claim]
+) -> TruthResult:
+    """The result, with the documents whose own claims were left out, and how many."""
+    if len(kept) == len(claims):
+        return result
+    left: dict[str, int] = {}
+    for claim in claims:
+        if claim.is_document:
+            left[claim.source] = left.get(claim.source, 0) + 1
+    return attrs.evolve(result, documents_not_scored=left)
 
 
 def _known_facts(problem: Problem, known: Mapping[tuple[str, str], str]) -> np.ndarray:

@@ -381,6 +381,9 @@ class TruthResult:
     min_confidence : float
         The threshold items were decided at: an item whose most likely value
         has at most this probability is undecided.
+    documents_not_scored : dict of str to int
+        Documents whose own claims (no attribution) were left out, with how
+        many (empty with ``documents=True``, or when there were none).
     """
 
     method: str
@@ -389,6 +392,7 @@ class TruthResult:
     items: ItemResults
     iterations: int
     converged: bool
+    documents_not_scored: dict[str, int] = attrs.field(factory=dict)
 
     @property
     def min_confidence(self) -> float:
