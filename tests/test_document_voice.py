@@ -111,7 +111,7 @@ def test_two_alignments_in_two_inputs_warn_naming_both_files() -> None:
     assert warning.source == "Syrian Observatory for Human Rights"
     assert [a for a, _ in warning.places] == ["independent", "opposition"]
     text = str(warning)
-    assert f"{example_path()} claim ex03" in text
+    assert f"{example_path()} line 4" in text  # claim ex03, below the header and two rows
     assert f"{SPANISH} sentence 2" in text
     assert "'independent', is used" in text
     graph = cg.ClaimGraph.build(claims)
@@ -202,3 +202,27 @@ def test_a_text_in_its_own_voice_only_resolves_to_nothing_without_crashing(
     assert document["sources"] == []
     assert document["documents_not_scored"] == {text.name: 1}
     assert len(discover([]).items) == 0
+
+
+def test_lines_are_physical_lines_even_after_a_cell_over_two_lines(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.csv", tmp_path / "b.jsonl"
+    a.write_text(
+        "id,source,subject,property,value,alignment,text\n"
+        'r1,X,Hilan,control,army,government,"one line\nand another"\n'
+        "\n"
+        "r2,X,Hanano,control,army,opposition,short\n"
+    )
+    b.write_text(
+        '\n{"source": "X", "subject": "Hilan", "property": "control", '
+        '"value": "army", "alignment": "independent"}\n'
+    )
+    with pytest.warns(cg.AlignmentWarning) as caught:
+        read_claims([a, b])
+    [warning] = [w.message for w in caught]
+    assert isinstance(warning, cg.AlignmentWarning)
+    assert warning.places == [
+        ("government", f"{a} line 2"),
+        ("opposition", f"{a} line 5"),
+        ("independent", f"{b} line 2"),
+    ]
+    assert "has 3 alignments" in str(warning)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -123,9 +125,9 @@ def alignment_conflicts(
     ``origins`` are ``(first claim, path)`` per file, in order. Sources are
     taken by their names in ``registry`` (as the claim graph takes them),
     alignments case- and accent-blind. Each alignment is named with the first
-    file that gives it, with the line of a table row when the claim's id tells
-    it (ids the reader made, ``stem:line``) or else the claim's id, and the
-    sentence of a text.
+    file that gives it, with the line of a table row (found again in the file,
+    or told by an id the reader made, ``stem:line``; else the claim's id), and
+    the sentence of a text.
 
     Examples
     --------
@@ -153,7 +155,7 @@ def alignment_conflicts(
         if len(alignments) < 2:
             continue
         places = [
-            (alignment, _where(claims[index], _file_of(index, origins)))
+            (alignment, _where(claims, index, origins))
             for alignment, index in alignments.values()
         ]
         stated = registry.alignment(source) if registry is not None else None
@@ -169,25 +171,47 @@ def alignment_conflicts(
     return out
 
 
-def _file_of(index: int, origins: Sequence[tuple[int, Path]]) -> Path | None:
-    found = None
-    for start, path in origins:
-        if start > index:
-            break
-        found = path
-    return found
-
-
-def _where(claim: Claim, path: Path | None) -> str:
-    """The file, and the line or sentence of the claim when known."""
-    if path is None:
+def _where(claims: Sequence[Claim], index: int, origins: Sequence[tuple[int, Path]]) -> str:
+    """The file of claim ``index``, and its line or sentence when known."""
+    claim = claims[index]
+    found = [(k, start, path) for k, (start, path) in enumerate(origins) if start <= index]
+    if not found:
         return f"claim {claim.id}"
+    k, start, path = found[-1]
     if path.suffix.lower() in TEXT_SUFFIXES:
         return f"{path} sentence {claim.sentence}" if claim.sentence else str(path)
+    end = origins[k + 1][0] if k + 1 < len(origins) else len(claims)
+    lines = _row_lines(path)
+    if lines is not None and len(lines) == end - start:
+        return f"{path} line {lines[index - start]}"
     stem, _, line = claim.id.rpartition(":")
     if stem == path.stem and line.isdigit():
         return f"{path} line {line}"
     return f"{path} claim {claim.id}"
+
+
+def _row_lines(path: Path) -> list[int] | None:
+    """The physical line each claim of a table starts on (header: line 1), as the
+    readers number them; ``None`` when the file cannot be read again."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if path.suffix.lower() in {".jsonl", ".ndjson"}:
+        return [n for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    out: list[int] = []
+    try:
+        next(reader)
+        start = reader.line_num + 1
+        for row in reader:
+            if row and any(cell.strip() for cell in row):
+                out.append(start)
+            start = reader.line_num + 1
+    except (csv.Error, StopIteration):
+        return None
+    return out
 
 
 def _declare_sides(actors: Any) -> None:
