@@ -155,8 +155,7 @@ def alignment_conflicts(
         if len(alignments) < 2:
             continue
         places = [
-            (alignment, _where(claims, index, origins))
-            for alignment, index in alignments.values()
+            (alignment, _where(claims, index, origins)) for alignment, index in alignments.values()
         ]
         stated = registry.alignment(source) if registry is not None else None
         if stated is not None:
