@@ -11,12 +11,14 @@ import scipy.sparse as sp
 
 from .._gc import collector_paused
 from ..graph import RelationKind, compatible_values, relate
-from ..model import Claim, Stance, independent_of
+from ..model import Claim, SourceKind, Stance, independent_of
 
 if TYPE_CHECKING:
     from ..graph import ClaimGraph
 
 __all__ = ["Agreement", "PairAgreement", "SourceFigures", "source_agreement", "wilson_interval"]
+
+_DOCUMENT = SourceKind.DOCUMENT
 
 #: Cohen's kappa is computed when the items' categories are at most this many.
 KAPPA_MAX_CATEGORIES = 64
@@ -176,7 +178,7 @@ def _scored(claim: Claim, documents: bool) -> bool:
 
 def _agreement(cg: ClaimGraph, property: str | None, documents: bool) -> Agreement:
     names = cg.sources
-    if not documents and any(c.is_document for c in cg.claims):
+    if not documents and any(c.source_kind is _DOCUMENT for c in cg.claims):
         named = {c.source for c in cg.claims if not c.is_document}
         names = [name for name in names if name in named]
     index = {name: i for i, name in enumerate(names)}

@@ -10,7 +10,7 @@ import attrs
 import numpy as np
 
 from ..._errors import InvalidClaimError
-from ...model import Claim, fold
+from ...model import Claim, SourceKind, fold
 from ._accu import accu, accu_copy
 from ._calibration import calibrate
 from ._core import Estimate, Settings
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from ...graph import ClaimGraph
 
 __all__ = ["DEFAULT_METHOD", "METHODS", "TruthMethod", "discover", "discover_graph", "get_method"]
+
+_DOCUMENT = SourceKind.DOCUMENT
 
 
 @attrs.frozen(slots=True)
@@ -241,9 +243,9 @@ def _discover(
 def _scored_claims(claims: Sequence[Claim], options: TruthOptions) -> Sequence[Claim]:
     """The claims that take part: a document's own voice is evidence, not one more
     outlet to score, unless ``options.documents``."""
-    if options.documents or not any(c.is_document for c in claims):
+    if options.documents or not any(c.source_kind is _DOCUMENT for c in claims):
         return claims
-    return [c for c in claims if not c.is_document]
+    return [c for c in claims if c.source_kind is not _DOCUMENT]
 
 
 def _noting_documents(
