@@ -183,3 +183,28 @@ def test_different_quantities_in_the_example_are_different_items() -> None:
     }
     [fighters] = [i for i in document["items"] if i["property"] == "killed:fighters"]
     assert set(fighters["belief"]) == {"73", ">= 151"}
+
+
+def test_every_count_item_holds_only_counts_that_disputes_would_compare() -> None:
+    from itertools import combinations
+
+    from claimgraph.graph import comparable_periods
+    from claimgraph.testing import synthetic_claims
+
+    claims = synthetic_claims(3000, seed=5).claims
+    graph = ClaimGraph.build(claims)
+    by_id = {c.id: c for c in graph.claims}
+    result = discover_graph(graph, min_confidence=0)
+    count_items = [i for i in result.items if i.property != "control"]
+    assert count_items
+    split = 0
+    for item in count_items:
+        members = [by_id[c] for c in item.supporting + item.opposing if by_id[c].is_numeric]
+        timed = [c for c in members if c.start is not None or c.end is not None]
+        for a, b in combinations(timed, 2):
+            assert comparable_periods(a, b), (item, a, b)
+    # and some episodes did hold counts of periods that cannot be compared
+    for episode in graph.episodes:
+        counts = [c for c in episode.claims if c.is_numeric]
+        split += max(count_scopes(counts), default=0) > 0
+    assert split > 0
