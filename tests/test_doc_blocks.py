@@ -314,7 +314,11 @@ def run_command(
     if command.shown is not None and not output_matches(command.shown, printed):
         diff = "\n".join(
             difflib.unified_diff(
-                command.shown.splitlines(), printed.rstrip("\n").splitlines(), "shown", "printed"
+                command.shown.splitlines(),
+                printed.rstrip("\n").splitlines(),
+                "shown",
+                "printed",
+                lineterm="",
             )
         )
         raise DocBlockError(
