@@ -30,7 +30,7 @@ import shlex
 import shutil
 import tomllib
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -366,6 +366,56 @@ def run_block(block: Block, namespace: dict[str, Any]) -> None:
             run_command(command, block.page)
 
 
+def prose_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(number, line) of the lines of a Markdown text outside fenced code blocks."""
+    fence: str | None = None
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _FENCE.match(line)
+        if fence is None and match is not None and "`" not in match["info"]:
+            fence = match["fence"]
+        elif (
+            fence is not None
+            and match is not None
+            and match["fence"].startswith(fence)
+            and not match["info"].strip()
+        ):
+            fence = None
+        elif fence is None:
+            yield number, line
+
+
+def indented_code(text: str, page: str) -> list[str]:
+    """Indented code blocks (four spaces after a paragraph, outside any list): code the
+    test would not see, which must be fenced instead."""
+    found = []
+    previous: list[str] = [""]
+    for number, line in prose_lines(text):
+        before = next((p for p in reversed(previous) if p.strip()), "")
+        if (
+            line.startswith("    ")
+            and line.strip()
+            and not previous[-1].strip()
+            and before
+            and not before[0].isspace()
+            and not re.match(r"([-*+]|\d+[.)])\s", before)
+        ):
+            found.append(f"{page}:{number}: indented code block; fence it with an info string")
+        previous.append(line)
+    return found
+
+
+def inline_installs(text: str) -> list[tuple[int, list[str]]]:
+    """(line, argv) of every ``pip install`` written as inline code in the prose, but for
+    placeholders (``pip install ...``)."""
+    found = []
+    for number, line in prose_lines(text):
+        for span in re.findall(r"`([^`]*\bpip3? install [^`]*)`", line):
+            argv = _strip_python_m(shlex.split(span))
+            if "..." not in argv:
+                found.append((number, argv))
+    return found
+
+
 @pytest.fixture
 def clone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A working directory laid out like a fresh clone: examples/ in it, shared/ beside it."""
@@ -402,6 +452,17 @@ def test_the_code_blocks_of_a_page_run_as_written(page: str, clone: Path) -> Non
     for block in _blocks(page):
         if not _needs_shared(block):
             run_block(block, namespace)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_code_hides_in_an_indented_block(page: str) -> None:
+    assert indented_code((ROOT / page).read_text(encoding="utf-8"), page) == []
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_install_commands_in_the_prose_name_real_extras(page: str) -> None:
+    for line, argv in inline_installs((ROOT / page).read_text(encoding="utf-8")):
+        check_install(argv, f"{page}:{line}")
 
 
 @pytest.mark.parametrize("block", _shared_blocks(), ids=lambda block: block.where)
@@ -529,3 +590,18 @@ def test_a_block_that_shows_a_file_of_the_repository_is_that_file(tmp_path: Path
         check_shown_file(drifted, tmp_path)
     with pytest.raises(DocBlockError, match="does not exist"):
         check_shown_file(missing, tmp_path)
+
+
+def test_indented_code_and_prose_installs_are_found() -> None:
+    text = (
+        "Run this:\n\n    claimgraph places\n\n- a list\n\n    its second paragraph\n\n"
+        "```text\n\n    inside a fence\n```\n\n"
+        "Install with `pip install '.[plots]'`, or `python3 -m pip install ...`.\n"
+    )
+    assert indented_code(text, "p.md") == [
+        "p.md:3: indented code block; fence it with an info string"
+    ]
+    [(line, argv)] = inline_installs(text)
+    assert (line, argv) == (14, ["pip", "install", ".[plots]"])
+    with pytest.raises(DocBlockError, match=r"extra \[plots\]"):
+        check_install(argv, f"p.md:{line}")
