@@ -278,6 +278,12 @@ def run_command(
         words = shlex.split(command.text, comments=True)
     except ValueError as exc:
         raise DocBlockError(f"{where}: cannot parse `{command.text}`: {exc}") from exc
+    operators = sorted({"|", "||", ";", ">", ">>", "<", "&", "2>", "2>&1"} & set(words))
+    if operators:
+        raise DocBlockError(
+            f"{where}: `{command.text}` uses {' '.join(operators)}; only `&&` is run here "
+            "(write `-o FILE` rather than a redirection)"
+        )
     steps: list[list[str]] = [[]]
     for word in words:
         if word == "&&":
@@ -536,6 +542,8 @@ def test_a_command_whose_output_drifted_or_that_failed_is_reported() -> None:
         run_command(Command(5, "claimgraph places", "Error: one"), "p.md", fake)
     with pytest.raises(DocBlockError, match="no way to run `curl`"):
         run_command(Command(6, "curl -O x", None), "p.md", fake)
+    with pytest.raises(DocBlockError, match=r"uses \|; only `&&`"):
+        run_command(Command(7, "claimgraph places | head", None), "p.md", fake)
 
 
 def test_install_commands_name_real_extras() -> None:
