@@ -471,6 +471,27 @@ def test_install_commands_in_the_prose_name_real_extras(page: str) -> None:
         check_install(argv, f"{page}:{line}")
 
 
+_REPO_PATH = re.compile(
+    r"(?<![\w./-])((?:examples|benchmarks|tools|tests|src|docs|\.ci)/[\w.*/-]*[\w*])"
+)
+
+
+def missing_paths(text: str, page: str, root: Path = ROOT) -> list[str]:
+    """Paths of the repository that a page names (in prose or code) and that do not exist;
+    a glob must match something."""
+    return [
+        f"{page}:{number}: {path} does not exist"
+        for number, line in enumerate(text.splitlines(), 1)
+        for path in _REPO_PATH.findall(line)
+        if not glob.glob(str(root / path))
+    ]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_files_a_page_names_are_in_the_repository(page: str) -> None:
+    assert missing_paths((ROOT / page).read_text(encoding="utf-8"), page) == []
+
+
 @pytest.mark.parametrize("block", _shared_blocks(), ids=lambda block: block.where)
 def test_blocks_on_shared_data_run_where_the_data_is(block: Block, clone: Path) -> None:
     missing = [path for path in block.shared_paths() if not (clone / path).exists()]
@@ -613,3 +634,13 @@ def test_indented_code_and_prose_installs_are_found() -> None:
     assert (line, argv) == (14, ["pip", "install", ".[plots]"])
     with pytest.raises(DocBlockError, match=r"extra \[plots\]"):
         check_install(argv, f"p.md:{line}")
+
+
+def test_a_page_naming_a_file_that_is_not_there_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "examples").mkdir()
+    (tmp_path / "examples" / "a.en.txt").write_text("x", encoding="utf-8")
+    text = (
+        "Read `examples/a.en.txt`, all of examples/*.txt, and\n"
+        "`claimgraph extract examples/informe.txt` (see my/examples/x.txt).\n"
+    )
+    assert missing_paths(text, "p.md", tmp_path) == ["p.md:2: examples/informe.txt does not exist"]
