@@ -207,3 +207,56 @@ def test_an_aim_to_keep_a_town_from_falling_is_no_fall() -> None:
         "government hands."
     )
     assert control(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Las milicias kurdas se hicieron ayer con el dominio de las tres poblaciones "
+            "-Tell Abra, Tadif y Tell Amir-, además de campos.",
+            {("Tell Abra", "kurdish"), ("Tadif", "kurdish"), ("Tell Amir", "kurdish")},
+        ),
+        (
+            "Combatientes curdos tomaron el control total de Tadif.",
+            {("Tadif", "kurdish")},
+        ),
+        ("Continúan los combates en la localidad de Tadif.", {("Tadif", "contested")}),
+        (
+            "Quedan focos de resistencia de los extremistas en las poblaciones de Tadif y "
+            "Tell Abra.",
+            {("Tadif", "contested"), ("Tell Abra", "contested")},
+        ),
+        ("El EI llevaba un año atrincherado en Tadif.", {("Tadif", "isis")}),
+        (
+            "El ejército controla por completo la ciudad de Tadif.",
+            {("Tadif", "government")},
+        ),
+        (
+            "Los yihadistas del EI arrebataron hoy a milicianos kurdos el control de las "
+            "localidades de Tadif y de Tell Abra.",
+            {("Tadif", "isis"), ("Tell Abra", "isis")},
+        ),
+    ],
+)
+def test_spanish_wire_forms(text: str, expected: set[tuple[str, str]]) -> None:
+    assert {(s, v) for _, s, v, st in control(text, "es") if st == "asserts"} == expected
+
+
+def test_a_share_after_an_adverb_is_partial() -> None:
+    (claim,) = extract_text("Las fuerzas kurdas controlan ya el 80 % de Tadif.", lang="es")
+    assert (claim.subject, claim.value, claim.partial, claim.share) == (
+        "Tadif",
+        "kurdish",
+        True,
+        0.8,
+    )
+
+
+def test_an_expulsion_with_an_adverb_and_fields_west_of_a_town() -> None:
+    assert control("Las UPP lograron desalojar completamente al EI de Tadif.", "es") == [
+        ("<text>", "Tadif", "kurdish", "asserts"),
+        ("<text>", "Tadif", "isis", "denies"),
+    ]
+    near = "Las UPP desalojaron a los milicianos del EI de la zona de campos al oeste de Tadif."
+    assert control(near, "es") == []

@@ -66,6 +66,7 @@ class ControlReader:
         self.prevention = c(pack.prevention or never)
         self.description_apposition = c(pack.description_apposition or never)
         self.contested_where = c(pack.contested_where or never)
+        self.object_fillers = c(pack.object_fillers or never)
         self.contested = c(pack.contested or never)
         self.contested_after = c(pack.contested_after or never)
         self.negation = c(pack.negation or never)
@@ -411,6 +412,9 @@ class ControlReader:
     ) -> list[Finding]:
         partial, share = False, None
         start += len(folded[start:]) - len(folded[start:].lstrip())
+        filler = self.object_fillers.match(folded, start)
+        if filler is not None:
+            start = filler.end()
         phrase = self.control_phrase.match(folded, start)
         if phrase is not None and self.partial.match(folded, phrase.end()):
             start = phrase.end()  # "el control del centro de X"

@@ -224,6 +224,12 @@ class LanguagePack:
     #: Fighting said to go on where the places just named are ("..., donde se
     #: libran combates"): they are contested.
     contested_where: str = ""
+    #: Words between a verb and its object that say nothing of the place ("controla
+    #: ya el 80 %", "controla por completo la ciudad", "arrebataron hoy a los
+    #: kurdos el control de X").
+    object_fillers: str = ""
+    #: A location relative to a place ("al oeste de X", "north of X"): not the place.
+    relative_location: str = ""
     #: The speaker's enemy as a subject ("the enemy", "el enemigo").
     enemy_words: str = ""
     #: A statement that what was just said is false ("this is not true").

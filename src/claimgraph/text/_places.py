@@ -59,13 +59,14 @@ class PlaceReader:
         self.verb_like = re.compile(pack.verb_like)
         self.apposition = re.compile(pack.apposition)
         self.organisation_after = re.compile(pack.organisation_after or r"(?!x)x", re.IGNORECASE)
+        self.relative_location = re.compile(pack.relative_location or r"(?!x)x")
 
     def clean(self, name: str) -> str:
         """Tidy a matched name: drop a leading area head ("zona industrial de") and
         trailing punctuation."""
         name = self._common_head.sub("", name.strip())
         name = re.sub(r"(?:'s|’s)(?=\s|$)", "", name.strip(' .,;:"'))  # "Hodeida's airport"
-        return name.strip(" .,;:'\"")
+        return name.strip(" .,;:'\"-–—")  # "-A, B y C-": a list set off by dashes
 
     def _in_area(self, text: str, start: int) -> bool:
         """Whether the name at ``start`` follows an area head ("la capital de X")."""
@@ -97,6 +98,8 @@ class PlaceReader:
         previous = ""
         for _ in range(skip + 1):
             m = self.name.match(text, i)
+            if m and self.relative_location.search(text[max(0, i - 30) : i].lower()):
+                return None  # "los campos al oeste de X": near X, not X
             if m and self.organisation_after.match(text, m.end()):
                 return None  # "the Shaam news agency": an outlet, not a place
             if m and self.is_place(m.group()):

@@ -849,6 +849,8 @@ PACK = LanguagePack(
     prevention=r"\b(?:prevent\w*|stop|stops|stopped|stopping|keep|keeps|kept|keeping)\s+(?:[\w']+\s+)"
     r"{0,3}?from\s+$",
     description_apposition=r",\s+(?:the|a|an)\s+[^,]{3,120},\s+$",
+    object_fillers=r"(?:(?:now|still|already|fully|completely|also|effectively)\s+)+",
+    relative_location=r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\s+$",
     failed_expulsion=r"\b(?:in\s+vain|unsuccessfully|failing|failed)\s+(?:to\s+)?(?:dislodge|oust"
     r"|expel|evict|drive\s+out|push\s+out|remove)\b",
     enemy_words=r"\b(?:the\s+)?(?:enemy|enemy\s+forces|enemy\s+troops|the\s+occupiers?)\s+$",

@@ -298,6 +298,15 @@ _ACTORS = (
             "fuerzas de siria democratica",
             "fuerzas kurdas",
             "combatientes kurdos",
+            "combatientes curdos",
+            "curdos",
+            "fuerzas curdas",
+            "milicia curda",
+            "milicias curdas",
+            "unidades curdas",
+            "upp",
+            "unidades de proteccion del pueblo",
+            "unidades de la proteccion del pueblo",
             "milicianos kurdos",
             "milicias kurdo-arabes",
             "milicia kurda",
@@ -349,6 +358,10 @@ _HOLDERS = {
     "del isis": "isis",
     "kurdo": "kurdish",
     "kurda": "kurdish",
+    "curdo": "kurdish",
+    "curda": "kurdish",
+    "de las upp": "kurdish",
+    "de upp": "kurdish",
     "de las fds": "kurdish",
     "de las fsd": "kurdish",
 }
@@ -803,7 +816,7 @@ PACK = LanguagePack(
     relative_pronouns=r"(?:que|donde)",
     hypothetical=r"\b(?:supondria|significaria|permitiria|podria|seria|sera|supondra|inminente"
     r"|se\s+espera|se\s+teme)\b",
-    expel_verbs=r"\b(?:expuls|desaloj|ech|sac|arroj)\w*\s+(?:a|al)\b"
+    expel_verbs=r"\b(?:expuls|desaloj|ech|sac|arroj)\w*\s+(?:\w+mente\s+)?(?:a|al)\b"
     r"|\b(?:expulsad|desalojad)[oa]s?\b",
     passive_subject=r"\b(?:fue|fueron|ha\s+sido|han\s+sido|habia\s+sido|habian\s+sido|sido|siendo)"
     r"\s+(?:\w+\s+)?$",
@@ -817,6 +830,7 @@ PACK = LanguagePack(
     hold_verbs=r"\b(?:control(?:a|an|aba|aban|aria|arian)|domin(?:a|an|aba|aban|o|aron))\b"
     r"|\b(?:mantien\w*|manten\w*|tien\w*|ten\w*|conserv\w+|ejerc\w+|retien\w*)\s+(?:el\s+)?"
     r"(?:pleno\s+|total\s+)?control\s+(?:total\s+)?(?:de|del|sobre)\b"
+    r"|\batrincherad[oa]s?\s+en\b"
     r"|\b(?:tener|tiene|tienen|tenia|tenian|mantener|mantiene|mantienen)\s+bajo\s+(?:su\s+)?"
     r"(?:pleno\s+|total\s+)?control\b",
     held_adjective=r"(?!x)x",
@@ -828,6 +842,11 @@ PACK = LanguagePack(
     description_apposition=r",\s+(?:el|la|los|las|un|una)\s+[^,]{3,120},\s+$",
     contested_where=r"\bdonde\s+(?:se\s+)?(?:libran|libraban|registran|registraban|continuan|siguen"
     r"|hay|habia|se\s+producen)\s+(?:\w+\s+){0,2}?(?:combates|enfrentamientos|choques)\b",
+    object_fillers=r"(?:(?:ya|aun|todavia|ahora|actualmente|hoy|ayer|por\s+completo|totalmente"
+    r"|completamente|plenamente|finalmente|tambien)\s+|(?:a|al)\s+(?:las\s+|los\s+)?(?:\w+\s+){1,3}?"
+    r"(?=el\s+control\s+(?:de|del)\b))+",
+    relative_location=r"\bal\s+(?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste|sudeste"
+    r"|sudoeste)\s+(?:de|del)\s+$",
     failed_expulsion=r"\b(?:en\s+vano|sin\s+exito|sin\s+lograr|infructuosamente)\s+(?:\w+\s+){0,2}?"
     r"(?:desaloj|expuls|sac|echar)\w*",
     enemy_words=r"\b(?:el\s+)?(?:enemigo|fuerzas\s+enemigas|tropas\s+enemigas|ocupantes?)\s+$",
@@ -838,7 +857,11 @@ PACK = LanguagePack(
     r"|\bse\s+(?:disputa|disputan|disputaba|disputaban)\b",
     contested_after=r"\b(?:los\s+)?(?:combates|enfrentamientos|choques)\s+(?:\w+\s+){0,2}?"
     r"(?:contin\w+|segu\w+|persist\w+|prosigu\w+)\s+(?:en|dentro\s+de)\b"
-    r"|\bluchan?\s+(?:\w+\s+){0,4}?por\s+el\s+control\s+(?:de|del)\b",
+    r"|\bluchan?\s+(?:\w+\s+){0,4}?por\s+el\s+control\s+(?:de|del)\b"
+    r"|\b(?:contin\w+|prosigu\w+|persist\w+|sigu\w+)\s+(?:los\s+)?(?:combates|enfrentamientos|choques)"
+    r"\s+(?:\w+\s+){0,2}?(?:en|dentro\s+de)\b"
+    r"|\b(?:quedan|persisten|hay|resisten)\s+(?:\w+\s+){0,2}?focos\s+de\s+resistencia\s+"
+    r"(?:\w+\s+){0,4}?en\b",
     negation=r"\b(?:rechaz\w+|neg(?:o|aron|amos|ando|aba|aban)|niega\w*|desmint\w+|desmient\w+)\s+"
     r"(?:\w+\s+){0,3}$|\b(?:no|nunca|jamas)\s+(?:(?:se|lo|la|han|ha|habia|habian|hayan|haya|habrian|aun"
     r"|ha\s+sido|han\s+sido|fue|fueron)\s+){0,2}$",
@@ -935,7 +958,8 @@ PACK = LanguagePack(
             "sido",
         }
     ),
-    list_heads=r"\s*(?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+\w+\s*[,:]\s*",
+    list_heads=r"\s*(?:(?:el\s+)?(?:control|dominio|mando)\s+(?:de|del)\s+)?(?:las\s+|los\s+)?"
+    r"(?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+\w+\s*[,:\-–—]\s*",
     weekdays=_WEEKDAYS,
     doc_relative_times=_DOC_RELATIVE,
     month_abbreviations=_MONTH_ABBREVIATIONS,
