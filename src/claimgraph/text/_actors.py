@@ -39,6 +39,7 @@ class ActorReader:
         for actor in extra:
             for alias in (actor.name, *actor.aliases):
                 self.by_alias[fold_aligned(alias).strip()] = actor
+        self.holder_words = _declared_holders(extra, pack)
         declared = list(dict.fromkeys(a.side for a in extra if a.side not in OPPONENT))
         self.opponent = dict(OPPONENT)
         if len(declared) == 2:
@@ -117,6 +118,28 @@ class ActorReader:
             if 0 <= mention.start - pos < 120 and self.agent.search(folded[: mention.start]):
                 return mention.actor
         return None
+
+
+def _declared_holders(actors: Sequence[Actor], pack: LanguagePack) -> dict[str, str]:
+    """Adjectives naming a declared actor's side: the words of its name besides the
+    armed noun ("Ukrainian" of "Ukrainian forces", "rusas" of "tropas rusas", with
+    the other genders and numbers of a Spanish adjective)."""
+    out: dict[str, str] = {}
+    for actor in actors:
+        for name in (actor.name, *actor.aliases):
+            words = fold_aligned(name).split()
+            if len(words) != 2 or not any(w in pack.armed_nouns for w in words):
+                continue
+            (word,) = [w for w in words if w not in pack.armed_nouns] or [""]
+            if not word.isalpha():
+                continue
+            forms = {word}
+            stem = re.fullmatch(r"(\w+?)(?:os|as|o|a)", word)
+            if stem is not None:
+                forms |= {stem.group(1) + end for end in ("o", "a", "os", "as")}
+            for form in forms:
+                out.setdefault(form, actor.side)
+    return out
 
 
 def _alternatives(words: Iterable[str]) -> re.Pattern[str]:
