@@ -260,3 +260,35 @@ def test_an_expulsion_with_an_adverb_and_fields_west_of_a_town() -> None:
     ]
     near = "Las UPP desalojaron a los milicianos del EI de la zona de campos al oeste de Tadif."
     assert control(near, "es") == []
+
+
+def test_a_generic_word_before_any_actor_is_named_is_the_one_named_later() -> None:
+    text = (
+        "Combatientes yihadistas arrebataron hoy a milicianos kurdos el control de Tadif. "
+        "Según el Observatorio, militantes del Estado Islámico tomaron la localidad."
+    )
+    assert ("<text>", "Tadif", "isis", "asserts") in control(text, "es")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "side"),
+    [
+        (
+            "The army took Tadif and Tell Abra on Monday. Rebels retook both towns on Tuesday.",
+            "en",
+            "opposition",
+        ),
+        (
+            "El ejército tomó Tadif y Tell Abra. Después los kurdos se hicieron con el "
+            "dominio de esos pueblos.",
+            "es",
+            "kurdish",
+        ),
+    ],
+)
+def test_a_plural_reference_is_every_place_just_named(text: str, lang: str, side: str) -> None:
+    later = {(s, v) for _, s, v, _ in control(text, lang)} - {
+        ("Tadif", "government"),
+        ("Tell Abra", "government"),
+    }
+    assert later == {("Tadif", side), ("Tell Abra", side)}

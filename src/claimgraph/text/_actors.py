@@ -50,6 +50,8 @@ class ActorReader:
             if alias not in self.by_alias
         }
         self.recent: dict[str, Actor] = {}
+        #: The first actor of each side the whole document names (see look_ahead).
+        self.ahead: dict[str, Actor] = {}
         self.acronyms = pack.acronyms
         self._last: tuple[tuple[str, str | None], list[ActorMention]] | None = None
         self._previous: Actor | None = None
@@ -84,7 +86,10 @@ class ActorReader:
                 sides = self.generic[m.group()]
                 before = [a for s, e, a in named if e <= m.start() and a.side in sides]
                 recent = [self.recent[s] for s in self._recent_order() if s in sides]
+                later = [self.ahead[s] for s in sides if s in self.ahead]
                 actor = before[-1] if before else (recent[0] if recent else None)
+                if actor is None and later:
+                    actor = later[0]  # "Combatientes yihadistas ..." before the EI is named
                 if actor is not None:
                     found.append((m.start(), m.end(), actor))
         out = []
@@ -97,6 +102,18 @@ class ActorReader:
             self.recent[actor.side] = actor
         self._last = ((folded, text), out)
         return out
+
+    def look_ahead(self, texts: Iterable[str]) -> None:
+        """Note the first actor of each side named in a document's sentences, for a
+        generic word ("los yihadistas") used before any actor is named."""
+        self.ahead = {}
+        for text in texts:
+            folded = fold_aligned(text)
+            for m in self.pattern.finditer(folded):
+                if m.group() in self.acronyms and text[m.start() : m.end()].islower():
+                    continue
+                actor = self.by_alias[m.group()]
+                self.ahead.setdefault(actor.side, actor)
 
     def before_sentence(self) -> Actor | None:
         """The actor named last before the sentence read last."""

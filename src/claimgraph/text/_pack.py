@@ -228,6 +228,8 @@ class LanguagePack:
     #: ya el 80 %", "controla por completo la ciudad", "arrebataron hoy a los
     #: kurdos el control de X").
     object_fillers: str = ""
+    #: A plural reference to the places just named ("esos pueblos", "the two towns").
+    plural_references: str = ""
     #: A location relative to a place ("al oeste de X", "north of X"): not the place.
     relative_location: str = ""
     #: The speaker's enemy as a subject ("the enemy", "el enemigo").

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ._finding import SETTING
+from ._finding import PLACES_BEFORE, SETTING
 from ._pack import LanguagePack
 
 __all__ = ["PlaceReader"]
@@ -60,6 +60,7 @@ class PlaceReader:
         self.apposition = re.compile(pack.apposition)
         self.organisation_after = re.compile(pack.organisation_after or r"(?!x)x", re.IGNORECASE)
         self.relative_location = re.compile(pack.relative_location or r"(?!x)x")
+        self.plural_references = re.compile(pack.plural_references or r"(?!x)x")
 
     def clean(self, name: str) -> str:
         """Tidy a matched name: drop a leading area head ("zona industrial de") and
@@ -163,6 +164,11 @@ class PlaceReader:
                 out.append((found[0], i, found[1]))
                 i = found[1]
             else:
+                plural = self.plural_references.match(folded, i)
+                if plural is not None:
+                    out.append((PLACES_BEFORE, i, plural.end()))
+                    i = plural.end()
+                    break
                 ref = self.reference_at(folded, i)
                 if ref is None:
                     break

@@ -851,6 +851,8 @@ PACK = LanguagePack(
     description_apposition=r",\s+(?:the|a|an)\s+[^,]{3,120},\s+$",
     object_fillers=r"(?:(?:now|still|already|fully|completely|also|effectively)\s+)+",
     relative_location=r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\s+$",
+    plural_references=r"(?:control\s+of\s+)?\b(?:these|those|both|the\s+(?:two|three|four))\s+(?:towns|villages|cities"
+    r"|districts|localities|settlements)\b(?!\s+of\s)",
     failed_expulsion=r"\b(?:in\s+vain|unsuccessfully|failing|failed)\s+(?:to\s+)?(?:dislodge|oust"
     r"|expel|evict|drive\s+out|push\s+out|remove)\b",
     enemy_words=r"\b(?:the\s+)?(?:enemy|enemy\s+forces|enemy\s+troops|the\s+occupiers?)\s+$",

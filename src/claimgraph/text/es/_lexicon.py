@@ -847,6 +847,9 @@ PACK = LanguagePack(
     r"(?=el\s+control\s+(?:de|del)\b))+",
     relative_location=r"\bal\s+(?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste|sudeste"
     r"|sudoeste)\s+(?:de|del)\s+$",
+    plural_references=r"(?:(?:el\s+)?(?:control|dominio|mando)\s+(?:de|sobre)\s+)?\b(?:esas|estas|dichas|ambas)\s+(?:localidades|poblaciones|aldeas|ciudades|zonas)\b"
+    r"|(?:(?:el\s+)?(?:control|dominio|mando)\s+(?:de|sobre)\s+)?\b(?:esos|estos|dichos|ambos)\s+"
+    r"(?:pueblos|barrios|distritos|lugares)\b",
     failed_expulsion=r"\b(?:en\s+vano|sin\s+exito|sin\s+lograr|infructuosamente)\s+(?:\w+\s+){0,2}?"
     r"(?:desaloj|expuls|sac|echar)\w*",
     enemy_words=r"\b(?:el\s+)?(?:enemigo|fuerzas\s+enemigas|tropas\s+enemigas|ocupantes?)\s+$",
