@@ -184,3 +184,14 @@ def test_on_synthetic_claims_trust_names_more_true_holders_and_fewer_false_ones(
     assert trusted["disputed"] < blind["disputed"]
     named = trusted["right"] + trusted["wrong"]
     assert trusted["right"] / named > blind["right"] / (blind["right"] + blind["wrong"])
+
+
+def test_a_place_only_denied_has_no_likely_holder() -> None:
+    cg = graph_of(
+        make_claim("A", "Hilan", "army", on="2014-05-21", stance="denies"),
+        make_claim("A", "Tell Sara", "army", on="2014-05-21"),
+    )
+    timelines = {t.name: t for t in build_timelines(cg)}
+    [period] = timelines["Hilan"].periods
+    assert (period.status, period.likely, period.confidence) == (Status.UNKNOWN, None, None)
+    assert timelines["Tell Sara"].periods[0].likely == "government"

@@ -70,7 +70,11 @@ class HolderBeliefs:
         if len(self._posterior) and self.values:
             top = self._posterior.argmax(axis=1).tolist()
             share = self._posterior.max(axis=1).tolist()
-            best = [(self.values[k], p) for k, p in zip(top, share, strict=True)]
+            # an episode whose place has no value chosen anywhere has none likely
+            best = [
+                (self.values[k], p) if p > 0 else (None, None)
+                for k, p in zip(top, share, strict=True)
+            ]
         else:
             best = [(None, None)] * len(self._posterior)
         object.__setattr__(self, "_best", best)
@@ -94,6 +98,8 @@ class HolderBeliefs:
 
     def likely(self, episodes: Sequence[Episode]) -> tuple[str | None, float | None]:
         """The most likely value over ``episodes`` and its probability."""
+        if len(episodes) == 1:
+            return self.best(episodes[0])
         found = self.distribution(episodes)
         if not found:
             return None, None
