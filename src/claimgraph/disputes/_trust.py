@@ -118,6 +118,22 @@ def likely_holders(
     not chained: each episode keeps its own item's confidence.
 
     Complexity: O(n k) for n episodes and k values, vectorized over places.
+
+    Examples
+    --------
+    Three sources give the army in May; one gives the rebels a week later.
+
+    >>> from claimgraph.graph import ClaimGraph
+    >>> from claimgraph.testing import make_claim
+    >>> cg = ClaimGraph.build(
+    ...     [make_claim(s, "Hilan", "army", on="2014-05-02") for s in ("A", "B", "C")]
+    ...     + [make_claim("D", "Hilan", "rebels", on="2014-05-09")])
+    >>> beliefs = likely_holders(cg, cg.episodes)
+    >>> [beliefs.best(e)[0] for e in cg.episodes]
+    ['government', 'government']
+    >>> from claimgraph.scoring.truth import DEFAULT_METHOD
+    >>> beliefs.method == DEFAULT_METHOD
+    True
     """
     if truth is None:
         from ..scoring.truth import discover_graph
