@@ -56,6 +56,10 @@ def test_a_named_source_keeps_the_id_it_had_before_claims_had_a_kind() -> None:
 
 def test_agreement_and_trust_leave_the_document_out_unless_asked() -> None:
     graph = cg.ClaimGraph.build(cg.extract_file(SPANISH))
+    # its claims still weigh: the document and SANA against the Observatory
+    [hamra] = [i for i in discover_graph(graph).items if i.subject == "Tal Hamra"]
+    assert hamra.leading == "government"
+    assert len(hamra.supporting) == 2
     names = {s.source for s in cg.source_agreement(graph).sources}
     assert SPANISH.name not in names
     assert "SANA" in names
@@ -178,7 +182,7 @@ def test_outputs_say_which_documents_were_not_scored() -> None:
     assert discover_graph(graph, documents=True).documents_not_scored == {}
     assert cg.source_agreement(graph).documents_not_scored == {SPANISH.name: 2}
     md = CliRunner().invoke(main, ["resolve", str(SPANISH), "--format", "md"])
-    assert f"scores them): {SPANISH.name}, 2 claims." in md.output
+    assert f"--score-documents lists them): {SPANISH.name}, 2 claims." in md.output
     document = json.loads(
         CliRunner().invoke(main, ["resolve", str(SPANISH), "--format", "json"]).output
     )
@@ -189,7 +193,7 @@ def test_outputs_say_which_documents_were_not_scored() -> None:
     assert listed["documents_not_scored"] == {SPANISH.name: 2}
 
 
-def test_a_text_in_its_own_voice_only_resolves_to_nothing_without_crashing(
+def test_a_text_in_its_own_voice_only_is_evidence_with_no_scored_source(
     tmp_path: Path,
 ) -> None:
     text = tmp_path / "own.en.txt"
@@ -198,10 +202,16 @@ def test_a_text_in_its_own_voice_only_resolves_to_nothing_without_crashing(
     result = CliRunner().invoke(main, ["resolve", str(text), "--format", "json"])
     assert result.exit_code == 0, result.output
     document = json.loads(result.output)
-    assert document["items"] == []
+    assert [(i["subject"], i["leading"]) for i in document["items"]] == [
+        ("Tal Hamra", "government")
+    ]
     assert document["sources"] == []
     assert document["documents_not_scored"] == {text.name: 1}
-    assert len(discover([]).items) == 0
+
+
+def test_no_claims_give_an_empty_result() -> None:
+    empty = discover([])
+    assert (len(empty.items), empty.sources, empty.trust) == (0, (), {})
 
 
 def test_lines_are_physical_lines_even_after_a_cell_over_two_lines(tmp_path: Path) -> None:

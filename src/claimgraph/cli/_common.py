@@ -215,9 +215,9 @@ def documents_option(func: F) -> F:
         "--score-documents",
         "documents",
         is_flag=True,
-        help="Score the claims a .txt document makes in its own voice (no "
-        "attribution) as those of one more source, in agreement and trust; by "
-        "default they are evidence, shown as the document's, but not scored.",
+        help="Score a .txt document that makes claims in its own voice (no "
+        "attribution) as one more source, in agreement and trust; by default its "
+        "claims are evidence, shown as the document's, and it is not scored.",
     )(func)
 
 

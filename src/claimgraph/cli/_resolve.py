@@ -107,7 +107,8 @@ def resolve(
     more than --min-confidence, the belief in each candidate and the claims for
     and against, followed by each source's trust with an interval and the
     number of claims it rests on. A .txt document's own statements (no
-    attribution) are left out unless --score-documents.
+    attribution) count as evidence, but the document is not listed among the
+    scored sources unless --score-documents.
     """
     if tolerance is not None and relative_tolerance is not None:
         raise click.UsageError("give --tolerance or --relative-tolerance, not both")
@@ -188,8 +189,8 @@ def render(result: TruthResult, fmt: str) -> str:
         )
         lines += [
             "",
-            "Not scored (documents speaking in their own voice; --score-documents "
-            f"scores them): {left}.",
+            "Documents speaking in their own voice, not scored as sources (their "
+            f"claims count as evidence; --score-documents lists them): {left}.",
         ]
     lines += ["", "| source | trust | accuracy | 95% interval | claims |", "|---|---|---|---|---|"]
     for source in result.sources:

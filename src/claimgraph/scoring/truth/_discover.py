@@ -122,8 +122,7 @@ def discover(
     True
     """
     chosen = _options("discover", options)
-    kept = _scored_claims(claims, chosen)
-    return _noting_documents(_discover(kept, method, chosen), claims, kept)
+    return _documents_apart(_discover(claims, method, chosen), claims, chosen)
 
 
 #: Options the claim graph has settled when it made its episodes.
@@ -169,14 +168,13 @@ def discover_graph(
                 given[taken],
             )
     chosen = _options("discover_graph", options)
-    claims = _scored_claims(graph.claims, chosen)
     result = _discover(
-        claims,
+        graph.claims,
         method,
         chosen,
-        periods=episode_table(claims, graph.episodes, graph.place_name),
+        periods=episode_table(graph.claims, graph.episodes, graph.place_name),
     )
-    return _noting_documents(result, graph.claims, claims)
+    return _documents_apart(result, graph.claims, chosen)
 
 
 _OPTION_NAMES = frozenset(field.name for field in attrs.fields(TruthOptions))
@@ -240,25 +238,33 @@ def _discover(
     return build_result(chosen.name, problem, estimate, options.min_confidence)
 
 
-def _scored_claims(claims: Sequence[Claim], options: TruthOptions) -> Sequence[Claim]:
-    """The claims that take part: a document's own voice is evidence, not one more
-    outlet to score, unless ``options.documents``."""
-    if options.documents or not any(c.source_kind is _DOCUMENT for c in claims):
-        return claims
-    return [c for c in claims if c.source_kind is not _DOCUMENT]
-
-
-def _noting_documents(
-    result: TruthResult, claims: Sequence[Claim], kept: Sequence[Claim]
+def _documents_apart(
+    result: TruthResult, claims: Sequence[Claim], options: TruthOptions
 ) -> TruthResult:
-    """The result, with the documents whose own claims were left out, and how many."""
-    if len(kept) == len(claims):
+    """The result with the documents speaking in their own voice taken out of the
+    scored sources (unless ``options.documents``), named apart with their claims.
+
+    Their claims are evidence like any other and weigh in the items; only the
+    document is not listed, or scored, among the outlets it reports on.
+    """
+    if options.documents or not any(c.source_kind is _DOCUMENT for c in claims):
         return result
-    left: dict[str, int] = {}
+    own: dict[str, int] = {}
+    named: set[str] = set()
     for claim in claims:
-        if claim.is_document:
-            left[claim.source] = left.get(claim.source, 0) + 1
-    return attrs.evolve(result, documents_not_scored=left)
+        if claim.source_kind is _DOCUMENT:
+            own[claim.source] = own.get(claim.source, 0) + 1
+        else:
+            named.add(claim.source)
+    apart = {name: n for name, n in own.items() if name not in named}
+    if not apart:
+        return result
+    return attrs.evolve(
+        result,
+        trust={name: t for name, t in result.trust.items() if name not in apart},
+        sources=tuple(s for s in result.sources if s.source not in apart),
+        documents_not_scored=apart,
+    )
 
 
 def _known_facts(problem: Problem, known: Mapping[tuple[str, str], str]) -> np.ndarray:

@@ -138,10 +138,12 @@ class TruthOptions:
         otherwise judge from vote-like beliefs (which side with the largest
         group of copies).
     documents : bool
-        Whether the claims a document makes in its own voice (``source_kind``
-        document: no attribution) take part, the document weighed as one more
-        source. Default ``False``: a report is not scored among the outlets it
-        reports on, and its own claims are left out.
+        Whether a document that makes claims in its own voice (``source_kind``
+        document: no attribution) is listed and scored among the sources
+        (``TruthResult.trust``, ``sources``). Default ``False``: its claims
+        weigh in the items like any others, but a report is not scored among
+        the outlets it reports on; it is named in
+        ``TruthResult.documents_not_scored``.
     min_confidence : float in [0, 1)
         An item's most likely value is its answer only when its probability
         (:attr:`ItemResult.confidence`) is above this; otherwise the item is

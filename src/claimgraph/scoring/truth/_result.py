@@ -382,8 +382,10 @@ class TruthResult:
         The threshold items were decided at: an item whose most likely value
         has at most this probability is undecided.
     documents_not_scored : dict of str to int
-        Documents whose own claims (no attribution) were left out, with how
-        many (empty with ``documents=True``, or when there were none).
+        Documents speaking in their own voice (claims with no attribution),
+        with their number of claims: their claims weigh in the items, but the
+        documents are not listed in ``trust`` and ``sources`` (empty with
+        ``documents=True``, or when there were none).
     """
 
     method: str
