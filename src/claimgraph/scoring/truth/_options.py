@@ -150,7 +150,9 @@ class TruthOptions:
     window: int | None = DEFAULT_WINDOW
     separator: str | None = None
     max_iterations: int = attrs.field(default=100, validator=_at_least_one)
-    false_values: float | Literal["observed"] = attrs.field(default=10.0, validator=_false_values)
+    false_values: float | Literal["observed"] = attrs.field(
+        default="observed", validator=_false_values
+    )
     per_property: bool = True
     part_similarity: str = attrs.field(default="jaccard", validator=_one_of(PART_SIMILARITIES))
     changing: frozenset[str] = attrs.field(default=(CONTROL,), converter=_frozen)
@@ -158,7 +160,7 @@ class TruthOptions:
     prior_accuracy: float | None = attrs.field(default=0.8, validator=_open_unit_or_none)
     copy_per_source: bool = False
     copy_model: str = attrs.field(default="rate", validator=_one_of(COPY_MODELS))
-    echoes: bool = False
+    echoes: bool = True
 
 
 class GraphKeywords(TypedDict, total=False):
