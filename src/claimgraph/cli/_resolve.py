@@ -67,6 +67,7 @@ def resolve(
     relative_tolerance: float | None,
     per_property: bool,
     echoes: bool,
+    false_values: float | str,
     fmt: str | None,
     output: Path | None,
     **options: Any,
@@ -81,7 +82,9 @@ def resolve(
     Sources are weighed by their estimated trust; the output gives, per item,
     the chosen value, its confidence, the belief in each candidate and the
     claims for and against, followed by each source's trust with an interval
-    and the number of claims it rests on.
+    and the number of claims it rests on. The defaults (method, --echoes,
+    --false-values) are those of every command that shows trust (report,
+    sources), and the output names them.
     """
     if tolerance is not None and relative_tolerance is not None:
         raise click.UsageError("give --tolerance or --relative-tolerance, not both")
@@ -92,6 +95,7 @@ def resolve(
         relative_tolerance=relative_tolerance,
         per_property=per_property,
         echoes=echoes,
+        false_values=false_values,  # type: ignore[arg-type]
     )
     echo_or_write(render(result, pick_format(fmt, output, _FORMATS)), output)
 
@@ -101,6 +105,7 @@ def render(result: TruthResult, fmt: str) -> str:
     if fmt == "json":
         document = {
             "method": result.method,
+            "options": dict(result.options),
             "iterations": result.iterations,
             "converged": result.converged,
             "items": result.to_records(),
@@ -129,8 +134,10 @@ def render(result: TruthResult, fmt: str) -> str:
             writer.writerow({k: ";".join(v) if isinstance(v, list) else v for k, v in row.items()})
         return buffer.getvalue()
     lines = [
-        f"# Resolved values ({result.method}, {result.iterations} iterations, "
-        f"{'converged' if result.converged else 'not converged'})",
+        "# Resolved values",
+        "",
+        f"Truth discovery: {result.description}; {result.iterations} iterations, "
+        f"{'converged' if result.converged else 'not converged'}.",
         "",
         "| subject | property | period | value | confidence | for | against |",
         "|---|---|---|---|---|---|---|",
@@ -142,11 +149,15 @@ def render(result: TruthResult, fmt: str) -> str:
             f"{_cell(item.value or '')} | {item.confidence:.2f} | {len(item.supporting)} | "
             f"{len(item.opposing)} |"
         )
-    lines += ["", "| source | trust | accuracy | 95% interval | claims |", "|---|---|---|---|---|"]
+    lines += [
+        "",
+        "| source | trust | accuracy | 95% interval | claims | votes |",
+        "|---|---|---|---|---|---|",
+    ]
     for source in result.sources:
         lines.append(
             f"| {_cell(source.source)} | {source.trust:.3f} | {source.accuracy:.2f} | "
-            f"{source.low:.2f}-{source.high:.2f} | {source.claims:g} |"
+            f"{source.low:.2f}-{source.high:.2f} | {source.claims} | {source.weight:.4g} |"
         )
     return "\n".join(lines) + "\n"
 

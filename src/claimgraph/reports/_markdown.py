@@ -126,8 +126,15 @@ def timelines_markdown(timelines: Iterable[Timeline], alignments: dict[str, str 
     return "\n".join(out)
 
 
-def agreement_markdown(agreement: Agreement, trust: dict[str, Any] | None = None) -> str:
-    """Pairwise agreement and per-source figures as two tables."""
+def agreement_markdown(
+    agreement: Agreement,
+    trust: dict[str, Any] | None = None,
+    *,
+    trust_method: str | None = None,
+) -> str:
+    """Pairwise agreement and per-source figures as two tables; ``trust`` adds a
+    column of estimated accuracy per source, by ``trust_method`` (named above the
+    table)."""
     pair_rows = [
         {
             "sources": f"{p.source_a} / {p.source_b}",
@@ -162,6 +169,11 @@ def agreement_markdown(agreement: Agreement, trust: dict[str, Any] | None = None
             "",
             "### Sources",
             "",
+            *(
+                [f"Estimated accuracy by truth discovery: {trust_method}.", ""]
+                if trust is not None and trust_method
+                else []
+            ),
             markdown_table(source_rows),
             "",
         ]
@@ -169,9 +181,17 @@ def agreement_markdown(agreement: Agreement, trust: dict[str, Any] | None = None
 
 
 def report_markdown(
-    cg: ClaimGraph, *, title: str = "Disputed control report", trust: dict[str, Any] | None = None
+    cg: ClaimGraph,
+    *,
+    title: str = "Disputed control report",
+    trust: dict[str, Any] | None = None,
+    trust_method: str | None = None,
 ) -> str:
     """The full report: summary, disputes with evidence, timelines, counts, agreement, places.
+
+    ``trust`` (per source, as shown) comes from truth discovery by
+    ``trust_method``, which the report names in its opening paragraph and above
+    the sources table.
 
     Examples
     --------
@@ -200,7 +220,12 @@ def report_markdown(
         "",
         f"Generated {dt.date.today().isoformat()} by claimgraph from {len(cg.claims)} claims "
         f"by {len(cg.alignments)} sources about {len({e.subject for e in cg.episodes})} "
-        f"places or subjects, {span}. Claims at most {cg.window} days apart are compared.",
+        f"places or subjects, {span}. Claims at most {cg.window} days apart are compared."
+        + (
+            f" Source trust is estimated by truth discovery: {trust_method}."
+            if trust is not None and trust_method
+            else " Source trust is not estimated."
+        ),
         "",
         "## Summary",
         "",
@@ -220,7 +245,7 @@ def report_markdown(
         timelines_markdown(timelines, cg.alignments),
         "## Source agreement",
         "",
-        agreement_markdown(agreement, trust),
+        agreement_markdown(agreement, trust, trust_method=trust_method),
     ]
     if cg.places is not None:
         merged = [p for p in cg.places.places if len(p.variants) > 1]

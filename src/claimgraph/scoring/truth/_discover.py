@@ -27,7 +27,15 @@ from ._vote import vote
 if TYPE_CHECKING:
     from ...graph import ClaimGraph
 
-__all__ = ["DEFAULT_METHOD", "METHODS", "TruthMethod", "discover", "discover_graph", "get_method"]
+__all__ = [
+    "DEFAULT_METHOD",
+    "METHODS",
+    "TruthMethod",
+    "discover",
+    "discover_graph",
+    "get_method",
+    "shaping_options",
+]
 
 
 @attrs.frozen(slots=True)
@@ -225,7 +233,34 @@ def _discover(
         echoes=options.echoes,
     )
     estimate = calibrate(problem, settings, chosen.run(problem, settings), discounted)
-    return build_result(chosen.name, problem, estimate)
+    return build_result(chosen.name, problem, estimate, shaping_options(chosen.name, options))
+
+
+#: Options of Accu and AccuCopy alone, and of AccuCopy alone.
+_ACCU_OPTIONS = ("false_values", "per_property", "prior_accuracy")
+_COPY_OPTIONS = ("copy_model", "copy_per_source")
+
+
+def shaping_options(method: str, options: TruthOptions) -> tuple[tuple[str, object], ...]:
+    """The options that shape ``method``'s trust, as (name, value) pairs, for naming
+    in outputs: echo handling for every method, the value space and accuracy model
+    for Accu and AccuCopy, the copy model for AccuCopy (off-default switches only
+    where they are rarely used), and the numeric tolerance or separator when set.
+
+    >>> shaping_options("vote", TruthOptions())
+    (('echoes', True),)
+    """
+    names: list[str] = ["echoes"]
+    if method in ("accu", "accu_copy"):
+        names += _ACCU_OPTIONS
+    if method == "accu_copy":
+        names.append("copy_model")
+        if options.copy_per_source:
+            names.append("copy_per_source")
+    for optional in ("tolerance", "relative_tolerance", "separator"):
+        if getattr(options, optional) is not None:
+            names.append(optional)
+    return tuple((name, getattr(options, name)) for name in names)
 
 
 def _known_facts(problem: Problem, known: Mapping[tuple[str, str], str]) -> np.ndarray:

@@ -30,8 +30,11 @@ class SourceTrust:
     given the method's belief in them (its shares of belief; for Accu and
     AccuCopy, the probabilities of :attr:`ItemResult.confidence`), with an equal-tailed 95% interval
     ``low``..``high`` from a Beta(1 + right, 1 + wrong) posterior, so a source
-    with three claims gets a wide interval. ``claims`` is the number of votes
-    it rests on.
+    with three claims gets a wide interval. ``claims`` is the number of the
+    source's claims that were weighed; ``weight`` the votes they add up to, on
+    which the interval rests: less than ``claims`` where a claim is uncertain
+    (half a vote), split among several values of one item, or discounted as
+    an echo of other sources.
     """
 
     source: str
@@ -39,7 +42,8 @@ class SourceTrust:
     accuracy: float
     low: float
     high: float
-    claims: float
+    claims: int
+    weight: float
 
     def to_record(self) -> dict[str, Any]:
         return {
@@ -48,7 +52,8 @@ class SourceTrust:
             "accuracy": round(self.accuracy, 6),
             "accuracy_low": round(self.low, 6),
             "accuracy_high": round(self.high, 6),
-            "claims": _plain(self.claims),
+            "claims": self.claims,
+            "weight": _plain(self.weight),
         }
 
 
@@ -274,6 +279,9 @@ class TruthResult:
         A sequence of :class:`ItemResult`, one per item, built on demand.
     iterations : int
     converged : bool
+    options : tuple of (str, object)
+        The options that shaped the trust and the choices (those that apply
+        to the method), as (name, value) pairs; :attr:`description` names them.
     """
 
     method: str
@@ -282,6 +290,25 @@ class TruthResult:
     items: ItemResults
     iterations: int
     converged: bool
+    options: tuple[tuple[str, Any], ...] = ()
+
+    @property
+    def description(self) -> str:
+        """The method and its options in one line, for the outputs that show trust.
+
+        >>> from claimgraph.testing import make_claim
+        >>> from claimgraph.scoring.truth import discover
+        >>> discover([make_claim("A", "Hilan", "army")]).description
+        'accu_copy (echoes=on, false_values=observed, per_property=on, prior_accuracy=0.8, copy_model=rate)'
+        """
+        if not self.options:
+            return self.method
+        shown = ", ".join(f"{name}={_shown(value)}" for name, value in self.options)
+        return f"{self.method} ({shown})"
+
+    def method_record(self) -> dict[str, Any]:
+        """The method and its options as a JSON-ready mapping."""
+        return {"name": self.method, "options": dict(self.options)}
 
     def to_records(self) -> list[dict[str, Any]]:
         """One JSON-ready mapping per item."""
@@ -306,11 +333,39 @@ class TruthResult:
         return value
 
 
+def _shown(value: Any) -> str:
+    if value is True:
+        return "on"
+    if value is False:
+        return "off"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
 def _plain(x: float) -> int | float:
     return int(x) if float(x).is_integer() else round(float(x), 6)
 
 
-def build_result(method: str, problem: Problem, estimate: Estimate) -> TruthResult:
+def source_claim_counts(problem: Problem) -> np.ndarray:
+    """Number of distinct claims of each source that the problem weighs (a timeless
+    claim in several periods, or bounds spanning several values, count once)."""
+    index = {name: s for s, name in enumerate(problem.sources)}
+    claims = problem.claims
+    weighed = np.unique(problem.obs_claim)
+    of_source = np.fromiter(
+        (index[claims[c].source] for c in weighed.tolist()), dtype=np.int64, count=len(weighed)
+    )
+    out: np.ndarray = np.bincount(of_source, minlength=problem.n_sources)
+    return out
+
+
+def build_result(
+    method: str,
+    problem: Problem,
+    estimate: Estimate,
+    options: tuple[tuple[str, Any], ...] = (),
+) -> TruthResult:
     """Turn a method's estimate into a :class:`TruthResult`."""
     belief = estimate.belief
     confidence = estimate.confidence
@@ -328,6 +383,7 @@ def build_result(method: str, problem: Problem, estimate: Estimate) -> TruthResu
     high = betaincinv(right + 1.0, counts - right + 1.0, (1 + INTERVAL) / 2)
     accuracy = (right + 1.0) / (counts + 2.0)
     trust_values = estimate.trust.tolist()
+    n_claims = source_claim_counts(problem).tolist()
     sources = tuple(
         sorted(
             (
@@ -337,6 +393,7 @@ def build_result(method: str, problem: Problem, estimate: Estimate) -> TruthResu
                     float(accuracy[s]),
                     float(low[s]),
                     float(high[s]),
+                    int(n_claims[s]),
                     float(counts[s]),
                 )
                 for s, name in enumerate(problem.sources)
@@ -352,4 +409,5 @@ def build_result(method: str, problem: Problem, estimate: Estimate) -> TruthResu
         items=ItemResults(problem, share, chosen, supported, confidence),
         iterations=estimate.iterations,
         converged=estimate.converged,
+        options=options,
     )
