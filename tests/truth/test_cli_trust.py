@@ -83,9 +83,12 @@ def test_every_output_that_shows_trust_names_the_method():
     assert "truth discovery: vote (echoes=off)." in plain
     untrusted = _run("report", *EXAMPLE, "--method", "none")
     assert "Source trust is not estimated." in untrusted
-    assert json.loads(_run("sources", *EXAMPLE, "--method", "none", "--format", "json"))[
-        "trust_method"
-    ] is None
+    assert (
+        json.loads(_run("sources", *EXAMPLE, "--method", "none", "--format", "json"))[
+            "trust_method"
+        ]
+        is None
+    )
 
 
 def test_sources_json_keys_are_tidy():
@@ -122,7 +125,8 @@ def test_claim_counts_are_whole_numbers_and_weights_are_shown_apart(tmp_path):
     table = _hedged(tmp_path)
     resolved = json.loads(_run("resolve", table, "--exact-subjects", "--format", "json"))
     b = next(s for s in resolved["sources"] if s["source"] == "B")
-    assert b["claims"] == 2 and isinstance(b["claims"], int)
+    assert b["claims"] == 2
+    assert isinstance(b["claims"], int)
     assert b["weight"] < 2
     md = _run("resolve", table, "--exact-subjects", "--format", "md")
     row = next(line for line in md.splitlines() if line.startswith("| B |"))

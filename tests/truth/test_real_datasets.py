@@ -48,16 +48,17 @@ def _resolve_through_the_cli(loaders, name, tmp_path):
     table (benchmarks/truth/cli_protocol.py), scored by the dataset's protocol."""
     import json
 
+    import cli_protocol
     from click.testing import CliRunner
 
     from claimgraph.cli import main
 
-    import cli_protocol
-
     dataset = cli_protocol.CLI_LOADERS[name]()
     table = tmp_path / f"{name}.csv"
     cli_protocol.write_table(dataset, table)
-    result = CliRunner().invoke(main, ["resolve", str(table), "--exact-subjects", "--format", "json"])
+    result = CliRunner().invoke(
+        main, ["resolve", str(table), "--exact-subjects", "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     document = json.loads(result.output)
     assert document["method"] == "accu_copy"

@@ -283,6 +283,4 @@ def report(
     result = trust_of(cg, method, echoes, false_values)
     trust = trust_text(result) or None
     described = None if result is None else result.description
-    echo_or_write(
-        report_markdown(cg, title=title, trust=trust, trust_method=described), output
-    )
+    echo_or_write(report_markdown(cg, title=title, trust=trust, trust_method=described), output)

@@ -157,14 +157,10 @@ class _Accuracy:
             self.problem, attrs.evolve(self.settings, observed_false=False)
         )
         count = votes_t @ np.log(accuracy / (1.0 - accuracy))
-        count = count + np.log(item_n)[self.problem.fact_item] * (
-            votes_t @ np.ones(len(accuracy))
-        )
+        count = count + np.log(item_n)[self.problem.fact_item] * (votes_t @ np.ones(len(accuracy)))
         if self.sim is not None:
             count = count + SIMILARITY_WEIGHT * (self.sim @ count)
-        return clamp_known(
-            self.problem, item_softmax(self.problem, count, unseen), self.settings
-        )
+        return clamp_known(self.problem, item_softmax(self.problem, count, unseen), self.settings)
 
     def accuracy(self, belief: np.ndarray) -> np.ndarray:
         right = self.judged @ belief + self.against @ (1.0 - belief)
