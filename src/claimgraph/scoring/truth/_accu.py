@@ -255,7 +255,8 @@ def accu_copy(problem: Problem, settings: Settings) -> Estimate:
     needs no beliefs. The latter suits data where whole groups of sources
     republish one feed: the vote-like beliefs then side with the largest
     group, and the accurate sources that disagree with it share what look
-    like false values, the tell-tale of copying.
+    like false values, the tell-tale of copying. The later rounds judge from
+    the beliefs either way, also when the echo test found no echo.
 
     Complexity: O(r * (k * n + q)) for n claims, q = sum over facts of the
     squared number of their sources, k iterations and r copy rounds.

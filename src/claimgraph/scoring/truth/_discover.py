@@ -71,7 +71,8 @@ _ALL = (
 #: Method name -> one-line description.
 METHODS: dict[str, str] = {m.name: m.description for m in _ALL}
 _BY_NAME = {m.name: m for m in _ALL}
-#: The method with the best measured accuracy (docs/benchmarks.md).
+#: The method with the best measured accuracy, with the defaults of TruthOptions
+#: (echoes, observed false values): see docs/truth-discovery.md, "The default".
 DEFAULT_METHOD = "accu_copy"
 
 

@@ -79,10 +79,13 @@ class TruthOptions:
         overlapping sets lend each other belief (TruthFinder, Accu).
     max_iterations : int
     false_values : float or "observed"
-        Number of false values an item may take (Accu, AccuCopy). ``"observed"``:
-        a wrong source gave one of the item's other observed values, as in
-        Pasternack & Roth's latent credibility analysis; a source right less than
-        half the time on a two-value item then argues for the other value.
+        Number of false values an item may take (Accu, AccuCopy). ``"observed"``
+        (the default): a wrong source gave one of the item's other observed
+        values, as in Pasternack & Roth's latent credibility analysis; a source
+        right less than half the time on a two-value item then argues for the
+        other value. That closed world chooses among the values given;
+        confidence is still judged with 10 values nobody gave among the
+        alternatives (the truth may be one of them).
     per_property : bool
         Accu and AccuCopy give a source one accuracy per property (a site may
         be right on schedules and systematically off on departure times),
@@ -123,7 +126,7 @@ class TruthOptions:
         ``"posterior"``: Dong et al.'s probability that the pair copies at all,
         which on large data is near 0 or 1 for every pair.
     echoes : bool
-        Before any method runs, divide each supporting vote by one plus its
+        On by default. Before any method runs, divide each supporting vote by one plus its
         source's echo rates with the other sources giving the same value (see
         :func:`claimgraph.scoring.truth.discount_echoes`): sources that agree
         more often than two independent 99%-accurate sources could count
