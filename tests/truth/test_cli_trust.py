@@ -135,3 +135,13 @@ def test_claim_counts_are_whole_numbers_and_weights_are_shown_apart(tmp_path):
         cell = _report_trust(text)["B"]
         assert re.search(r"n=2, 1\.5 votes\)$", cell), cell
         assert not re.search(r"n=\d+\.\d", text)
+
+
+def test_no_claims_give_an_empty_result_for_every_method():
+    # sources and report now run the default method: zero claims must not crash it
+    from claimgraph.scoring.truth import METHODS
+
+    for method in METHODS:
+        for echoes in (True, False):
+            result = discover([], method=method, echoes=echoes)
+            assert (len(result.items), result.sources) == (0, ()), method
