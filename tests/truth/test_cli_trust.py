@@ -82,7 +82,10 @@ def test_every_output_that_shows_trust_names_the_method():
     plain = _run("report", *EXAMPLE, "--method", "vote", "--no-echoes")
     assert "truth discovery: vote (echoes=off)." in plain
     untrusted = _run("report", *EXAMPLE, "--method", "none")
-    assert "Source trust is not estimated." in untrusted
+    assert (
+        "leaves trust out; disputes and timelines weigh the sources by truth "
+        f"discovery: {DESCRIPTION}." in untrusted
+    )
     assert (
         json.loads(_run("sources", *EXAMPLE, "--method", "none", "--format", "json"))[
             "trust_method"
@@ -145,3 +148,11 @@ def test_no_claims_give_an_empty_result_for_every_method():
         for echoes in (True, False):
             result = discover([], method=method, echoes=echoes)
             assert (len(result.items), result.sources) == (0, ()), method
+
+
+def test_the_report_weighs_disputes_by_the_method_of_its_table():
+    # one run weighs the disputes, the timelines and the sources table alike
+    assert f"sources weighed by {DEFAULT_METHOD} trust" in _run("report", *EXAMPLE)
+    by_vote = _run("report", *EXAMPLE, "--method", "vote")
+    assert "sources weighed by vote trust" in by_vote
+    assert f"sources weighed by {DEFAULT_METHOD} trust" not in by_vote

@@ -281,10 +281,14 @@ def report(
 
     Per-source trust (estimated accuracy with its 95 % interval and the number
     of claims it rests on) comes from --method, the same as in claimgraph
-    resolve and sources; the report names the method and its options.
+    resolve and sources, and the same run weighs the sources of the disputes
+    and timelines; the report names the method and its options.
     """
     cg = build_from_options(**options)
     result = trust_of(cg, method, echoes, false_values)
-    trust = trust_text(result) or None
+    trust = None if result is None else trust_text(result)
     described = None if result is None else result.description
-    echo_or_write(report_markdown(cg, title=title, trust=trust, trust_method=described), output)
+    echo_or_write(
+        report_markdown(cg, title=title, trust=trust, trust_method=described, truth=result),
+        output,
+    )

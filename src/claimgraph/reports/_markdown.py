@@ -13,6 +13,7 @@ from ._tables import markdown_table
 
 if TYPE_CHECKING:
     from ..graph import ClaimGraph
+    from ..scoring.truth import TruthResult
 
 __all__ = [
     "DISPUTE_COLUMNS",
@@ -217,12 +218,16 @@ def report_markdown(
     title: str = "Disputed control report",
     trust: dict[str, Any] | None = None,
     trust_method: str | None = None,
+    truth: TruthResult | None = None,
 ) -> str:
     """The full report: summary, disputes with evidence, timelines, counts, agreement, places.
 
-    ``trust`` (per source, as shown) comes from truth discovery by
-    ``trust_method``, which the report names in its opening paragraph and above
-    the sources table.
+    ``truth`` weighs the sources of the disputes and the timelines (by default
+    a run of the library's default method); ``trust`` (per source, as shown)
+    comes from truth discovery by ``trust_method``, which the report names in
+    its opening paragraph and above the sources table. Give the same run for
+    both (as ``claimgraph report`` does) so that every part of the report
+    weighs a source alike.
 
     Examples
     --------
@@ -235,9 +240,10 @@ def report_markdown(
     """
     from ..scoring.truth import discover_graph
 
-    # one truth-discovery run (the library's default method) weighs the
-    # sources of both the disputes and the timelines
-    truth = discover_graph(cg) if cg.claims else None
+    # one truth-discovery run (the library's default method unless given)
+    # weighs the sources of both the disputes and the timelines
+    if truth is None and cg.claims:
+        truth = discover_graph(cg)
     disputes = find_disputes(cg, truth=truth)
     control = [d for d in disputes if d.property == "control"]
     other = [d for d in disputes if d.property != "control"]
@@ -260,7 +266,12 @@ def report_markdown(
         + (
             f" Source trust is estimated by truth discovery: {trust_method}."
             if trust is not None and trust_method
-            else " Source trust is not estimated."
+            else (
+                " The sources table leaves trust out; disputes and timelines weigh the "
+                f"sources by truth discovery: {truth.description}."
+                if truth is not None
+                else " Source trust is not estimated."
+            )
         ),
         "",
         "## Summary",
