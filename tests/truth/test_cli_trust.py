@@ -156,3 +156,14 @@ def test_the_report_weighs_disputes_by_the_method_of_its_table():
     by_vote = _run("report", *EXAMPLE, "--method", "vote")
     assert "sources weighed by vote trust" in by_vote
     assert f"sources weighed by {DEFAULT_METHOD} trust" not in by_vote
+
+
+def test_false_values_option_is_checked_and_changes_the_named_options(tmp_path):
+    table = _hedged(tmp_path)
+    bad = CliRunner().invoke(main, ["resolve", table, "--false-values", "0.5"])
+    assert bad.exit_code == 2
+    assert "expected 'observed' or a number >= 1, got '0.5'" in bad.output
+    open_world = json.loads(_run("resolve", table, "--false-values", "10", "--format", "json"))
+    assert open_world["options"]["false_values"] == 10.0
+    shown = _run("sources", table, "--false-values", "10", "--no-echoes")
+    assert "accu_copy (echoes=off, false_values=10," in shown
