@@ -13,6 +13,7 @@ from ._tables import markdown_table
 
 if TYPE_CHECKING:
     from ..graph import ClaimGraph
+    from ..scoring.truth import TruthResult
 
 __all__ = [
     "DISPUTE_COLUMNS",
@@ -169,8 +170,15 @@ def timelines_markdown(timelines: Iterable[Timeline], alignments: dict[str, str 
     return "\n".join(out)
 
 
-def agreement_markdown(agreement: Agreement, trust: dict[str, Any] | None = None) -> str:
-    """Pairwise agreement and per-source figures as two tables."""
+def agreement_markdown(
+    agreement: Agreement,
+    trust: dict[str, Any] | None = None,
+    *,
+    trust_method: str | None = None,
+) -> str:
+    """Pairwise agreement and per-source figures as two tables; ``trust`` adds a
+    column of estimated accuracy per source, by ``trust_method`` (named above the
+    table)."""
     pair_rows = [
         {
             "sources": f"{p.source_a} / {p.source_b}",
@@ -205,6 +213,11 @@ def agreement_markdown(agreement: Agreement, trust: dict[str, Any] | None = None
             "",
             "### Sources",
             "",
+            *(
+                [f"Estimated accuracy by truth discovery: {trust_method}.", ""]
+                if trust is not None and trust_method
+                else []
+            ),
             markdown_table(source_rows),
             "",
             *_not_scored(agreement.documents_not_scored),
@@ -232,12 +245,21 @@ def report_markdown(
     title: str = "Disputed control report",
     trust: dict[str, Any] | None = None,
     documents: bool = False,
+    trust_method: str | None = None,
+    truth: TruthResult | None = None,
 ) -> str:
     """The full report: summary, disputes with evidence, timelines, counts, agreement, places.
 
     A document's own statements are evidence, marked ``(document)``; the
     agreement tables leave them out unless ``documents`` (see
     :func:`claimgraph.scoring.source_agreement`).
+
+    ``truth`` weighs the sources of the disputes and the timelines (by default
+    a run of the library's default method); ``trust`` (per source, as shown)
+    comes from truth discovery by ``trust_method``, which the report names in
+    its opening paragraph and above the sources table. Give the same run for
+    both (as ``claimgraph report`` does) so that every part of the report
+    weighs a source alike.
 
     Examples
     --------
@@ -250,9 +272,10 @@ def report_markdown(
     """
     from ..scoring.truth import discover_graph
 
-    # one truth-discovery run (the library's default method) weighs the
-    # sources of both the disputes and the timelines
-    truth = discover_graph(cg) if cg.claims else None
+    # one truth-discovery run (the library's default method unless given)
+    # weighs the sources of both the disputes and the timelines
+    if truth is None and cg.claims:
+        truth = discover_graph(cg)
     disputes = find_disputes(cg, truth=truth)
     control = [d for d in disputes if d.property == "control"]
     other = [d for d in disputes if d.property != "control"]
@@ -271,7 +294,17 @@ def report_markdown(
         "",
         f"Generated {dt.date.today().isoformat()} by claimgraph from {len(cg.claims)} claims "
         f"by {len(cg.alignments)} sources about {len({e.subject for e in cg.episodes})} "
-        f"places or subjects, {span}. Claims at most {cg.window} days apart are compared.",
+        f"places or subjects, {span}. Claims at most {cg.window} days apart are compared."
+        + (
+            f" Source trust is estimated by truth discovery: {trust_method}."
+            if trust is not None and trust_method
+            else (
+                " The sources table leaves trust out; disputes and timelines weigh the "
+                f"sources by truth discovery: {truth.description}."
+                if truth is not None
+                else " Source trust is not estimated."
+            )
+        ),
         "",
         "## Summary",
         "",
@@ -292,7 +325,7 @@ def report_markdown(
         timelines_markdown(timelines, cg.alignments),
         "## Source agreement",
         "",
-        agreement_markdown(agreement, trust),
+        agreement_markdown(agreement, trust, trust_method=trust_method),
     ]
     if cg.places is not None:
         merged = [p for p in cg.places.places if len(p.variants) > 1]
