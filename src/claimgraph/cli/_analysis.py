@@ -27,10 +27,12 @@ from ._common import (
     echoes_option,
     fail_cleanly,
     format_option,
+    info,
     input_options,
     output_option,
     pick_format,
 )
+from ._filters import check_place, check_property, explain_no_agreement, explain_no_disputes
 from ._main import load_inputs, main
 
 __all__ = ["build_from_options", "trust_of"]
@@ -115,7 +117,11 @@ def disputes(
     Counts are disputed when numbers for the same period cannot both hold.
     """
     cg = build_from_options(**options)
+    check_property(cg, prop)
+    check_place(cg, place)
     found = find_disputes(cg, property=prop, place=place)
+    if not found:
+        explain_no_disputes(cg, prop, place)
     chosen = pick_format(fmt, output, ("md", "json", "csv"))
     if chosen == "md":
         text = disputes_markdown(found)
@@ -180,7 +186,10 @@ def sources(
     side may echo each other.
     """
     cg = build_from_options(**options)
+    check_property(cg, prop)
     agreement = source_agreement(cg, property=prop)
+    if not agreement.pairs:
+        explain_no_agreement(cg, prop)
     trust = trust_of(cg, method, echoes)
     chosen = pick_format(fmt, output, ("md", "json", "csv"))
     pairs = [p.to_record() for p in agreement.pairs]
@@ -202,10 +211,7 @@ def sources(
 @input_options
 @analysis_options
 @format_option(*GRAPH_FORMATS)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+@output_option(
     required=True,
     help="The graph file: .graphml or .gexf for Gephi, .json for node-link JSON.",
 )
@@ -215,9 +221,7 @@ def graph(fmt: str | None, output: Path, **options: Any) -> None:
     cg = build_from_options(**options)
     export_graph(cg, output, fmt=fmt)
     g = cg.graph
-    click.echo(
-        f"wrote {output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges", err=True
-    )
+    info(f"wrote {output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
 
 
 @main.command()
@@ -226,9 +230,12 @@ def graph(fmt: str | None, output: Path, **options: Any) -> None:
 @click.option("--title", default="Disputed control report", show_default=True)
 @_method_option("accu")
 @echoes_option
+@format_option("md")
 @output_option
 @fail_cleanly
-def report(title: str, method: str, echoes: bool, output: Path | None, **options: Any) -> None:
+def report(
+    title: str, method: str, echoes: bool, fmt: str, output: Path | None, **options: Any
+) -> None:
     """A readable Markdown report: disputes with their sentences, timelines, agreement.
 
     Per-source trust (estimated accuracy with its 95 % interval and the number

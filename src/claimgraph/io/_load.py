@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ def read_claims(
     mapping: ColumnMapping | None = None,
     extra_columns: ExtraColumns = "error",
     text_options: Mapping[str, Any] | None = None,
+    on_file: Callable[[Path, list[Claim]], object] | None = None,
 ) -> list[Claim]:
     """Read claims from tables (``.csv``, ``.tsv``, ``.jsonl``) and narrative text (``.txt``).
 
@@ -42,6 +43,9 @@ def read_claims(
         ``actors`` (declared actors of other wars, :func:`claimgraph.text.read_actors`)
         are declared before any file is read, so tables may name them as values
         of control too.
+    on_file : callable, optional
+        Called with each path and the claims read from it, as soon as that file
+        is read (for progress, or to tell which file gave no claims).
 
     Raises
     ------
@@ -53,7 +57,7 @@ def read_claims(
     if text_options and text_options.get("actors"):
         _declare_sides(text_options["actors"])
     with collector_paused():
-        return _read_all(paths, mapping, extra_columns, text_options)
+        return _read_all(paths, mapping, extra_columns, text_options, on_file)
 
 
 def _read_all(
@@ -61,6 +65,7 @@ def _read_all(
     mapping: ColumnMapping | None,
     extra_columns: ExtraColumns,
     text_options: Mapping[str, Any] | None,
+    on_file: Callable[[Path, list[Claim]], object] | None = None,
 ) -> list[Claim]:
     claims: list[Claim] = []
     seen_any = False
@@ -73,19 +78,22 @@ def _read_all(
         if path.is_dir():
             raise InputError("is a directory, not a file of claims", path=str(path))
         if suffix in {".csv", ".tsv"}:
-            claims.extend(read_csv(path, mapping=mapping, extra=extra_columns))
+            found = read_csv(path, mapping=mapping, extra=extra_columns)
         elif suffix in {".jsonl", ".ndjson"}:
-            claims.extend(read_jsonl(path, mapping=mapping, extra=extra_columns))
+            found = read_jsonl(path, mapping=mapping, extra=extra_columns)
         elif suffix in TEXT_SUFFIXES:
             from ..text import extract_file
 
-            claims.extend(extract_file(path, **dict(text_options or {})))
+            found = extract_file(path, **dict(text_options or {}))
         else:
             raise InputError(
                 f"unsupported file type {suffix or '(none)'!r}; expected one of "
                 f"{', '.join(sorted(TABLE_SUFFIXES | TEXT_SUFFIXES))}",
                 path=str(path),
             )
+        claims.extend(found)
+        if on_file is not None:
+            on_file(path, found)
     if not seen_any:
         raise InputError("no input files given")
     _check_unique_ids(claims)
