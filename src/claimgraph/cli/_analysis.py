@@ -32,6 +32,7 @@ from ._common import (
     output_option,
     pick_format,
 )
+from ._feedback import status
 from ._filters import check_place, check_property, explain_no_agreement, explain_no_disputes
 from ._main import load_inputs, main
 
@@ -219,6 +220,7 @@ def sources(
 def graph(fmt: str | None, output: Path, **options: Any) -> None:
     """Write the claim graph (claims, sources, places and their relations) to a file."""
     cg = build_from_options(**options)
+    status(f"writing {output}")
     export_graph(cg, output, fmt=fmt)
     g = cg.graph
     info(f"wrote {output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")

@@ -114,10 +114,9 @@ def input_progress(
     if not _shows_progress() or not paths:
         yield lambda _path: None
         return
-    sizes = {path: _size(path) for path in paths}
     clear_status()
     with click.progressbar(
-        length=max(1, sum(sizes.values())),
+        length=max(1, sum(_size(path) for path in paths)),
         label=f"{label} {len(paths)} file{'s' if len(paths) != 1 else ''}",
         file=sys.stderr,
         show_eta=True,
@@ -125,7 +124,7 @@ def input_progress(
     ) as bar:
 
         def done(path: Path) -> None:
-            bar.update(max(sizes.get(path, 0), 0))
+            bar.update(_size(path))
 
         yield done
 

@@ -12,7 +12,7 @@ from typing import Any, TypeVar, overload
 
 import click
 
-from ._feedback import info, quiet_option
+from ._feedback import clear_status, info, quiet_option, status
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -202,9 +202,12 @@ def pick_format(fmt: str | None, output: Path | None, choices: tuple[str, ...]) 
 def echo_or_write(text: str, output: Path | None) -> None:
     """Print ``text`` or write it to ``output`` whole (temp file, then rename)."""
     if output is None:
+        clear_status()
         click.echo(text, nl=not text.endswith("\n"))
         return
     from ..io import atomic_write
+
+    status(f"writing {output}")
 
     with atomic_write(output) as handle:
         handle.write(text)
