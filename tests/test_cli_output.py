@@ -288,6 +288,25 @@ def test_sigterm_mid_write_of_a_command_leaves_no_temporary_file(tmp_path: Path)
     assert os.listdir(tmp_path) == []
 
 
+IGNORING_WRITER = """
+import signal, sys, time
+from claimgraph.io import atomic_write
+signal.signal(signal.SIGTERM, signal.SIG_IGN)
+with atomic_write(sys.argv[1]) as handle:
+    handle.write("half of it")
+    print("writing", flush=True)
+    time.sleep(2)
+    handle.write(" and the rest")
+"""
+
+
+def test_an_ignored_sigterm_does_not_stop_the_write(tmp_path: Path) -> None:
+    out = tmp_path / "out.txt"
+    assert kill_mid_write(IGNORING_WRITER, str(out)) == 0
+    assert out.read_text() == "half of it and the rest"
+    assert os.listdir(tmp_path) == ["out.txt"]
+
+
 def test_handlers_are_restored_after_the_write(tmp_path: Path) -> None:
     before = signal.getsignal(signal.SIGTERM)
     with atomic_write(tmp_path / "a.txt") as handle:

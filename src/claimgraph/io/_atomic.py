@@ -104,7 +104,15 @@ def _copy_permissions(fd: int, target: Path) -> None:
 
 
 def _umask() -> int:
-    # The umask can only be read by setting it; set it straight back.
+    # Linux shows the umask in /proc; elsewhere it can only be read by setting it
+    # (set straight back, but another thread creating a file meanwhile would see it).
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
     mask = os.umask(0o077)
     os.umask(mask)
     return mask
