@@ -458,10 +458,12 @@ def test_progress_is_shown_on_a_terminal(tmp_path: Path) -> None:
     shown = run_on_a_terminal(
         "extract", str(ENGLISH), str(spanish), "-o", str(tmp_path / "x.jsonl")
     )
-    assert "extracting from 2 files" in shown
+    assert f"extracting from {ENGLISH.name} (1/2)" in shown
+    assert f"extracting from {spanish.name} (2/2)" in shown
+    assert "(3/2)" not in shown
     assert "100%" in shown
     shown = run_on_a_terminal("disputes", str(example_path()), "-o", str(tmp_path / "d.md"))
-    assert "reading 1 file" in shown
+    assert f"reading {example_path().name}  [" in shown
     assert "working on 22 claims" in shown
     assert shown.rstrip().endswith(f"wrote {tmp_path / 'd.md'}")
 

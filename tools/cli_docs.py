@@ -48,9 +48,10 @@ with status 2.
 
 ## What is printed on standard error
 
-- When standard error is a terminal, a progress bar while inputs are read (by
-  file size) and a status line while the claims are linked and analysed;
-  nothing of the kind in pipes, files or CI logs.
+- When standard error is a terminal, a progress bar while inputs are read,
+  naming the file being read and moving by the size of each file read, then a
+  status line while the claims are linked and analysed and while the output is
+  written; nothing of the kind in pipes, files or CI logs.
 - Notes: `wrote FILE`, and why a result is empty, such as
   `no disputes: 3 claims about Kafr Naha from 2 sources; none contradicts,
   denies or leaves unclear another within --window 3 days`, or

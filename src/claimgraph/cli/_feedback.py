@@ -109,21 +109,33 @@ def input_progress(
 ) -> Iterator[Callable[[Path], None]]:
     """A bar over the input files, by size; the yielded function marks a file read.
 
-    Nothing is shown unless standard error is a terminal and ``--quiet`` is off.
+    The label names the file being read (files are taken in order) and how many
+    there are. Nothing is shown unless standard error is a terminal and
+    ``--quiet`` is off.
     """
     if not _shows_progress() or not paths:
         yield lambda _path: None
         return
     clear_status()
+
+    def label_for(index: int) -> str:
+        index = min(index, len(paths) - 1)  # the last file stays named once read
+        count = f" ({index + 1}/{len(paths)})" if len(paths) > 1 else ""
+        return f"{label} {paths[index].name}{count}"
+
+    read = 0
     with click.progressbar(
         length=max(1, sum(_size(path) for path in paths)),
-        label=f"{label} {len(paths)} file{'s' if len(paths) != 1 else ''}",
+        label=label_for(0),
         file=sys.stderr,
         show_eta=True,
         show_percent=True,
     ) as bar:
 
         def done(path: Path) -> None:
+            nonlocal read
+            read += 1
+            bar.label = label_for(read)
             bar.update(_size(path))
 
         yield done
