@@ -194,6 +194,8 @@ def test_exact_subjects_turns_resolution_off(runner: CliRunner, tmp_path: Path) 
     )
     assert "Karam al Qasr" in run(runner, "disputes", str(table), "--format", "csv")
     exact = run(runner, "disputes", str(table), "--format", "csv", "--exact-subjects")
-    assert exact.splitlines() == ["place,property,from,to,until,reasons,positions,claims"]
+    assert exact.splitlines() == [
+        "place,property,from,to,until,reasons,positions,likely,confidence,strength,method,claims"
+    ]
     result = runner.invoke(main, ["places", str(table), "--exact-subjects"])
     assert result.exit_code == 2

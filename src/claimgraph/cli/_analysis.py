@@ -116,6 +116,10 @@ def disputes(
     holder they give changes (--change-rate), so they show a change, not a
     dispute.
     Counts are disputed when numbers for the same period cannot both hold.
+    Each dispute of control shows the likely holder given the sources' trust
+    (the default truth-discovery method, named), its confidence, and the
+    dispute's strength (1 - confidence: weak when a reliable source faces an
+    unreliable one and its echoes).
     """
     cg = build_from_options(**options)
     check_property(cg, prop)

@@ -46,7 +46,20 @@ def claim_citation(claim: Claim) -> str:
 
 
 #: Columns of :func:`dispute_rows`.
-DISPUTE_COLUMNS = ("place", "property", "from", "to", "until", "reasons", "positions", "claims")
+DISPUTE_COLUMNS = (
+    "place",
+    "property",
+    "from",
+    "to",
+    "until",
+    "reasons",
+    "positions",
+    "likely",
+    "confidence",
+    "strength",
+    "method",
+    "claims",
+)
 
 
 def dispute_rows(disputes: Sequence[Dispute]) -> list[dict[str, Any]]:
@@ -60,6 +73,10 @@ def dispute_rows(disputes: Sequence[Dispute]) -> list[dict[str, Any]]:
             "until": _iso(d.until),
             "reasons": ", ".join(r.value for r in d.reasons),
             "positions": " | ".join(f"{p.label}: {', '.join(p.sources)}" for p in d.positions),
+            "likely": d.likely,
+            "confidence": _share(d.confidence),
+            "strength": _share(d.strength),
+            "method": d.method,
             "claims": len(d.claims),
         }
         for d in disputes
@@ -84,6 +101,12 @@ def disputes_markdown(disputes: Sequence[Dispute], *, heading_level: int = 2) ->
         for p in d.positions:
             out.append(f"- **{p.label}**: {', '.join(p.sources)}")
         out.append("")
+        if d.likely is not None and d.confidence is not None:
+            out.append(
+                f"Likely: **{d.likely}** (confidence {d.confidence:.2f}, dispute strength "
+                f"{_share(d.strength)}; sources weighed by {d.method} trust)."
+            )
+            out.append("")
         out.append("Evidence:")
         out.append("")
         out.extend(f"1. {claim_citation(c)}" for c in d.claims)
@@ -92,17 +115,25 @@ def disputes_markdown(disputes: Sequence[Dispute], *, heading_level: int = 2) ->
 
 
 def timelines_markdown(timelines: Iterable[Timeline], alignments: dict[str, str | None]) -> str:
-    """A table of periods per place: holder or dispute, evidence span, sources."""
+    """A table of periods per place: holder or dispute, evidence span, sources.
+
+    Timelines weighed by trust show each holder's confidence, and inside a
+    disputed period the likely holder with its confidence.
+    """
     out: list[str] = []
     for t in timelines:
         rows = []
         for p in t.periods:
             if p.status is Status.HELD:
                 state = p.holder or "held"
+                if p.confidence is not None:
+                    state += f" ({p.confidence:.2f})"
                 if p.is_corroborated(alignments):
                     state += " (corroborated)"
             else:
                 state = f"{p.status.value} ({', '.join(r.value for r in p.reasons)})"
+                if p.likely is not None and p.confidence is not None:
+                    state += f"; likely {p.likely} ({p.confidence:.2f})"
             rows.append(
                 {
                     "from": _iso(p.start) or "undated",
@@ -182,10 +213,15 @@ def report_markdown(
     >>> print(report_markdown(cg).splitlines()[0])
     # Disputed control report
     """
-    disputes = find_disputes(cg)
+    from ..scoring.truth import discover_graph
+
+    # one truth-discovery run (the library's default method) weighs the
+    # sources of both the disputes and the timelines
+    truth = discover_graph(cg) if cg.claims else None
+    disputes = find_disputes(cg, truth=truth)
     control = [d for d in disputes if d.property == "control"]
     other = [d for d in disputes if d.property != "control"]
-    timelines = build_timelines(cg)
+    timelines = build_timelines(cg, truth=truth)
     agreement = source_agreement(cg)
     dates = [c.start for c in cg.claims if c.start] + [c.end for c in cg.claims if c.end]
     span = f"{min(dates).isoformat()} to {max(dates).isoformat()}" if dates else "undated"
@@ -217,6 +253,7 @@ def report_markdown(
         disputes_markdown(other, heading_level=3),
         "## Control timelines",
         "",
+        *_trust_note(timelines),
         timelines_markdown(timelines, cg.alignments),
         "## Source agreement",
         "",
@@ -230,6 +267,23 @@ def report_markdown(
                 lines.append(f"- **{place.name}**: {', '.join(place.variants)}")
             lines.append("")
     return "\n".join(lines)
+
+
+def _trust_note(timelines: Sequence[Timeline]) -> list[str]:
+    """How the timelines weighed their sources, when they did."""
+    weighed = next((t for t in timelines if t.method is not None), None)
+    if weighed is None or weighed.threshold is None:
+        return []
+    return [
+        f"Sources weighed by the trust truth discovery ({weighed.method}) gives them, and "
+        "each period by the periods around it; the figure after a holder is its "
+        f"probability. A period is disputed when no holder reaches {weighed.threshold:.2f}.",
+        "",
+    ]
+
+
+def _share(x: float | None) -> str | None:
+    return None if x is None else f"{x:.2f}"
 
 
 def _iso(day: dt.date | None) -> str | None:
