@@ -31,7 +31,7 @@ def test_disputes_on_the_bundled_example(runner: CliRunner) -> None:
 
 def test_disputes_json_and_csv(runner: CliRunner) -> None:
     records = json.loads(run(runner, "disputes", str(example_path()), "--format", "json"))
-    assert {r["property"] for r in records} == {"control", "killed"}
+    assert {r["property"] for r in records} == {"control", "killed:fighters"}
     assert all(r["evidence"] for r in records)
     csv_text = run(runner, "disputes", "--format", "csv")
     assert csv_text.splitlines()[0].startswith("place,property,from,to")

@@ -20,7 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimgraph.cli import main
-from claimgraph.data import example_path
+from claimgraph.data import example_claims, example_path
 from claimgraph.io import atomic_write
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -336,7 +336,7 @@ def test_a_file_without_claims_among_others_is_a_warning(tmp_path: Path) -> None
     table.write_text("source,subject,property,value\n")
     result = CliRunner().invoke(main, ["claims", str(table), str(example_path()), "-q"])
     assert result.exit_code == 0
-    assert result.stderr == f"Warning: {table}: no claims: the table has a header but no rows\n"
+    assert result.stderr == f"warning: {table}: no claims: the table has a header but no rows\n"
     assert len(result.stdout.splitlines()) == sum(1 for _ in example_path().open()) - 1
 
 
@@ -378,9 +378,10 @@ def test_unknown_place_names_the_nearest(tmp_path: Path) -> None:
 def test_unknown_property_names_the_nearest(name: str) -> None:
     result = CliRunner().invoke(main, [name, "--property", "kiled"])
     assert result.exit_code == 1
-    assert result.output == (
-        "Error: --property 'kiled': no such property in the input; nearest: killed\n"
+    assert result.output.startswith(
+        "Error: --property 'kiled': no such property in the input; nearest: killed"
     )
+    assert result.output.count("\n") == 1
 
 
 def test_no_disputes_says_what_was_searched() -> None:
@@ -464,7 +465,7 @@ def test_progress_is_shown_on_a_terminal(tmp_path: Path) -> None:
     assert "100%" in shown
     shown = run_on_a_terminal("disputes", str(example_path()), "-o", str(tmp_path / "d.md"))
     assert f"reading {example_path().name}  [" in shown
-    assert "working on 22 claims" in shown
+    assert f"working on {len(example_claims())} claims" in shown
     assert shown.rstrip().endswith(f"wrote {tmp_path / 'd.md'}")
 
 

@@ -23,6 +23,7 @@ from ..reports import (
 from ..scoring import source_agreement
 from ._common import (
     analysis_options,
+    documents_option,
     echo_or_write,
     echoes_option,
     fail_cleanly,
@@ -149,13 +150,15 @@ def _method_option(default: str | None) -> Callable[[F], F]:
     )
 
 
-def trust_of(cg: ClaimGraph, method: str, echoes: bool = False) -> dict[str, Any]:
+def trust_of(
+    cg: ClaimGraph, method: str, echoes: bool = False, documents: bool = False
+) -> dict[str, Any]:
     """Per-source trust records from a truth-discovery method, items being the graph's."""
     from ..scoring.truth import discover_graph
 
     if method == "none":
         return {}
-    result = discover_graph(cg, method=method, echoes=echoes)
+    result = discover_graph(cg, method=method, echoes=echoes, documents=documents)
     return {s.source: s for s in result.sources}
 
 
@@ -172,6 +175,7 @@ def _trust_text(trust: dict[str, Any]) -> dict[str, str]:
 @click.option("--property", "prop", default=None, help="Only this property (control, killed ...).")
 @_method_option(None)
 @echoes_option
+@documents_option
 @format_option("md", "json", "csv")
 @output_option
 @fail_cleanly
@@ -181,6 +185,7 @@ def sources(
     prop: str | None,
     method: str,
     echoes: bool,
+    documents: bool,
     **options: Any,
 ) -> None:
     """Pairwise agreement of sources and per-source corroboration figures.
@@ -188,14 +193,15 @@ def sources(
     Agreement is counted over items (a place, a property, a stretch of time)
     that both sources speak about, on each source's last word. The 95 %
     interval and kappa show how much a rate can be trusted; pairs on the same
-    side may echo each other.
+    side may echo each other. A .txt document's own statements are not scored
+    unless --score-documents.
     """
     cg = build_from_options(**options)
     check_property(cg, prop)
-    agreement = source_agreement(cg, property=prop)
+    agreement = source_agreement(cg, property=prop, documents=documents)
     if not agreement.pairs:
         explain_no_agreement(cg, prop)
-    trust = trust_of(cg, method, echoes)
+    trust = trust_of(cg, method, echoes, documents)
     chosen = pick_format(fmt, output, ("md", "json", "csv"))
     pairs = [p.to_record() for p in agreement.pairs]
     figures = [s.to_record() for s in agreement.sources]
@@ -206,7 +212,10 @@ def sources(
     if chosen == "md":
         text = agreement_markdown(agreement, _trust_text(trust) if trust else None)
     elif chosen == "json":
-        text = json.dumps({"pairs": pairs, "sources": figures}, ensure_ascii=False, indent=2)
+        document: dict[str, Any] = {"pairs": pairs, "sources": figures}
+        if agreement.documents_not_scored:
+            document["documents_not_scored"] = agreement.documents_not_scored
+        text = json.dumps(document, ensure_ascii=False, indent=2)
     else:
         text = render_records(pairs, "csv")
     echo_or_write(text, output)
@@ -236,11 +245,18 @@ def graph(fmt: str | None, output: Path, **options: Any) -> None:
 @click.option("--title", default="Disputed control report", show_default=True)
 @_method_option("accu")
 @echoes_option
+@documents_option
 @format_option("md")
 @output_option
 @fail_cleanly
 def report(
-    title: str, method: str, echoes: bool, fmt: str, output: Path | None, **options: Any
+    title: str,
+    method: str,
+    echoes: bool,
+    documents: bool,
+    fmt: str,
+    output: Path | None,
+    **options: Any,
 ) -> None:
     """A readable Markdown report: disputes with their sentences, timelines, agreement.
 
@@ -248,5 +264,5 @@ def report(
     of claims it rests on) comes from --method.
     """
     cg = build_from_options(**options)
-    trust = _trust_text(trust_of(cg, method, echoes)) or None
-    echo_or_write(report_markdown(cg, title=title, trust=trust), output)
+    trust = _trust_text(trust_of(cg, method, echoes, documents)) or None
+    echo_or_write(report_markdown(cg, title=title, trust=trust, documents=documents), output)

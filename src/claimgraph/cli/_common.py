@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
-from .._errors import ClaimgraphError
+from .._errors import ClaimgraphError, ClaimgraphWarning
 from ._feedback import clear_status, info, quiet_option, warn
 from ._output import echo_or_write, format_option, output_option, pick_format
 
@@ -19,6 +20,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 __all__ = [
     "analysis_options",
+    "documents_option",
     "echo_or_write",
     "echoes_option",
     "fail_cleanly",
@@ -214,6 +216,18 @@ def echoes_option(func: F) -> F:
     )(func)
 
 
+def documents_option(func: F) -> F:
+    """``--score-documents``: score a document's own voice as one more source."""
+    return click.option(
+        "--score-documents",
+        "documents",
+        is_flag=True,
+        help="Score a .txt document that makes claims in its own voice (no "
+        "attribution) as one more source, in agreement and trust; by default its "
+        "claims are evidence, shown as the document's, and it is not scored.",
+    )(func)
+
+
 @contextmanager
 def _error_boundary() -> Iterator[None]:
     try:
@@ -232,11 +246,32 @@ def _error_boundary() -> Iterator[None]:
 
 def fail_cleanly(func: F) -> F:
     """Turn library errors, and failures to read or write a named file, into a
-    one-line message and exit status 1."""
+    one-line message and exit status 1, and the library's warnings into one line
+    each on standard error (``warning: ...``)."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        with _error_boundary():
-            return func(*args, **kwargs)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ClaimgraphWarning)
+            try:
+                with _error_boundary():
+                    return func(*args, **kwargs)
+            finally:
+                _report_warnings(caught)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _report_warnings(caught: list[warnings.WarningMessage]) -> None:
+    """Print claimgraph's warnings, once each; hand any other back to Python."""
+    shown: set[str] = set()
+    for warning in caught:
+        if issubclass(warning.category, ClaimgraphWarning):
+            text = str(warning.message)
+            if text not in shown:
+                shown.add(text)
+                warn(text)
+        else:
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )

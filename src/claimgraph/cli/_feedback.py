@@ -85,7 +85,7 @@ def info(message: str) -> None:
 def warn(message: str) -> None:
     """A warning on standard error, printed even with ``--quiet``."""
     clear_status()
-    click.echo(f"Warning: {message}", err=True)
+    click.echo(f"warning: {message}", err=True)
 
 
 def status(label: str) -> None:

@@ -145,6 +145,7 @@ class Dispute:
                 {
                     "id": c.id,
                     "source": c.source,
+                    "source_kind": c.source_kind.value,
                     "value": c.display_value,
                     "stance": c.stance.value,
                     "time": c.time_text(),

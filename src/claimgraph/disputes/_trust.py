@@ -186,7 +186,7 @@ def _item_verdicts(
         columns["property"],
         columns["period_start"],
         columns["period_end"],
-        columns["value"],
+        columns["leading"],  # the most likely value, decided or not: evidence
         columns["confidence"],
         strict=True,
     ):

@@ -25,9 +25,19 @@ __all__ = [
 ]
 
 
+def source_labels(sources: Iterable[str], claims: Iterable[Claim]) -> list[str]:
+    """Source names as shown: a source whose claims here are all a document's own
+    statements is marked ``(document)`` (see :attr:`Claim.source_label`)."""
+    named: set[str] = set()
+    documents: set[str] = set()
+    for claim in claims:
+        (documents if claim.is_document else named).add(claim.source)
+    return [f"{n} (document)" if n in documents - named else n for n in sources]
+
+
 def claim_citation(claim: Claim) -> str:
     """One line of evidence: who, what, when, and where it was said."""
-    parts = [f"**{claim.source}**"]
+    parts = [f"**{claim.source_label}**"]
     if claim.stance.value != "asserts":
         parts.append(f"_{claim.stance.value}_")
     parts.append(f"{claim.property} = {claim.display_value}")
@@ -72,7 +82,9 @@ def dispute_rows(disputes: Sequence[Dispute]) -> list[dict[str, Any]]:
             "to": _iso(d.end),
             "until": _iso(d.until),
             "reasons": ", ".join(r.value for r in d.reasons),
-            "positions": " | ".join(f"{p.label}: {', '.join(p.sources)}" for p in d.positions),
+            "positions": " | ".join(
+                f"{p.label}: {', '.join(source_labels(p.sources, p.claims))}" for p in d.positions
+            ),
             "likely": d.likely,
             "confidence": _share(d.confidence),
             "strength": _share(d.strength),
@@ -99,7 +111,7 @@ def disputes_markdown(disputes: Sequence[Dispute], *, heading_level: int = 2) ->
             out.append(f"Until {d.until.isoformat()}, when a source next gives one value.")
         out.append("")
         for p in d.positions:
-            out.append(f"- **{p.label}**: {', '.join(p.sources)}")
+            out.append(f"- **{p.label}**: {', '.join(source_labels(p.sources, p.claims))}")
         out.append("")
         if d.likely is not None and d.confidence is not None:
             out.append(
@@ -139,7 +151,7 @@ def timelines_markdown(timelines: Iterable[Timeline], alignments: dict[str, str 
                     "from": _iso(p.start) or "undated",
                     "to": _iso(p.end) or "",
                     "state": state,
-                    "sources": ", ".join(p.sources),
+                    "sources": ", ".join(source_labels(p.sources, p.claims)),
                 }
             )
         out.append(f"### {t.name}")
@@ -195,14 +207,37 @@ def agreement_markdown(agreement: Agreement, trust: dict[str, Any] | None = None
             "",
             markdown_table(source_rows),
             "",
+            *_not_scored(agreement.documents_not_scored),
         ]
     )
 
 
+def _not_scored(left: dict[str, int]) -> list[str]:
+    """A line naming the documents whose own claims were not scored, if any."""
+    if not left:
+        return []
+    named = "; ".join(
+        f"{name}, {count} claim{'s' if count != 1 else ''}" for name, count in left.items()
+    )
+    return [
+        "Not scored (documents speaking in their own voice; --score-documents "
+        f"scores them): {named}.",
+        "",
+    ]
+
+
 def report_markdown(
-    cg: ClaimGraph, *, title: str = "Disputed control report", trust: dict[str, Any] | None = None
+    cg: ClaimGraph,
+    *,
+    title: str = "Disputed control report",
+    trust: dict[str, Any] | None = None,
+    documents: bool = False,
 ) -> str:
     """The full report: summary, disputes with evidence, timelines, counts, agreement, places.
+
+    A document's own statements are evidence, marked ``(document)``; the
+    agreement tables leave them out unless ``documents`` (see
+    :func:`claimgraph.scoring.source_agreement`).
 
     Examples
     --------
@@ -222,7 +257,7 @@ def report_markdown(
     control = [d for d in disputes if d.property == "control"]
     other = [d for d in disputes if d.property != "control"]
     timelines = build_timelines(cg, truth=truth)
-    agreement = source_agreement(cg)
+    agreement = source_agreement(cg, documents=documents)
     dates = [c.start for c in cg.claims if c.start] + [c.end for c in cg.claims if c.end]
     span = f"{min(dates).isoformat()} to {max(dates).isoformat()}" if dates else "undated"
     disputed_places = sorted({d.name for d in control})

@@ -9,7 +9,16 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..model import CONTESTED, CONTROL, Claim, SourceRegistry, Stance, declare_side, fold
+from ..model import (
+    CONTESTED,
+    CONTROL,
+    Claim,
+    SourceKind,
+    SourceRegistry,
+    Stance,
+    declare_side,
+    fold,
+)
 from ._actors import ActorReader
 from ._attribution import AttributionReader
 from ._control import ControlReader
@@ -282,6 +291,8 @@ class Engine:
         canonical = self.registry.canonical(source)
         return Claim(
             source=canonical,
+            # no attribution: the document speaks in its own voice
+            source_kind=SourceKind.DOCUMENT if source == doc else SourceKind.SOURCE,
             subject=subject,
             property=prop or finding.property,
             value=value if value is not None else finding.value,
