@@ -28,10 +28,13 @@ from ._common import (
     echoes_option,
     fail_cleanly,
     format_option,
+    info,
     input_options,
     output_option,
     pick_format,
 )
+from ._feedback import status
+from ._filters import check_place, check_property, explain_no_agreement, explain_no_disputes
 from ._main import load_inputs, main
 
 if TYPE_CHECKING:
@@ -123,7 +126,11 @@ def disputes(
     unreliable one and its echoes).
     """
     cg = build_from_options(**options)
+    check_property(cg, prop)
+    check_place(cg, place)
     found = find_disputes(cg, property=prop, place=place)
+    if not found:
+        explain_no_disputes(cg, prop, place)
     chosen = pick_format(fmt, output, ("md", "json", "csv"))
     if chosen == "md":
         text = disputes_markdown(found)
@@ -212,7 +219,10 @@ def sources(
     claimgraph resolve and report.
     """
     cg = build_from_options(**options)
+    check_property(cg, prop)
     agreement = source_agreement(cg, property=prop, documents=documents)
+    if not agreement.pairs:
+        explain_no_agreement(cg, prop)
     result = trust_of(cg, method, echoes, false_values, documents)
     chosen = pick_format(fmt, output, ("md", "json", "csv"))
     pairs = [p.to_record() for p in agreement.pairs]
@@ -250,10 +260,7 @@ def sources(
 @input_options
 @analysis_options
 @format_option(*GRAPH_FORMATS)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+@output_option(
     required=True,
     help="The graph file: .graphml or .gexf for Gephi, .json for node-link JSON.",
 )
@@ -261,11 +268,10 @@ def sources(
 def graph(fmt: str | None, output: Path, **options: Any) -> None:
     """Write the claim graph (claims, sources, places and their relations) to a file."""
     cg = build_from_options(**options)
+    status(f"writing {output}")
     export_graph(cg, output, fmt=fmt)
     g = cg.graph
-    click.echo(
-        f"wrote {output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges", err=True
-    )
+    info(f"wrote {output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
 
 
 @main.command()
@@ -275,6 +281,7 @@ def graph(fmt: str | None, output: Path, **options: Any) -> None:
 @_method_option
 @echoes_option
 @documents_option
+@format_option("md")
 @output_option
 @fail_cleanly
 def report(
@@ -283,6 +290,7 @@ def report(
     echoes: bool,
     false_values: float | str,
     documents: bool,
+    fmt: str,
     output: Path | None,
     **options: Any,
 ) -> None:
