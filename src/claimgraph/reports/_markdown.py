@@ -284,10 +284,13 @@ def report_markdown(
     dates = [c.start for c in cg.claims if c.start] + [c.end for c in cg.claims if c.end]
     span = f"{min(dates).isoformat()} to {max(dates).isoformat()}" if dates else "undated"
     disputed_places = sorted({d.name for d in control})
+    # "never disputed": no sources disagreeing, whatever the likely holder's confidence
     corroborated = [
         t.name
         for t in timelines
-        if not t.disputed and any(p.is_corroborated(cg.alignments) for p in t.periods)
+        if not t.disputed
+        and t.name not in disputed_places
+        and any(p.is_corroborated(cg.alignments) for p in t.periods)
     ]
     lines = [
         f"# {title}",
