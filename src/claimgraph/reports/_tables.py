@@ -14,7 +14,9 @@ __all__ = ["flat_value", "markdown_table", "markdown_text", "render_records"]
 #: (entity-escaped, as every renderer understands), and the Markdown of links,
 #: code, emphasis and table cells (backslash-escaped, CommonMark's way).
 _HTML_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_MARKDOWN_PUNCTUATION = frozenset("\\`*_[]|~")
+# ``_`` is left alone: inside words (file names, ids) it never starts emphasis in
+# CommonMark, and escaping it would make every such name harder to read.
+_MARKDOWN_PUNCTUATION = frozenset("\\`*[]|~")
 _LINE_BREAKS = frozenset("\u2028\u2029\x85")
 
 
