@@ -22,6 +22,7 @@ import attrs
 
 from ..model import SourceRegistry, fold
 from ._pack import LanguagePack
+from ._scan import MatchIndex
 from ._sentences import fold_aligned
 from ._sources import UNNAMED, WIRE_AGENCIES
 
@@ -121,6 +122,7 @@ class AttributionReader:
         self.impersonal = c(pack.impersonal)
         self.channel = c(pack.channel) if pack.channel else None
         self.clause_breaks = c(pack.clause_breaks)
+        self._breaks = MatchIndex(self.clause_breaks)
         self.infinitive = c(pack.reported_infinitive) if pack.reported_infinitive else None
         self.first_person = c(pack.first_person_verb)
         self.passive_speech = c(pack.passive_speech) if pack.passive_speech else None
@@ -245,7 +247,7 @@ class AttributionReader:
             and self.person_roles.match(folded, right_end)
         ):
             # "afirmó Saif Abu Bakr, jefe del grupo X": the organisation in apposition.
-            clause_end = _clause_end(self.clause_breaks, folded, m.end())
+            clause_end = self._clause_end(folded, m.end())
             right = self.source_in(folded, right_end, min(clause_end, m.end() + _REACH))
         after_verb = folded[m.end() : right_end].strip(" .,;:\"'")
         tail = folded[right_end:].strip(" .,;:\"'")
@@ -358,8 +360,11 @@ class AttributionReader:
         return speaker, chosen.start()
 
     def _clause_start(self, folded: str, pos: int) -> int:
-        starts = [m.end() for m in self.clause_breaks.finditer(folded, 0, pos)]
-        return starts[-1] if starts else 0
+        return self._breaks.last_end_before(folded, pos) or 0
+
+    def _clause_end(self, folded: str, start: int) -> int:
+        end = self._breaks.next_start_from(folded, start)
+        return len(folded) if end is None else end
 
     # -- the whole sentence ---------------------------------------------------------------------
 
@@ -384,7 +389,7 @@ class AttributionReader:
                 prev = max((c.end for c in cues[:i] if c.end <= cue.begin), default=0)
                 spans.append((prev, cue.begin, cue))
             else:
-                clause_end = _clause_end(self.clause_breaks, folded, cue.end)
+                clause_end = self._clause_end(folded, cue.end)
                 spans.append((self._clause_start(folded, cue.begin), clause_end, cue))
         main = cues[0] if cues else None
         if main is not None:
@@ -400,10 +405,6 @@ def _phrase_end(folded: str, start: int) -> int:
     m = re.compile(r"[,;—–]|\s-\s|\.(?:\s|$)|\s(?:que|that)\s").search(folded, start)
     return m.start() if m else len(folded.rstrip(" ."))
 
-
-def _clause_end(breaks: re.Pattern[str], folded: str, start: int) -> int:
-    m = breaks.search(folded, start)
-    return m.start() if m else len(folded)
 
 
 _PERSON = re.compile(

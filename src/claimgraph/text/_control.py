@@ -12,6 +12,7 @@ from ._actors import ActorMention, ActorReader
 from ._finding import Finding
 from ._pack import LanguagePack
 from ._places import reader_for
+from ._scan import MatchIndex
 
 __all__ = ["ControlReader"]
 
@@ -62,12 +63,15 @@ class ControlReader:
         self.hypothetical = c(pack.hypothetical or never)
         self.passive_subject = c(pack.passive_subject or never)
         self.clause_breaks = c(pack.clause_breaks)
+        self._complementizers = MatchIndex(self.complementizer)
+        self._breaks = MatchIndex(self.clause_breaks)
         self.of_after = c(rf"\s+{pack.of_words}\s+")
         self.of_word = c(pack.of_words)
         self.copula = c(rf"\b(?:{pack.copulas})\s+(?:\w+\s+){{0,2}}$" if pack.copulas else never)
         self.nominal_fall = c(pack.nominal_fall or never)
         self.nominal_loss = c(pack.nominal_loss or never)
         self.speech = c(pack.speech_verbs)
+        self._speech = MatchIndex(self.speech)
         self.flag_raised = c(pack.flag_raised or never)
         self.gerund = c(pack.gerund or never)
         self.control_phrase = c(pack.control_phrase or never)
@@ -404,10 +408,10 @@ class ControlReader:
             named = self.places.last_list_before(text, folded, rel.start())
             if named and self._adjacent(text, named[-1], rel.start(), reach=3):
                 return list(named)
-        que = max((q.end() for q in self.complementizer.finditer(folded, 0, verb)), default=0)
-        clause = max((b.end() for b in self.clause_breaks.finditer(folded, 0, verb)), default=0)
+        que = self._complementizers.last_end_before(folded, verb) or 0
+        clause = self._breaks.last_end_before(folded, verb) or 0
         # "Dawad said the gate of X was captured": the subject follows the speech verb
-        said = max((s.end() for s in self.speech.finditer(folded, 0, verb)), default=0)
+        said = self._speech.last_end_before(folded, verb) or 0
         begin = max(que, clause, said, folded.rfind(";", 0, verb) + 1)
         span = text[begin:verb]
         fspan = folded[begin:verb]

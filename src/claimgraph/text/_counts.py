@@ -6,10 +6,12 @@ import re
 
 from ._finding import Finding
 from ._pack import LanguagePack
+from ._scan import before_window
 
 __all__ = ["CountReader"]
 
 _NUMBER = r"\d{1,3}(?:[.,]\d{3})+|\d+"
+_THEIR = re.compile(r"\bsus\s+$")
 # How far (in characters) an event word may be from the counted number.
 _EVENT_REACH = 90
 
@@ -60,10 +62,10 @@ class CountReader:
             if n is None:
                 continue
             noun_m = self.person_after.match(folded, m.end())
-            figure = self.figure.search(folded[: m.start()])
+            figure = self.figure.search(folded, before_window(m.start()), m.start())
             if noun_m is None and figure is None:
                 continue
-            low, high = self._bounds(n, folded[: m.start()])
+            low, high = self._bounds(n, folded, m.start())
             end = noun_m.end() if noun_m else m.end()
             spans.append((m.start(), end, low, high, noun_m.group("noun") if noun_m else "", True))
         spans.sort()
@@ -75,7 +77,7 @@ class CountReader:
             prop = head_prop if is_sub else self._event(folded, start, end, clause_of)
             if prop is None:
                 continue
-            if group == "fighters" and re.search(r"\bsus\s+$", folded[: end - len(noun)]):
+            if group == "fighters" and _THEIR.search(folded, before_window(end), end - len(noun)):
                 group = self._casualty_group(folded, start, end) or group
             if noun == "bajas" or (noun in {"cadaveres", "cuerpos"} and not group):
                 group = self._casualty_group(folded, start, end) or group
@@ -90,9 +92,10 @@ class CountReader:
             out.append(Finding(prop_name, start, low=low, high=high))
         return out
 
-    def _bounds(self, n: float, before: str) -> tuple[float | None, float | None]:
+    def _bounds(self, n: float, folded: str, pos: int) -> tuple[float | None, float | None]:
+        """Bounds of the number ``n`` at ``pos`` from the qualifier ending there."""
         for pattern, kind in self.qualifiers:
-            if pattern.search(before):
+            if pattern.search(folded, before_window(pos), pos):
                 if kind == "min":
                     return n, None
                 if kind == "more":

@@ -18,6 +18,7 @@ from ._dateline import dateline_end
 from ._finding import Finding
 from ._pack import Actor, LanguagePack
 from ._places import reader_for
+from ._scan import MatchIndex
 from ._sentences import Sentence, fold_aligned
 from ._sources import REPORTERS
 from ._statements import DENY_PREVIOUS, DOUBT_PREVIOUS, SETTING, StatementReader
@@ -68,6 +69,7 @@ class Engine:
         self.counts = CountReader(pack)
         self.statements = StatementReader(pack, reader)
         self.clause_breaks = re.compile(pack.clause_breaks)
+        self._breaks = MatchIndex(self.clause_breaks)
         self.event_reference = re.compile(pack.event_references)
         self.count_place = re.compile(rf"\b{pack.in_words}\s+")
         self.setting_before = re.compile(rf"\b(?:{pack.of_words}|{pack.in_words})\s$")
@@ -369,10 +371,9 @@ class Engine:
         return SETTING
 
     def _clause_span(self, folded: str, pos: int) -> tuple[int, int]:
-        starts = [0] + [m.end() for m in self.clause_breaks.finditer(folded)]
-        begin = max(s for s in starts if s <= pos) if starts else 0
-        later = [m.start() for m in self.clause_breaks.finditer(folded) if m.start() > pos]
-        return begin, (later[0] if later else len(folded))
+        begin = self._breaks.last_end_before(folded, pos)
+        end = self._breaks.next_start_after(folded, pos)
+        return begin or 0, (len(folded) if end is None else end)
 
 
 def counted_properties() -> tuple[str, ...]:
