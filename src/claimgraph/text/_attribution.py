@@ -22,7 +22,7 @@ import attrs
 
 from ..model import SourceRegistry, fold
 from ._pack import LanguagePack
-from ._scan import MatchIndex
+from ._scan import MatchIndex, SpanSet, before_window
 from ._sentences import fold_aligned
 from ._sources import UNNAMED, WIRE_AGENCIES
 
@@ -189,19 +189,24 @@ class AttributionReader:
                 else:
                     continue
             cues.append(Cue(m.start(), np_end, named, self._reach_of_phrase(folded, m, np_end)))
+        covered = SpanSet((c.begin, c.end) for c in cues)
         for m in self.speech.finditer(folded):
-            if any(c.begin <= m.start() < c.end for c in cues):
+            if covered.overlaps(m.start(), m.start() + 1):
                 continue
-            earlier = [c for c in cues if c.end <= m.start()]
-            if earlier and self.coordinated.search(folded, earlier[-1].end, m.start()):
+            # the cue added last of those ending before the verb (usually the last one)
+            last = next((c for c in reversed(cues) if c.end <= m.start()), None)
+            if last is not None and self.coordinated.search(
+                folded, max(last.end, before_window(m.start())), m.start()
+            ):
                 # "X negó ... y afirmó que ...": the same speaker goes on.
-                last = earlier[-1]
                 denies = bool(self.denial.match(folded, m.start()))
                 cues.append(Cue(m.start(), m.end(), last.source, Reach.RIGHT, denies))
+                covered.append((m.start(), m.end()))
                 continue
             cue = self._speech_cue(folded, m, previous, text)
             if cue is not None:
                 cues.append(cue)
+                covered.append((cue.begin, cue.end))
         return sorted(cues, key=lambda c: c.begin)
 
     def _reach_of_phrase(self, folded: str, m: re.Match[str], np_end: int) -> Reach:

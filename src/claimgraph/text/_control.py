@@ -12,7 +12,7 @@ from ._actors import ActorMention, ActorReader
 from ._finding import Finding
 from ._pack import LanguagePack
 from ._places import reader_for
-from ._scan import MatchIndex
+from ._scan import MatchIndex, SpanSet
 
 __all__ = ["ControlReader"]
 
@@ -88,14 +88,14 @@ class ControlReader:
         self._times = times
         mentions = self.actors.mentions(folded, text)
         out: list[Finding] = []
-        taken: list[tuple[int, int]] = list(blocked)
+        taken = SpanSet(blocked)
         # Words inside an actor's name are never verbs ("Popular Mobilization Forces");
         # patterns that name actors themselves ("repelled IS attacks on") skip this.
-        actor_spans = [(a.start, a.end) for a in mentions]
+        actor_spans = SpanSet((a.start, a.end) for a in mentions)
 
         def free(m: re.Match[str], actors_inside: bool = False) -> bool:
-            spans = taken if actors_inside else [*taken, *actor_spans]
-            return all(m.end() <= a or m.start() >= b for a, b in spans)
+            a, b = m.span()
+            return not taken.overlaps(a, b) and (actors_inside or not actor_spans.overlaps(a, b))
 
         def side_for(pos: int, agent_from: int | None = None, anywhere: bool = False) -> str | None:
             actor = None
@@ -246,7 +246,7 @@ class ControlReader:
         folded: str,
         mentions: list[ActorMention],
         free: Callable[..., bool],
-        taken: list[tuple[int, int]],
+        taken: SpanSet,
         side_for: Callable[..., str | None],
     ) -> list[Finding]:
         """Expulsions, repelled attacks, withdrawals, holding, holders named as

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 
-__all__ = ["MatchIndex", "before_window"]
+__all__ = ["MatchIndex", "SpanSet", "before_window"]
 
 #: How far before a position the patterns anchored at it (``...\s+$``: "at least
 #: ", "more than ", "para el ") are looked for: far longer than any of them, short
@@ -68,3 +69,41 @@ class MatchIndex:
     def next_start_after(self, text: str, pos: int) -> int | None:
         """The start of the first match starting after ``pos``, or ``None``."""
         return self.next_start_from(text, pos + 1)
+
+
+class SpanSet:
+    """Stretches of a sentence already read, asked whether a new one overlaps them.
+
+    Kept as their union, disjoint and sorted, so asking costs the logarithm of their
+    number rather than their number (a sentence listing a thousand places has as
+    many taken stretches). Only non-empty stretches are meaningful here.
+
+    >>> taken = SpanSet([(2, 5)])
+    >>> taken.append((5, 9))
+    >>> taken.overlaps(0, 2), taken.overlaps(8, 12), taken.overlaps(9, 10)
+    (False, True, False)
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for span in spans:
+            self.append(span)
+
+    def append(self, span: tuple[int, int]) -> None:
+        """Add the stretch ``span`` (start, end), merging it with those it touches."""
+        a, b = span
+        if b <= a:
+            return
+        lo = bisect.bisect_left(self.ends, a)  # first union part ending at or after a
+        hi = bisect.bisect_right(self.starts, b)  # parts from lo to hi touch [a, b)
+        if lo < hi:
+            a = min(a, self.starts[lo])
+            b = max(b, self.ends[hi - 1])
+        self.starts[lo:hi] = [a]
+        self.ends[lo:hi] = [b]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``start``..``end`` shares a character with a stretch added."""
+        k = bisect.bisect_left(self.starts, end)  # parts starting before end
+        return k > 0 and self.ends[k - 1] > start

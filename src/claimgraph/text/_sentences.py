@@ -21,6 +21,14 @@ _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:)])")
 # capital, an opening quote or a digit.  Decimal points and thousands ("1.000") have no
 # space after them and so never match.
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"')\]”’»]*\s+(?=[\"'(¿¡“‘«]?[A-ZÁÉÍÓÚÑ0-9])")
+#: The longest stretch read as one sentence. A line running longer without a sentence
+#: end (text pasted without punctuation, a table flattened into one line) is read in
+#: pieces cut at the last clause or word break before this length: several readers
+#: look around each statement in its sentence, so one sentence of a hundred
+#: kilobytes took minutes, while real sentences, lists of a thousand places
+#: included, stay far below it.
+MAX_SENTENCE = 20_000
+_PIECE_BREAKS = (re.compile(r"[;:]\s"), re.compile(r",\s"), re.compile(r"\s"))
 _ABBREVIATIONS = frozenset(
     {"sr", "sra", "dr", "dra", "núm", "art", "pág", "etc", "ej", "aprox", "gral", "tte", "cap"}
 )
@@ -71,7 +79,28 @@ def _split_line(line: str) -> list[str]:
         pieces.append(line[start : match.start()])
         start = match.end()
     pieces.append(line[start:])
-    return pieces
+    return [part for piece in pieces for part in _bounded(piece)]
+
+
+def _bounded(piece: str) -> list[str]:
+    """``piece`` cut into parts of at most :data:`MAX_SENTENCE` characters, each cut
+    at the last clause break, else comma, else white space in its second half."""
+    if len(piece) <= MAX_SENTENCE:
+        return [piece]
+    parts: list[str] = []
+    start = 0
+    while len(piece) - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = limit
+        for pattern in _PIECE_BREAKS:
+            found = [m.end() for m in pattern.finditer(piece, start + MAX_SENTENCE // 2, limit)]
+            if found:
+                cut = found[-1]
+                break
+        parts.append(piece[start:cut])
+        start = cut
+    parts.append(piece[start:])
+    return parts
 
 
 def split_sentences(text: str) -> list[Sentence]:
