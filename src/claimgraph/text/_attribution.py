@@ -411,7 +411,6 @@ def _phrase_end(folded: str, start: int) -> int:
     return m.start() if m else len(folded.rstrip(" ."))
 
 
-
 _PERSON = re.compile(
     r"(?<![\w-])(?!(?:The|A|An|El|La|Los|Las|Un|Una|In|On|At|En|Por)\s)[A-ZÁÉÍÓÚÑ][a-záéíóúñü'’\-]+"
     r"(?:\s+(?:(?:al|el|bin|ibn|abu|de|del|van|von)\s+|(?:al|el|ad|as|ar)-)?"

@@ -357,7 +357,9 @@ class ControlReader:
         m = self.partial.match(folded, start)
         if m:
             partial = True
-            share = int(m.group("pct")) / 100 if m.group("pct") else None
+            pct = int(m.group("pct")) if m.group("pct") else 0
+            # "el 300% de X" says nothing of how much: partial, with no share
+            share = pct / 100 if 0 < pct <= 100 else None
             start = m.end()
         out = []
         for name, _, _ in self.places.list_after(text, folded, start):

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from .._errors import InputError, InvalidClaimError
 from ..model import CONTESTED, CONTROL, Claim, SourceRegistry, Stance, declare_side, fold
 from ._actors import ActorReader
 from ._attribution import AttributionReader
@@ -279,6 +280,32 @@ class Engine:
         share: float | None = None,
     ) -> Claim:
         canonical = self.registry.canonical(source)
+        try:
+            return self._new_claim(
+                finding, sentence, doc, canonical, span, k, subject, prop, value, partial, share
+            )
+        except InvalidClaimError as exc:
+            # a reading no claim can hold: said where, never a traceback from within
+            raise InputError(
+                f"sentence {sentence.number} gives no valid claim ({exc})",
+                path=doc,
+                line=sentence.line,
+            ) from exc
+
+    def _new_claim(
+        self,
+        finding: Finding,
+        sentence: Sentence,
+        doc: str,
+        canonical: str,
+        span: TimeSpan,
+        k: int,
+        subject: str,
+        prop: str | None,
+        value: str | None,
+        partial: bool | None,
+        share: float | None,
+    ) -> Claim:
         return Claim(
             source=canonical,
             subject=subject,

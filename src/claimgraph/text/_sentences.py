@@ -15,7 +15,11 @@ _CITATION = re.compile(r"\[\s*(?:\d+|[a-z]|nota \d+|cita requerida)\s*\]", re.IG
 _QUOTE_BREAK = re.compile(r"([\"»”])\s*(?:\[\s*\d+\s*\])+\s*(?=[A-ZÁÉÍÓÚÑ¿¡])")
 _QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
 _WIKI_QUOTES = re.compile(r"'{2,}")
-_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+# Every kind of white space, and the control characters (NUL, escape, ...) that are no
+# text, read as one space: patterns read "\s" of any kind, and a run of odd ones is
+# no sentence's business.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+_SPACES = re.compile(r"[^\S\n]+")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:)])")
 # End of a sentence: . ! ? or an ellipsis, maybe a closing quote, white space, then a
 # capital, an opening quote or a digit.  Decimal points and thousands ("1.000") have no
@@ -62,7 +66,7 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_QUOTES)
     text = _CITATION.sub(" ", text)
     text = _WIKI_QUOTES.sub("", text)
-    text = _SPACES.sub(" ", text)
+    text = _SPACES.sub(" ", _CONTROLS.sub(" ", text))
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     return text.strip()
 
@@ -125,15 +129,22 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def fold_aligned(text: str) -> str:
-    """Lower-case ``text`` and strip accents, keeping every character's position.
+    """Lower-case ``text``, strip accents and write digits of every script as ASCII
+    ones ("٣", "３": "3"), keeping every character's position.
 
-    >>> fold_aligned("Ejército Árabe")
-    'ejercito arabe'
+    >>> fold_aligned("Ejército Árabe, ٢٠١٥")
+    'ejercito arabe, 2015'
     """
     if text.isascii():
         return text.lower()  # the same, character for character, and far faster
     out = []
     for char in text:
+        if char.isdecimal():
+            out.append(_ASCII_DIGITS[unicodedata.decimal(char)])
+            continue
         base = unicodedata.normalize("NFD", char)[0].lower()
         out.append(base if len(base) == 1 else char)
     return "".join(out)
+
+
+_ASCII_DIGITS = "0123456789"
