@@ -301,12 +301,13 @@ def test_nul_and_control_characters_do_not_hide_a_claim() -> None:
     assert (claim.subject, claim.value) == ("Umm Sayal", "government")
 
 
-def test_mixed_scripts_read_the_latin_names_and_skip_the_rest() -> None:
+def test_mixed_scripts_read_the_latin_name_and_stop_at_the_others() -> None:
     claims = extract_text(
-        "Las tropas del gobierno tomaron Umm Sayal, Тель Баран y الرقة.", lang="es", year=2015
+        "Las tropas del gobierno tomaron Umm Sayal, Тель Баран, الرقة y Tell Baran.",
+        lang="es",
+        year=2015,
     )
-    assert [c.subject for c in claims][:1] == ["Umm Sayal"]
-    assert all(c.value == "government" for c in claims)
+    assert [(c.subject, c.value) for c in claims] == [("Umm Sayal", "government")]
 
 
 def test_reversed_bounds_are_put_in_order() -> None:
@@ -363,3 +364,9 @@ def test_a_nul_byte_after_the_start_is_an_error_naming_its_line(tmp_path: Path) 
     path.write_bytes(b"El ejercito tomo Umm Sayal.\n" * 400 + b"Los rebeldes\x00 huyeron.\n")
     with pytest.raises(InputError, match=rf"{path}:401: .*NUL"):
         extract_file(path, lang="es")
+
+
+@pytest.mark.parametrize("year", [0, -3, 10_000])
+def test_a_year_no_date_can_have_is_refused(year: int) -> None:
+    with pytest.raises(InputError, match=f"year must be between 1 and 9999, got {year}"):
+        extract_text("El 3 de marzo el ejército tomó Umm Sayal.", lang="es", year=year)

@@ -98,6 +98,8 @@ def extract_text(
     """
     if year is not None and doc_date is not None:
         raise InputError("give either year or doc_date, not both")
+    if year is not None and not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise InputError(f"year must be between {dt.MINYEAR} and {dt.MAXYEAR}, got {year}")
     if lang == AUTO:
         lang = detect_language(text)
     pack = get_pack(lang)

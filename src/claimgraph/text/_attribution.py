@@ -22,7 +22,7 @@ import attrs
 
 from ..model import SourceRegistry, fold
 from ._pack import LanguagePack
-from ._scan import MatchIndex, SpanSet, before_window
+from ._scan import MatchIndex, SpanSet, at_least_words, before_window
 from ._sentences import fold_aligned
 from ._sources import UNNAMED, WIRE_AGENCIES
 
@@ -89,6 +89,7 @@ class Attribution:
 
 
 _SEPARATOR = re.compile(r"[,—–]")
+_SEPARATORS = MatchIndex(_SEPARATOR)
 # How far (in characters) a speaker's name may stand from its cue.
 _REACH = 110
 
@@ -239,24 +240,27 @@ class AttributionReader:
         ):
             # "Rebels are reported to have taken X": nobody is named as the source.
             return Cue(m.start(), m.end(), UNNAMED, Reach.CLAUSE, denies)
-        seps = list(_SEPARATOR.finditer(folded, clause_start, m.start()))
-        comma = seps[-1].start() if seps else -1
-        np_begin = seps[-1].end() if seps else clause_start
-        before = folded[clause_start:np_begin]
+        # the last separator (one character) between the clause's start and the verb
+        sep_end = _SEPARATORS.last_end_before(folded, m.start())
+        if sep_end is not None and sep_end - 1 >= clause_start:
+            comma, np_begin = sep_end - 1, sep_end
+        else:
+            comma, np_begin = -1, clause_start
         right_end = _phrase_end(folded, m.end())
         right = self.source_in(folded, m.end(), min(right_end, m.end() + _REACH))
         if (
             right is None
             and not opens
-            and folded[m.end() : right_end].strip(" .\"'")
+            and at_least_words(folded, m.end(), right_end, 1, " .\"'")
             and self.person_roles.match(folded, right_end)
         ):
             # "afirmó Saif Abu Bakr, jefe del grupo X": the organisation in apposition.
             clause_end = self._clause_end(folded, m.end())
             right = self.source_in(folded, right_end, min(clause_end, m.end() + _REACH))
-        after_verb = folded[m.end() : right_end].strip(" .,;:\"'")
-        tail = folded[right_end:].strip(" .,;:\"'")
-        has_before = len(before.split()) >= 2
+        # counted in place: the stretches may run to the end of a long sentence
+        words_after_verb = at_least_words(folded, m.end(), right_end, 3, " .,;:\"'")
+        tail = at_least_words(folded, right_end, len(folded), 1, " .,;:\"'")
+        has_before = at_least_words(folded, clause_start, np_begin, 2)
         # '"...", afirmó X': a quotation closing right before the verb is its content.
         after_quote = folded[clause_start : m.start()].rstrip(" ,").endswith('"')
         if after_quote and not opens:
@@ -270,7 +274,7 @@ class AttributionReader:
             and self._speaker_phrase(folded, m.end(), right_end)
         ):
             content_right = False
-        elif len(after_verb.split()) >= 3:
+        elif words_after_verb:
             content_right = True
         else:
             content_right = not has_before
@@ -405,10 +409,14 @@ class AttributionReader:
         return Attribution(None)
 
 
+# found once per sentence: a sentence without commas was searched to its end per cue
+_PHRASE_ENDS = MatchIndex(re.compile(r"[,;—–]|\s-\s|\.(?:\s|$)|\s(?:que|that)\s"))
+
+
 def _phrase_end(folded: str, start: int) -> int:
     """End of the noun phrase from ``start``: the next comma, dash, semicolon or stop."""
-    m = re.compile(r"[,;—–]|\s-\s|\.(?:\s|$)|\s(?:que|that)\s").search(folded, start)
-    return m.start() if m else len(folded.rstrip(" ."))
+    end = _PHRASE_ENDS.next_start_from(folded, start)
+    return end if end is not None else len(folded.rstrip(" ."))
 
 
 _PERSON = re.compile(

@@ -10,10 +10,11 @@ length; these lookups scan each sentence once and answer by bisection.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable
 
-__all__ = ["MatchIndex", "SpanSet", "before_window"]
+__all__ = ["MatchIndex", "SpanSet", "at_least_words", "before_window"]
 
 #: How far before a position the patterns anchored at it (``...\s+$``: "at least
 #: ", "more than ", "para el ") are looked for: far longer than any of them, short
@@ -42,29 +43,29 @@ class MatchIndex:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        self._text: str | None = None
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+        # (text, starts, ends), replaced whole: one index may serve several readers
+        self._last: tuple[str | None, list[int], list[int]] = (None, [], [])
 
-    def _scan(self, text: str) -> None:
-        if text is self._text or text == self._text:
-            return
-        self._text = text
+    def _scan(self, text: str) -> tuple[list[int], list[int]]:
+        last, starts, ends = self._last
+        if text is last or text == last:
+            return starts, ends
         found = [m.span() for m in self.pattern.finditer(text)]
-        self.starts = [a for a, _ in found]
-        self.ends = [b for _, b in found]
+        starts, ends = [a for a, _ in found], [b for _, b in found]
+        self._last = (text, starts, ends)
+        return starts, ends
 
     def last_end_before(self, text: str, pos: int) -> int | None:
         """The end of the last match ending at or before ``pos``, or ``None``."""
-        self._scan(text)
-        k = bisect.bisect_right(self.ends, pos)
-        return self.ends[k - 1] if k else None
+        _, ends = self._scan(text)
+        k = bisect.bisect_right(ends, pos)
+        return ends[k - 1] if k else None
 
     def next_start_from(self, text: str, pos: int) -> int | None:
         """The start of the first match starting at or after ``pos``, or ``None``."""
-        self._scan(text)
-        k = bisect.bisect_left(self.starts, pos)
-        return self.starts[k] if k < len(self.starts) else None
+        starts, _ = self._scan(text)
+        k = bisect.bisect_left(starts, pos)
+        return starts[k] if k < len(starts) else None
 
     def next_start_after(self, text: str, pos: int) -> int | None:
         """The start of the first match starting after ``pos``, or ``None``."""
@@ -107,3 +108,29 @@ class SpanSet:
         """Whether ``start``..``end`` shares a character with a stretch added."""
         k = bisect.bisect_left(self.starts, end)  # parts starting before end
         return k > 0 and self.ends[k - 1] > start
+
+
+def at_least_words(text: str, start: int, end: int, n: int, chars: str | None = None) -> bool:
+    """Whether ``text[start:end].strip(chars).split()`` has ``n`` words or more, read
+    without copying or splitting the whole stretch (it may run to the end of a
+    sentence of many kilobytes).
+
+    >>> at_least_words(' "la ciudad." ', 0, 13, 2, ' ."'), at_least_words("a b", 0, 3, 3)
+    (True, False)
+    """
+    last = end - 1
+    if chars is None:
+        while last >= start and text[last].isspace():
+            last -= 1
+    else:
+        while last >= start and text[last] in chars:
+            last -= 1
+    first = start
+    if chars is not None:
+        while first <= last and text[first] in chars:
+            first += 1
+    words = itertools.islice(_WORD.finditer(text, first, last + 1), max(n, 0))
+    return sum(1 for _ in words) >= n
+
+
+_WORD = re.compile(r"\S+")

@@ -30,8 +30,8 @@ _BOUNDARY = re.compile(r"(?<=[.!?…])[\"')\]”’»]*\s+(?=[\"'(¿¡“‘«]?
 #: pieces cut at the last clause or word break before this length: several readers
 #: look around each statement in its sentence, so one sentence of a hundred
 #: kilobytes took minutes, while real sentences, lists of a thousand places
-#: included, stay far below it.
-MAX_SENTENCE = 20_000
+#: included, stay far below it (a list of 4,500 places would not).
+MAX_SENTENCE = 50_000
 _PIECE_BREAKS = (re.compile(r"[;:]\s"), re.compile(r",\s"), re.compile(r"\s"))
 _ABBREVIATIONS = frozenset(
     {"sr", "sra", "dr", "dra", "núm", "art", "pág", "etc", "ej", "aprox", "gral", "tte", "cap"}
