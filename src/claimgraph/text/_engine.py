@@ -110,7 +110,15 @@ class Engine:
         claims: list[Claim] = []
         for sentence in sentences:
             ctx.quoted = quoted.get(sentence.number)
-            claims.extend(self._sentence(sentence, doc, time, ctx, setting))
+            try:
+                claims.extend(self._sentence(sentence, doc, time, ctx, setting))
+            except InvalidClaimError as exc:
+                # a reading no claim can hold: said where, never a traceback from within
+                raise InputError(
+                    f"sentence {sentence.number} gives no valid claim ({exc})",
+                    path=doc,
+                    line=sentence.line,
+                ) from exc
         return claims
 
     def quote_speakers(self, sentences: Sequence[Sentence]) -> dict[int, str]:
@@ -280,32 +288,6 @@ class Engine:
         share: float | None = None,
     ) -> Claim:
         canonical = self.registry.canonical(source)
-        try:
-            return self._new_claim(
-                finding, sentence, doc, canonical, span, k, subject, prop, value, partial, share
-            )
-        except InvalidClaimError as exc:
-            # a reading no claim can hold: said where, never a traceback from within
-            raise InputError(
-                f"sentence {sentence.number} gives no valid claim ({exc})",
-                path=doc,
-                line=sentence.line,
-            ) from exc
-
-    def _new_claim(
-        self,
-        finding: Finding,
-        sentence: Sentence,
-        doc: str,
-        canonical: str,
-        span: TimeSpan,
-        k: int,
-        subject: str,
-        prop: str | None,
-        value: str | None,
-        partial: bool | None,
-        share: float | None,
-    ) -> Claim:
         return Claim(
             source=canonical,
             subject=subject,
