@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -23,17 +23,24 @@ from ..reports import (
 from ..scoring import source_agreement
 from ._common import (
     analysis_options,
+    documents_option,
     echo_or_write,
     echoes_option,
     fail_cleanly,
     format_option,
+    info,
     input_options,
     output_option,
     pick_format,
 )
+from ._feedback import status
+from ._filters import check_place, check_property, explain_no_agreement, explain_no_disputes
 from ._main import load_inputs, main
 
-__all__ = ["build_from_options", "trust_of"]
+if TYPE_CHECKING:
+    from ..scoring.truth import SourceTrust, TruthResult
+
+__all__ = ["build_from_options", "trust_of", "trust_text"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -113,9 +120,17 @@ def disputes(
     holder they give changes (--change-rate), so they show a change, not a
     dispute.
     Counts are disputed when numbers for the same period cannot both hold.
+    Each dispute of control shows the likely holder given the sources' trust
+    (the default truth-discovery method, named), its confidence, and the
+    dispute's strength (1 - confidence: weak when a reliable source faces an
+    unreliable one and its echoes).
     """
     cg = build_from_options(**options)
+    check_property(cg, prop)
+    check_place(cg, place)
     found = find_disputes(cg, property=prop, place=place)
+    if not found:
+        explain_no_disputes(cg, prop, place)
     chosen = pick_format(fmt, output, ("md", "json", "csv"))
     if chosen == "md":
         text = disputes_markdown(found)
@@ -126,41 +141,60 @@ def disputes(
     echo_or_write(text, output)
 
 
-def _method_option(default: str | None) -> Callable[[F], F]:
-    from ..scoring.truth import METHODS
+def _method_option(func: F) -> F:
+    from ..scoring.truth import DEFAULT_METHOD, METHODS
 
     return click.option(
         "--method",
         type=click.Choice(["none", *METHODS]),
-        default=default or "none",
+        default=DEFAULT_METHOD,
         show_default=True,
-        help="Truth-discovery method whose per-source trust is added (see claimgraph resolve).",
-    )
+        help="Truth-discovery method whose per-source trust is shown (the default is "
+        "claimgraph resolve's; none leaves trust out).",
+    )(func)
 
 
-def trust_of(cg: ClaimGraph, method: str, echoes: bool = False) -> dict[str, Any]:
-    """Per-source trust records from a truth-discovery method, items being the graph's."""
+def trust_of(
+    cg: ClaimGraph,
+    method: str,
+    echoes: bool | None = None,
+    false_values: float | str | None = None,
+    documents: bool = False,
+) -> TruthResult | None:
+    """Truth discovery on the graph's items with the defaults every command shares
+    (``None`` keeps an option's default); ``None`` for method ``"none"``."""
     from ..scoring.truth import discover_graph
+    from ..scoring.truth._options import GraphKeywords
 
     if method == "none":
+        return None
+    options: GraphKeywords = {"documents": documents}
+    if echoes is not None:
+        options["echoes"] = echoes
+    if false_values is not None:
+        options["false_values"] = false_values  # type: ignore[typeddict-item]
+    return discover_graph(cg, method=method, **options)
+
+
+def trust_text(result: TruthResult | None) -> dict[str, str]:
+    """Per source, its estimated accuracy with interval and claims, as shown in tables."""
+    if result is None:
         return {}
-    result = discover_graph(cg, method=method, echoes=echoes)
-    return {s.source: s for s in result.sources}
+    return {s.source: _one_trust(s) for s in result.sources}
 
 
-def _trust_text(trust: dict[str, Any]) -> dict[str, str]:
-    return {
-        name: f"{s.accuracy:.2f} ({s.low:.2f}–{s.high:.2f}, n={s.claims:g})"
-        for name, s in trust.items()
-    }
+def _one_trust(s: SourceTrust) -> str:
+    votes = "" if s.weight == s.claims else f", {s.weight:.4g} votes"
+    return f"{s.accuracy:.2f} ({s.low:.2f}–{s.high:.2f}, n={s.claims}{votes})"
 
 
 @main.command()
 @input_options
 @analysis_options
 @click.option("--property", "prop", default=None, help="Only this property (control, killed ...).")
-@_method_option(None)
+@_method_option
 @echoes_option
+@documents_option
 @format_option("md", "json", "csv")
 @output_option
 @fail_cleanly
@@ -170,29 +204,53 @@ def sources(
     prop: str | None,
     method: str,
     echoes: bool,
+    documents: bool,
+    false_values: float | str,
     **options: Any,
 ) -> None:
-    """Pairwise agreement of sources and per-source corroboration figures.
+    """Pairwise agreement of sources, per-source corroboration figures and trust.
 
     Agreement is counted over items (a place, a property, a stretch of time)
     that both sources speak about, on each source's last word. The 95 %
     interval and kappa show how much a rate can be trusted; pairs on the same
-    side may echo each other.
+    side may echo each other. A .txt document's own statements are not scored
+    unless --score-documents. Trust (estimated accuracy with its interval and
+    the number of claims it rests on) comes from --method, the same as in
+    claimgraph resolve and report.
     """
     cg = build_from_options(**options)
-    agreement = source_agreement(cg, property=prop)
-    trust = trust_of(cg, method, echoes)
+    check_property(cg, prop)
+    agreement = source_agreement(cg, property=prop, documents=documents)
+    if not agreement.pairs:
+        explain_no_agreement(cg, prop)
+    result = trust_of(cg, method, echoes, false_values, documents)
     chosen = pick_format(fmt, output, ("md", "json", "csv"))
     pairs = [p.to_record() for p in agreement.pairs]
     figures = [s.to_record() for s in agreement.sources]
-    for record in figures:
-        if record["source"] in trust:
-            found = trust[record["source"]].to_record()
-            record.update({f"trust_{k}": v for k, v in found.items() if k != "source"})
+    if result is not None:
+        trusted = {s.source: s.to_record() for s in result.sources}
+        for record in figures:
+            found = trusted.get(record["source"])
+            if found is not None:
+                # the method's own score is "score" here: "trust" names the whole record
+                record["trust"] = {
+                    ("score" if k == "trust" else k): v for k, v in found.items() if k != "source"
+                }
     if chosen == "md":
-        text = agreement_markdown(agreement, _trust_text(trust) if trust else None)
+        text = agreement_markdown(
+            agreement,
+            trust_text(result) if result is not None else None,
+            trust_method=None if result is None else result.description,
+        )
     elif chosen == "json":
-        text = json.dumps({"pairs": pairs, "sources": figures}, ensure_ascii=False, indent=2)
+        document: dict[str, Any] = {
+            "trust_method": None if result is None else result.method_record(),
+            "pairs": pairs,
+            "sources": figures,
+        }
+        if agreement.documents_not_scored:
+            document["documents_not_scored"] = agreement.documents_not_scored
+        text = json.dumps(document, ensure_ascii=False, indent=2)
     else:
         text = render_records(pairs, "csv")
     echo_or_write(text, output)
@@ -202,10 +260,7 @@ def sources(
 @input_options
 @analysis_options
 @format_option(*GRAPH_FORMATS)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+@output_option(
     required=True,
     help="The graph file: .graphml or .gexf for Gephi, .json for node-link JSON.",
 )
@@ -213,27 +268,51 @@ def sources(
 def graph(fmt: str | None, output: Path, **options: Any) -> None:
     """Write the claim graph (claims, sources, places and their relations) to a file."""
     cg = build_from_options(**options)
+    status(f"writing {output}")
     export_graph(cg, output, fmt=fmt)
     g = cg.graph
-    click.echo(
-        f"wrote {output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges", err=True
-    )
+    info(f"wrote {output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
 
 
 @main.command()
 @input_options
 @analysis_options
 @click.option("--title", default="Disputed control report", show_default=True)
-@_method_option("accu")
+@_method_option
 @echoes_option
+@documents_option
+@format_option("md")
 @output_option
 @fail_cleanly
-def report(title: str, method: str, echoes: bool, output: Path | None, **options: Any) -> None:
+def report(
+    title: str,
+    method: str,
+    echoes: bool,
+    false_values: float | str,
+    documents: bool,
+    fmt: str,
+    output: Path | None,
+    **options: Any,
+) -> None:
     """A readable Markdown report: disputes with their sentences, timelines, agreement.
 
     Per-source trust (estimated accuracy with its 95 % interval and the number
-    of claims it rests on) comes from --method.
+    of claims it rests on) comes from --method, the same as in claimgraph
+    resolve and sources, and the same run weighs the sources of the disputes
+    and timelines; the report names the method and its options.
     """
     cg = build_from_options(**options)
-    trust = _trust_text(trust_of(cg, method, echoes)) or None
-    echo_or_write(report_markdown(cg, title=title, trust=trust), output)
+    result = trust_of(cg, method, echoes, false_values, documents)
+    trust = None if result is None else trust_text(result)
+    described = None if result is None else result.description
+    echo_or_write(
+        report_markdown(
+            cg,
+            title=title,
+            trust=trust,
+            trust_method=described,
+            truth=result,
+            documents=documents,
+        ),
+        output,
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,19 +12,27 @@ from typing import Any, TypeVar
 
 import click
 
-from .._errors import ClaimgraphError
+from .._errors import ClaimgraphError, ClaimgraphWarning
+from ._feedback import clear_status, info, quiet_option, warn
+from ._output import echo_or_write, format_option, output_option, pick_format
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 __all__ = [
     "analysis_options",
+    "documents_option",
+    "echo_or_write",
     "echoes_option",
     "fail_cleanly",
     "format_option",
+    "info",
     "input_options",
     "output_option",
+    "pick_format",
+    "quiet_option",
     "sources_option",
     "text_options",
+    "warn",
 ]
 
 
@@ -197,36 +206,54 @@ def analysis_options(func: F) -> F:
 
 
 def echoes_option(func: F) -> F:
-    """``--echoes``: count sources that repeat one another about once (truth discovery)."""
+    """``--echoes/--no-echoes`` and ``--false-values``: the truth-discovery options
+    every command that shows trust takes, with :class:`TruthOptions`' defaults."""
+    from ..scoring.truth import TruthOptions
+
+    defaults = TruthOptions()
+    return _compose(
+        click.option(
+            "--echoes/--no-echoes",
+            default=defaults.echoes,
+            show_default=True,
+            help="Truth discovery: count sources that repeat one another (near-identical "
+            "output) about once; accu_copy takes them as its first judgement of who "
+            "copies whom.",
+        ),
+        click.option(
+            "--false-values",
+            callback=_false_values,
+            default=str(defaults.false_values),
+            show_default=True,
+            metavar="observed|N",
+            help="Accu/AccuCopy: a wrong source gives one of the item's other observed "
+            "values (observed), or one of N values.",
+        ),
+    )(func)
+
+
+def documents_option(func: F) -> F:
+    """``--score-documents``: score a document's own voice as one more source."""
     return click.option(
-        "--echoes",
+        "--score-documents",
+        "documents",
         is_flag=True,
-        help="Truth discovery: count sources that repeat one another (near-identical "
-        "output) about once; accu_copy takes them as its first judgement of who "
-        "copies whom.",
+        help="Score a .txt document that makes claims in its own voice (no "
+        "attribution) as one more source, in agreement and trust; by default its "
+        "claims are evidence, shown as the document's, and it is not scored.",
     )(func)
 
 
-def format_option(*choices: str, default: str | None = None) -> Callable[[F], F]:
-    """``--format`` limited to ``choices``; the default follows ``-o``'s suffix."""
-    return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(choices),
-        default=default,
-        help=f"Output format (default: from -o's suffix, else {choices[0]}).",
-    )
-
-
-def output_option(func: F) -> F:
-    """``-o/--output FILE``: write there (atomically) instead of to standard output."""
-    return click.option(
-        "-o",
-        "--output",
-        type=click.Path(dir_okay=False, writable=True, path_type=Path),
-        default=None,
-        help="Write to this file instead of standard output.",
-    )(func)
+def _false_values(_ctx: click.Context, _param: click.Parameter, value: str) -> str | float:
+    if value.strip().lower() == "observed":
+        return "observed"
+    try:
+        number = float(value)
+    except ValueError:
+        number = 0.0
+    if not number >= 1 or number == float("inf"):
+        raise click.BadParameter(f"expected 'observed' or a number >= 1, got {value!r}")
+    return number
 
 
 @contextmanager
@@ -235,38 +262,44 @@ def _error_boundary() -> Iterator[None]:
         yield
     except ClaimgraphError as exc:
         raise click.ClickException(str(exc)) from exc
+    except BrokenPipeError:
+        raise  # the reader of standard output left; click exits quietly
+    except OSError as exc:
+        # A file that went away or a disk that filled up after the checks.
+        where = f"{exc.filename}: " if exc.filename is not None else ""
+        raise click.ClickException(f"{where}{exc.strerror or exc}") from exc
+    finally:
+        clear_status()
 
 
 def fail_cleanly(func: F) -> F:
-    """Turn library errors into a one-line message and exit status 1."""
+    """Turn library errors, and failures to read or write a named file, into a
+    one-line message and exit status 1, and the library's warnings into one line
+    each on standard error (``warning: ...``)."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        with _error_boundary():
-            return func(*args, **kwargs)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ClaimgraphWarning)
+            try:
+                with _error_boundary():
+                    return func(*args, **kwargs)
+            finally:
+                _report_warnings(caught)
 
     return wrapper  # type: ignore[return-value]
 
 
-def echo_or_write(text: str, output: Path | None) -> None:
-    """Print ``text`` or write it to ``output`` whole (temp file, then rename)."""
-    if output is None:
-        click.echo(text, nl=not text.endswith("\n"))
-        return
-    from ..io import atomic_write
-
-    with atomic_write(output) as handle:
-        handle.write(text)
-    click.echo(f"wrote {output}", err=True)
-
-
-def pick_format(fmt: str | None, output: Path | None, choices: tuple[str, ...]) -> str:
-    """The explicit ``--format``, else the suffix of ``-o`` when it is a choice, else the first."""
-    if fmt is not None:
-        return fmt
-    if output is not None:
-        suffix = output.suffix.lower().lstrip(".")
-        suffix = {"markdown": "md", "ndjson": "jsonl"}.get(suffix, suffix)
-        if suffix in choices:
-            return suffix
-    return choices[0]
+def _report_warnings(caught: list[warnings.WarningMessage]) -> None:
+    """Print claimgraph's warnings, once each; hand any other back to Python."""
+    shown: set[str] = set()
+    for warning in caught:
+        if issubclass(warning.category, ClaimgraphWarning):
+            text = str(warning.message)
+            if text not in shown:
+                shown.add(text)
+                warn(text)
+        else:
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )

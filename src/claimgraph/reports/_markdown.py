@@ -13,6 +13,7 @@ from ._tables import markdown_table
 
 if TYPE_CHECKING:
     from ..graph import ClaimGraph
+    from ..scoring.truth import TruthResult
 
 __all__ = [
     "DISPUTE_COLUMNS",
@@ -25,9 +26,19 @@ __all__ = [
 ]
 
 
+def source_labels(sources: Iterable[str], claims: Iterable[Claim]) -> list[str]:
+    """Source names as shown: a source whose claims here are all a document's own
+    statements is marked ``(document)`` (see :attr:`Claim.source_label`)."""
+    named: set[str] = set()
+    documents: set[str] = set()
+    for claim in claims:
+        (documents if claim.is_document else named).add(claim.source)
+    return [f"{n} (document)" if n in documents - named else n for n in sources]
+
+
 def claim_citation(claim: Claim) -> str:
     """One line of evidence: who, what, when, and where it was said."""
-    parts = [f"**{claim.source}**"]
+    parts = [f"**{claim.source_label}**"]
     if claim.stance.value != "asserts":
         parts.append(f"_{claim.stance.value}_")
     parts.append(f"{claim.property} = {claim.display_value}")
@@ -46,7 +57,20 @@ def claim_citation(claim: Claim) -> str:
 
 
 #: Columns of :func:`dispute_rows`.
-DISPUTE_COLUMNS = ("place", "property", "from", "to", "until", "reasons", "positions", "claims")
+DISPUTE_COLUMNS = (
+    "place",
+    "property",
+    "from",
+    "to",
+    "until",
+    "reasons",
+    "positions",
+    "likely",
+    "confidence",
+    "strength",
+    "method",
+    "claims",
+)
 
 
 def dispute_rows(disputes: Sequence[Dispute]) -> list[dict[str, Any]]:
@@ -59,7 +83,13 @@ def dispute_rows(disputes: Sequence[Dispute]) -> list[dict[str, Any]]:
             "to": _iso(d.end),
             "until": _iso(d.until),
             "reasons": ", ".join(r.value for r in d.reasons),
-            "positions": " | ".join(f"{p.label}: {', '.join(p.sources)}" for p in d.positions),
+            "positions": " | ".join(
+                f"{p.label}: {', '.join(source_labels(p.sources, p.claims))}" for p in d.positions
+            ),
+            "likely": d.likely,
+            "confidence": _share(d.confidence),
+            "strength": _share(d.strength),
+            "method": d.method,
             "claims": len(d.claims),
         }
         for d in disputes
@@ -82,8 +112,14 @@ def disputes_markdown(disputes: Sequence[Dispute], *, heading_level: int = 2) ->
             out.append(f"Until {d.until.isoformat()}, when a source next gives one value.")
         out.append("")
         for p in d.positions:
-            out.append(f"- **{p.label}**: {', '.join(p.sources)}")
+            out.append(f"- **{p.label}**: {', '.join(source_labels(p.sources, p.claims))}")
         out.append("")
+        if d.likely is not None and d.confidence is not None:
+            out.append(
+                f"Likely: **{d.likely}** (confidence {d.confidence:.2f}, dispute strength "
+                f"{_share(d.strength)}; sources weighed by {d.method} trust)."
+            )
+            out.append("")
         out.append("Evidence:")
         out.append("")
         out.extend(f"1. {claim_citation(c)}" for c in d.claims)
@@ -92,23 +128,31 @@ def disputes_markdown(disputes: Sequence[Dispute], *, heading_level: int = 2) ->
 
 
 def timelines_markdown(timelines: Iterable[Timeline], alignments: dict[str, str | None]) -> str:
-    """A table of periods per place: holder or dispute, evidence span, sources."""
+    """A table of periods per place: holder or dispute, evidence span, sources.
+
+    Timelines weighed by trust show each holder's confidence, and inside a
+    disputed period the likely holder with its confidence.
+    """
     out: list[str] = []
     for t in timelines:
         rows = []
         for p in t.periods:
             if p.status is Status.HELD:
                 state = p.holder or "held"
+                if p.confidence is not None:
+                    state += f" ({p.confidence:.2f})"
                 if p.is_corroborated(alignments):
                     state += " (corroborated)"
             else:
                 state = f"{p.status.value} ({', '.join(r.value for r in p.reasons)})"
+                if p.likely is not None and p.confidence is not None:
+                    state += f"; likely {p.likely} ({p.confidence:.2f})"
             rows.append(
                 {
                     "from": _iso(p.start) or "undated",
                     "to": _iso(p.end) or "",
                     "state": state,
-                    "sources": ", ".join(p.sources),
+                    "sources": ", ".join(source_labels(p.sources, p.claims)),
                 }
             )
         out.append(f"### {t.name}")
@@ -126,8 +170,15 @@ def timelines_markdown(timelines: Iterable[Timeline], alignments: dict[str, str 
     return "\n".join(out)
 
 
-def agreement_markdown(agreement: Agreement, trust: dict[str, Any] | None = None) -> str:
-    """Pairwise agreement and per-source figures as two tables."""
+def agreement_markdown(
+    agreement: Agreement,
+    trust: dict[str, Any] | None = None,
+    *,
+    trust_method: str | None = None,
+) -> str:
+    """Pairwise agreement and per-source figures as two tables; ``trust`` adds a
+    column of estimated accuracy per source, by ``trust_method`` (named above the
+    table)."""
     pair_rows = [
         {
             "sources": f"{p.source_a} / {p.source_b}",
@@ -162,16 +213,53 @@ def agreement_markdown(agreement: Agreement, trust: dict[str, Any] | None = None
             "",
             "### Sources",
             "",
+            *(
+                [f"Estimated accuracy by truth discovery: {trust_method}.", ""]
+                if trust is not None and trust_method
+                else []
+            ),
             markdown_table(source_rows),
             "",
+            *_not_scored(agreement.documents_not_scored),
         ]
     )
 
 
+def _not_scored(left: dict[str, int]) -> list[str]:
+    """A line naming the documents whose own claims were not scored, if any."""
+    if not left:
+        return []
+    named = "; ".join(
+        f"{name}, {count} claim{'s' if count != 1 else ''}" for name, count in left.items()
+    )
+    return [
+        "Not scored (documents speaking in their own voice; --score-documents "
+        f"scores them): {named}.",
+        "",
+    ]
+
+
 def report_markdown(
-    cg: ClaimGraph, *, title: str = "Disputed control report", trust: dict[str, Any] | None = None
+    cg: ClaimGraph,
+    *,
+    title: str = "Disputed control report",
+    trust: dict[str, Any] | None = None,
+    documents: bool = False,
+    trust_method: str | None = None,
+    truth: TruthResult | None = None,
 ) -> str:
     """The full report: summary, disputes with evidence, timelines, counts, agreement, places.
+
+    A document's own statements are evidence, marked ``(document)``; the
+    agreement tables leave them out unless ``documents`` (see
+    :func:`claimgraph.scoring.source_agreement`).
+
+    ``truth`` weighs the sources of the disputes and the timelines (by default
+    a run of the library's default method); ``trust`` (per source, as shown)
+    comes from truth discovery by ``trust_method``, which the report names in
+    its opening paragraph and above the sources table. Give the same run for
+    both (as ``claimgraph report`` does) so that every part of the report
+    weighs a source alike.
 
     Examples
     --------
@@ -182,25 +270,44 @@ def report_markdown(
     >>> print(report_markdown(cg).splitlines()[0])
     # Disputed control report
     """
-    disputes = find_disputes(cg)
+    from ..scoring.truth import discover_graph
+
+    # one truth-discovery run (the library's default method unless given)
+    # weighs the sources of both the disputes and the timelines
+    if truth is None and cg.claims:
+        truth = discover_graph(cg)
+    disputes = find_disputes(cg, truth=truth)
     control = [d for d in disputes if d.property == "control"]
     other = [d for d in disputes if d.property != "control"]
-    timelines = build_timelines(cg)
-    agreement = source_agreement(cg)
+    timelines = build_timelines(cg, truth=truth)
+    agreement = source_agreement(cg, documents=documents)
     dates = [c.start for c in cg.claims if c.start] + [c.end for c in cg.claims if c.end]
     span = f"{min(dates).isoformat()} to {max(dates).isoformat()}" if dates else "undated"
     disputed_places = sorted({d.name for d in control})
+    # "never disputed": no sources disagreeing, whatever the likely holder's confidence
     corroborated = [
         t.name
         for t in timelines
-        if not t.disputed and any(p.is_corroborated(cg.alignments) for p in t.periods)
+        if not t.disputed
+        and t.name not in disputed_places
+        and any(p.is_corroborated(cg.alignments) for p in t.periods)
     ]
     lines = [
         f"# {title}",
         "",
         f"Generated {dt.date.today().isoformat()} by claimgraph from {len(cg.claims)} claims "
         f"by {len(cg.alignments)} sources about {len({e.subject for e in cg.episodes})} "
-        f"places or subjects, {span}. Claims at most {cg.window} days apart are compared.",
+        f"places or subjects, {span}. Claims at most {cg.window} days apart are compared."
+        + (
+            f" Source trust is estimated by truth discovery: {trust_method}."
+            if trust is not None and trust_method
+            else (
+                " The sources table leaves trust out; disputes and timelines weigh the "
+                f"sources by truth discovery: {truth.description}."
+                if truth is not None
+                else " Source trust is not estimated."
+            )
+        ),
         "",
         "## Summary",
         "",
@@ -217,10 +324,11 @@ def report_markdown(
         disputes_markdown(other, heading_level=3),
         "## Control timelines",
         "",
+        *_trust_note(timelines),
         timelines_markdown(timelines, cg.alignments),
         "## Source agreement",
         "",
-        agreement_markdown(agreement, trust),
+        agreement_markdown(agreement, trust, trust_method=trust_method),
     ]
     if cg.places is not None:
         merged = [p for p in cg.places.places if len(p.variants) > 1]
@@ -230,6 +338,23 @@ def report_markdown(
                 lines.append(f"- **{place.name}**: {', '.join(place.variants)}")
             lines.append("")
     return "\n".join(lines)
+
+
+def _trust_note(timelines: Sequence[Timeline]) -> list[str]:
+    """How the timelines weighed their sources, when they did."""
+    weighed = next((t for t in timelines if t.method is not None), None)
+    if weighed is None or weighed.threshold is None:
+        return []
+    return [
+        f"Sources weighed by the trust truth discovery ({weighed.method}) gives them, and "
+        "each period by the periods around it; the figure after a holder is its "
+        f"probability. A period is disputed when no holder reaches {weighed.threshold:.2f}.",
+        "",
+    ]
+
+
+def _share(x: float | None) -> str | None:
+    return None if x is None else f"{x:.2f}"
 
 
 def _iso(day: dt.date | None) -> str | None:

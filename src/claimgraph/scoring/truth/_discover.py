@@ -10,7 +10,7 @@ import attrs
 import numpy as np
 
 from ..._errors import InvalidClaimError
-from ...model import Claim, fold
+from ...model import Claim, SourceKind, fold
 from ._accu import accu, accu_copy
 from ._calibration import calibrate
 from ._core import Estimate, Settings
@@ -27,7 +27,17 @@ from ._vote import vote
 if TYPE_CHECKING:
     from ...graph import ClaimGraph
 
-__all__ = ["DEFAULT_METHOD", "METHODS", "TruthMethod", "discover", "discover_graph", "get_method"]
+__all__ = [
+    "DEFAULT_METHOD",
+    "METHODS",
+    "TruthMethod",
+    "discover",
+    "discover_graph",
+    "get_method",
+    "shaping_options",
+]
+
+_DOCUMENT = SourceKind.DOCUMENT
 
 
 @attrs.frozen(slots=True)
@@ -63,7 +73,8 @@ _ALL = (
 #: Method name -> one-line description.
 METHODS: dict[str, str] = {m.name: m.description for m in _ALL}
 _BY_NAME = {m.name: m for m in _ALL}
-#: The method with the best measured accuracy (docs/benchmarks.md).
+#: The method with the best measured accuracy, with the defaults of TruthOptions
+#: (echoes, observed false values): see docs/truth-discovery.md, "The default".
 DEFAULT_METHOD = "accu_copy"
 
 
@@ -91,7 +102,8 @@ def discover(
         ``prior_trust``, ``known_truth``, ``item_key``, ``window``,
         ``separator``, ``max_iterations``, ``false_values``, ``per_property``,
         ``part_similarity``, ``changing``, ``change_rate``,
-        ``prior_accuracy``, ``copy_per_source``, ``copy_model``, ``echoes``.
+        ``prior_accuracy``, ``copy_per_source``, ``copy_model``, ``echoes``,
+        ``min_confidence``, ``documents``.
 
     Returns
     -------
@@ -118,7 +130,8 @@ def discover(
     >>> result.trust["A"] > result.trust["C"]
     True
     """
-    return _discover(claims, method, _options("discover", options))
+    chosen = _options("discover", options)
+    return _documents_apart(_discover(claims, method, chosen), claims, chosen)
 
 
 #: Options the claim graph has settled when it made its episodes.
@@ -163,12 +176,14 @@ def discover_graph(
                 "not given: the graph's episodes are the periods (see ClaimGraph.build)",
                 given[taken],
             )
-    return _discover(
+    chosen = _options("discover_graph", options)
+    result = _discover(
         graph.claims,
         method,
-        _options("discover_graph", options),
+        chosen,
         periods=episode_table(graph.claims, graph.episodes, graph.place_name),
     )
+    return _documents_apart(result, graph.claims, chosen)
 
 
 _OPTION_NAMES = frozenset(field.name for field in attrs.fields(TruthOptions))
@@ -200,6 +215,16 @@ def _discover(
         change_rate=options.change_rate,
         periods=periods,
     )
+    if problem.n_facts == 0:
+        # nothing to weigh (no claims, or only a document's own): no items, no sources
+        empty = Estimate(np.zeros(0), np.zeros(problem.n_sources), 0, True, True, np.zeros(0))
+        return build_result(
+            chosen.name,
+            problem,
+            empty,
+            options.min_confidence,
+            shaping_options(chosen.name, options),
+        )
     discounted = None
     if options.echoes and not chosen.own_echoes:
         discounted = echo_dependence(problem)
@@ -225,7 +250,69 @@ def _discover(
         echoes=options.echoes,
     )
     estimate = calibrate(problem, settings, chosen.run(problem, settings), discounted)
-    return build_result(chosen.name, problem, estimate)
+    return build_result(
+        chosen.name,
+        problem,
+        estimate,
+        options.min_confidence,
+        shaping_options(chosen.name, options),
+    )
+
+
+#: Options of Accu and AccuCopy alone, and of AccuCopy alone.
+_ACCU_OPTIONS = ("false_values", "per_property", "prior_accuracy")
+_COPY_OPTIONS = ("copy_model", "copy_per_source")
+
+
+def shaping_options(method: str, options: TruthOptions) -> tuple[tuple[str, object], ...]:
+    """The options that shape ``method``'s trust, as (name, value) pairs, for naming
+    in outputs: echo handling for every method, the value space and accuracy model
+    for Accu and AccuCopy, the copy model for AccuCopy (off-default switches only
+    where they are rarely used), and the numeric tolerance or separator when set.
+
+    >>> shaping_options("vote", TruthOptions())
+    (('echoes', True),)
+    """
+    names: list[str] = ["echoes"]
+    if method in ("accu", "accu_copy"):
+        names += _ACCU_OPTIONS
+    if method == "accu_copy":
+        names.append("copy_model")
+        if options.copy_per_source:
+            names.append("copy_per_source")
+    for optional in ("tolerance", "relative_tolerance", "separator"):
+        if getattr(options, optional) is not None:
+            names.append(optional)
+    return tuple((name, getattr(options, name)) for name in names)
+
+
+def _documents_apart(
+    result: TruthResult, claims: Sequence[Claim], options: TruthOptions
+) -> TruthResult:
+    """The result with the documents speaking in their own voice taken out of the
+    scored sources (unless ``options.documents``), named apart with their claims.
+
+    Their claims are evidence like any other and weigh in the items; only the
+    document is not listed, or scored, among the outlets it reports on.
+    """
+    if options.documents or not any(c.source_kind is _DOCUMENT for c in claims):
+        return result
+    own: dict[str, int] = {}
+    named: set[str] = set()
+    for claim in claims:
+        if claim.source_kind is _DOCUMENT:
+            own[claim.source] = own.get(claim.source, 0) + 1
+        else:
+            named.add(claim.source)
+    apart = {name: n for name, n in own.items() if name not in named}
+    if not apart:
+        return result
+    return attrs.evolve(
+        result,
+        trust={name: t for name, t in result.trust.items() if name not in apart},
+        sources=tuple(s for s in result.sources if s.source not in apart),
+        documents_not_scored=apart,
+    )
 
 
 def _known_facts(problem: Problem, known: Mapping[tuple[str, str], str]) -> np.ndarray:

@@ -13,6 +13,7 @@ from ...graph._changes import CHANGE_RATE
 from ...model import CONTROL, Claim
 from ._core import COPY_MODELS, PART_SIMILARITIES
 from ._periods import DEFAULT_WINDOW
+from ._result import DEFAULT_MIN_CONFIDENCE
 
 __all__ = ["GraphKeywords", "TruthKeywords", "TruthOptions"]
 
@@ -44,6 +45,11 @@ def _trusts(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None
     for name, trust in (value or {}).items():
         if not (isinstance(trust, int | float) and 0 <= trust <= 1):
             raise InvalidClaimError(f"{attribute.name}[{name!r}]", "a number in [0, 1]", trust)
+
+
+def _threshold(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not (isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < 1):
+        raise InvalidClaimError(attribute.name, "a number in [0, 1)", value)
 
 
 def _frozen(values: Collection[str]) -> frozenset[str]:
@@ -79,10 +85,13 @@ class TruthOptions:
         overlapping sets lend each other belief (TruthFinder, Accu).
     max_iterations : int
     false_values : float or "observed"
-        Number of false values an item may take (Accu, AccuCopy). ``"observed"``:
-        a wrong source gave one of the item's other observed values, as in
-        Pasternack & Roth's latent credibility analysis; a source right less than
-        half the time on a two-value item then argues for the other value.
+        Number of false values an item may take (Accu, AccuCopy). ``"observed"``
+        (the default): a wrong source gave one of the item's other observed
+        values, as in Pasternack & Roth's latent credibility analysis; a source
+        right less than half the time on a two-value item then argues for the
+        other value. That closed world chooses among the values given;
+        confidence is still judged with 10 values nobody gave among the
+        alternatives (the truth may be one of them).
     per_property : bool
         Accu and AccuCopy give a source one accuracy per property (a site may
         be right on schedules and systematically off on departure times),
@@ -123,7 +132,7 @@ class TruthOptions:
         ``"posterior"``: Dong et al.'s probability that the pair copies at all,
         which on large data is near 0 or 1 for every pair.
     echoes : bool
-        Before any method runs, divide each supporting vote by one plus its
+        On by default. Before any method runs, divide each supporting vote by one plus its
         source's echo rates with the other sources giving the same value (see
         :func:`claimgraph.scoring.truth.discount_echoes`): sources that agree
         more often than two independent 99%-accurate sources could count
@@ -131,6 +140,20 @@ class TruthOptions:
         these echo rates as its first judgement of copying, where it would
         otherwise judge from vote-like beliefs (which side with the largest
         group of copies).
+    documents : bool
+        Whether a document that makes claims in its own voice (``source_kind``
+        document: no attribution) is listed and scored among the sources
+        (``TruthResult.trust``, ``sources``). Default ``False``: its claims
+        weigh in the items like any others, but a report is not scored among
+        the outlets it reports on; it is named in
+        ``TruthResult.documents_not_scored``.
+    min_confidence : float in [0, 1)
+        An item's most likely value is its answer only when its probability
+        (:attr:`ItemResult.confidence`) is above this; otherwise the item is
+        undecided, with its competing values and their probabilities (default
+        0.5: more likely right than wrong; see docs/truth-discovery.md). 0
+        answers every item that has support, as the data-fusion literature
+        scores methods.
 
     Examples
     --------
@@ -150,7 +173,9 @@ class TruthOptions:
     window: int | None = DEFAULT_WINDOW
     separator: str | None = None
     max_iterations: int = attrs.field(default=100, validator=_at_least_one)
-    false_values: float | Literal["observed"] = attrs.field(default=10.0, validator=_false_values)
+    false_values: float | Literal["observed"] = attrs.field(
+        default="observed", validator=_false_values
+    )
     per_property: bool = True
     part_similarity: str = attrs.field(default="jaccard", validator=_one_of(PART_SIMILARITIES))
     changing: frozenset[str] = attrs.field(default=(CONTROL,), converter=_frozen)
@@ -158,7 +183,9 @@ class TruthOptions:
     prior_accuracy: float | None = attrs.field(default=0.8, validator=_open_unit_or_none)
     copy_per_source: bool = False
     copy_model: str = attrs.field(default="rate", validator=_one_of(COPY_MODELS))
-    echoes: bool = False
+    echoes: bool = True
+    min_confidence: float = attrs.field(default=DEFAULT_MIN_CONFIDENCE, validator=_threshold)
+    documents: bool = False
 
 
 class GraphKeywords(TypedDict, total=False):
@@ -178,6 +205,8 @@ class GraphKeywords(TypedDict, total=False):
     copy_per_source: bool
     copy_model: str
     echoes: bool
+    min_confidence: float
+    documents: bool
 
 
 class TruthKeywords(GraphKeywords, total=False):
