@@ -213,11 +213,13 @@ def sources(
 def graph(fmt: str | None, output: Path, **options: Any) -> None:
     """Write the claim graph (claims, sources, places and their relations) to a file."""
     cg = build_from_options(**options)
-    export_graph(cg, output, fmt=fmt)
-    g = cg.graph
-    click.echo(
-        f"wrote {output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges", err=True
+    done = export_graph(cg, output, fmt=fmt)
+    replaced = (
+        f"; {done.replaced} characters that {done.format.upper()} cannot carry written as U+FFFD"
+        if done.replaced
+        else ""
     )
+    click.echo(f"wrote {output}: {done.nodes} nodes, {done.edges} edges{replaced}", err=True)
 
 
 @main.command()
