@@ -10,7 +10,6 @@ the file is always well-formed and the caller can say how many were replaced.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import IO, Any
@@ -80,7 +79,8 @@ class Column:
 
     ``type`` is one of ``string``, ``double``, ``long``, ``boolean`` (the
     names GraphML and GEXF share); every value written under it has that type.
-    ``repeated`` marks values that recur often (their escaping is cached).
+    ``repeated`` marks values that recur often (strings and doubles: each
+    distinct value is rendered once).
     """
 
     name: str
@@ -92,13 +92,12 @@ class Column:
             raise ValueError(f"column {self.name!r}: unknown type {self.type!r}")
 
 
+_NOT_FINITE = {"nan": "NaN", "inf": "INF", "-inf": "-INF"}
+
+
 def _double(value: Any) -> str:
-    number = float(value)
-    if math.isnan(number):
-        return "NaN"
-    if math.isinf(number):
-        return "INF" if number > 0 else "-INF"
-    return repr(number)
+    written = repr(float(value))
+    return _NOT_FINITE.get(written, written)
 
 
 def _long(value: Any) -> str:
@@ -122,7 +121,7 @@ Render = Callable[[Any], str]
 
 def _renderer(
     column: Column, prefix: str, suffix: str, text: XmlText
-) -> tuple[Render, dict[str, str]]:
+) -> tuple[Render, dict[Any, str]]:
     """A function writing one value of ``column`` between ``prefix`` and ``suffix``
     (the markup around it), and the values it has written, for a look-up before
     the call: these run for every value of every node, so each is made once,
@@ -131,18 +130,32 @@ def _renderer(
     name = column.name
     if formatter is not None:
         check = formatter
+        typed_cache: dict[Any, str] = {}
 
         def render_typed(value: Any) -> str:
             return prefix + check(value) + suffix
 
-        return render_typed, {}
+        if not (column.repeated and formatter is _double):
+            return render_typed, typed_cache
+
+        def render_number(value: Any) -> str:
+            # any number is written as a double, so equal numbers share a rendering
+            found = typed_cache.get(value)
+            if found is None:
+                found = render_typed(value)
+                if len(typed_cache) >= _CACHE_LIMIT:
+                    typed_cache.clear()
+                typed_cache[value] = found
+            return found
+
+        return render_number, typed_cache
 
     def written(value: Any) -> str:
         if not isinstance(value, str):
             raise TypeError(f"attribute {name!r}: expected a string, got {value!r}")
         return prefix + text.escape(value) + suffix
 
-    cache: dict[str, str] = {}
+    cache: dict[Any, str] = {}
     if not column.repeated:
         return written, cache
 
@@ -167,11 +180,25 @@ class _Renderers(dict[str, Render]):
     def __missing__(self, name: str) -> Render:
         raise KeyError(f"attribute {name!r} is not declared for the graph file")
 
+    def undeclared(self, error: KeyError) -> KeyError:
+        """The clear error for a ``KeyError`` raised in a loop over plain dicts."""
+        name = error.args[0] if error.args else None
+        if isinstance(name, str) and name not in self:
+            return KeyError(f"attribute {name!r} is not declared for the graph file")
+        return error
 
-class _Caches(dict[str, dict[str, str]]):
+
+def _lookups(
+    caches: Mapping[str, dict[Any, str]], renderers: Mapping[str, Render]
+) -> tuple[dict[str, Callable[[Any], str | None]], dict[str, Render]]:
+    """Per column, the look-up of values already rendered, and the renderer."""
+    return {name: cache.get for name, cache in caches.items()}, dict(renderers)
+
+
+class _Caches(dict[str, dict[Any, str]]):
     """Column name -> the values its renderer has written."""
 
-    def __missing__(self, name: str) -> dict[str, str]:
+    def __missing__(self, name: str) -> dict[Any, str]:
         raise KeyError(f"attribute {name!r} is not declared for the graph file")
 
 
@@ -186,25 +213,6 @@ class _Lines:
         if self.lines:
             self.handle.write("".join(self.lines))
             self.lines.clear()
-
-
-class _Ids:
-    """Escaped node ids, the ids of sources and places (on many edges) remembered."""
-
-    def __init__(self, text: XmlText) -> None:
-        self.text = text
-        self.cache: dict[str, str] = {}
-
-    def __call__(self, node: str) -> str:
-        found = self.cache.get(node)
-        if found is None:
-            before = self.text.replaced
-            found = self.text.escape(node)
-            if self.text.replaced == before:
-                if len(self.cache) >= _CACHE_LIMIT:
-                    self.cache.clear()
-                self.cache[node] = found
-        return found
 
 
 _GRAPHML_HEAD = (
@@ -244,7 +252,7 @@ def write_graphml_stream(
     ({'a': {'kind': 'x'}, 'b': {}}, [('a', 'b', {'kind': 'y'})])
     """
     text = text or XmlText()
-    ids = _Ids(text)
+    escape, clean = text.escape, _SPECIAL.search
     out = _Lines(handle)
     lines = out.lines
     lines.append(_GRAPHML_HEAD)
@@ -264,28 +272,31 @@ def write_graphml_stream(
             )
     lines.append('  <graph edgedefault="directed">\n')
     node_render, edge_render = renderers["node"], renderers["edge"]
-    node_seen = caches["node"]
+    # plain dicts in the loop, the fastest look-ups there are
+    seen, render = _lookups(caches["node"], node_render)
     n_nodes = n_edges = 0
     for node, data in nodes:
-        parts = [f'    <node id="{text.escape(node)}">']
-        parts += [
-            node_seen[name].get(value) or node_render[name](value) for name, value in data.items()
-        ]
+        parts = [f'    <node id="{node if clean(node) is None else escape(node)}">']
+        try:
+            parts += [seen[name](value) or render[name](value) for name, value in data.items()]
+        except KeyError as error:
+            raise node_render.undeclared(error) from None
         parts.append("</node>\n")
         lines.append("".join(parts))
         n_nodes += 1
         if len(lines) >= _BATCH:
             out.flush()
     rendered = _Shared(lambda data: "".join([edge_render[k](v) for k, v in data.items()]))
-    id_seen = ids.cache
     last: Mapping[str, Any] | None = None
     last_text = ""
     for source, target, data in edges:
         if data is not last:
             last, last_text = data, rendered(data)
+        # most ids need no escaping: one search, not a call, for those
         lines.append(
-            f'    <edge source="{id_seen.get(source) or ids(source)}" '
-            f'target="{id_seen.get(target) or ids(target)}">{last_text}</edge>\n'
+            f'    <edge source="{source if clean(source) is None else escape(source)}" '
+            f'target="{target if clean(target) is None else escape(target)}">'
+            f"{last_text}</edge>\n"
         )
         n_edges += 1
         if len(lines) >= _BATCH:
@@ -358,7 +369,7 @@ def write_gexf_stream(
     ({'kind': 'x', 'label': 'A'}, {'label': 'b'}, 'y')
     """
     text = text or XmlText()
-    ids = _Ids(text)
+    escape, clean = text.escape, _SPECIAL.search
     out = _Lines(handle)
     lines = out.lines
     lines.append(_GEXF_HEAD)
@@ -389,17 +400,20 @@ def write_gexf_stream(
             number += 1
         lines.append("    </attributes>\n")
     node_render, edge_render = renderers["node"], renderers["edge"]
-    node_seen = caches["node"]
+    seen, render = _lookups(caches["node"], node_render)
     lines.append("    <nodes>\n")
     n_nodes = n_edges = 0
     for node, data in nodes:
-        escaped = text.escape(node)
+        escaped = node if clean(node) is None else escape(node)
         own = [f'      <node id="{escaped}"']
         values: list[str] = []
-        for name, value in data.items():
-            (own if name in _GEXF_OWN else values).append(
-                node_seen[name].get(value) or node_render[name](value)
-            )
+        try:
+            for name, value in data.items():
+                (own if name in _GEXF_OWN else values).append(
+                    seen[name](value) or render[name](value)
+                )
+        except KeyError as error:
+            raise node_render.undeclared(error) from None
         if "label" not in data:
             own.append(f' label="{escaped}"')
         if values:
@@ -422,15 +436,15 @@ def write_gexf_stream(
         return "".join([*own, "/>\n"])
 
     rendered = _Shared(edge_data)
-    id_seen = ids.cache
     last: Mapping[str, Any] | None = None
     last_text = ""
     for source, target, data in edges:
         if data is not last:
             last, last_text = data, rendered(data)
         lines.append(
-            f'      <edge id="{n_edges}" source="{id_seen.get(source) or ids(source)}" '
-            f'target="{id_seen.get(target) or ids(target)}"{last_text}'
+            f'      <edge id="{n_edges}" '
+            f'source="{source if clean(source) is None else escape(source)}" '
+            f'target="{target if clean(target) is None else escape(target)}"{last_text}'
         )
         n_edges += 1
         if len(lines) >= _BATCH:
