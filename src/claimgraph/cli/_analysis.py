@@ -33,7 +33,7 @@ from ._common import (
     output_option,
     pick_format,
 )
-from ._feedback import status
+from ._feedback import status, warn
 from ._filters import check_place, check_property, explain_no_agreement, explain_no_disputes
 from ._main import load_inputs, main
 
@@ -269,9 +269,13 @@ def graph(fmt: str | None, output: Path, **options: Any) -> None:
     """Write the claim graph (claims, sources, places and their relations) to a file."""
     cg = build_from_options(**options)
     status(f"writing {output}")
-    export_graph(cg, output, fmt=fmt)
-    g = cg.graph
-    info(f"wrote {output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
+    done = export_graph(cg, output, fmt=fmt)
+    info(f"wrote {output}: {done.nodes} nodes, {done.edges} edges")
+    if done.replaced:
+        warn(
+            f"{output}: {done.replaced} characters that {done.format.upper()} cannot carry "
+            "were written as U+FFFD"
+        )
 
 
 @main.command()
