@@ -13,12 +13,16 @@ from ..disputes import find_disputes
 from ..graph import CHANGE_RATE, GRAPH_FORMATS, ClaimGraph, export_graph
 from ..model import SourceRegistry
 from ..reports import (
+    DEFAULT_TOP,
     DISPUTE_COLUMNS,
     agreement_markdown,
+    build_report,
     dispute_rows,
     disputes_markdown,
     render_records,
+    report_html,
     report_markdown,
+    trust_texts,
 )
 from ..scoring import source_agreement
 from ._common import (
@@ -148,13 +152,6 @@ def trust_of(cg: ClaimGraph, method: str, echoes: bool = False) -> dict[str, Any
     return {s.source: s for s in result.sources}
 
 
-def _trust_text(trust: dict[str, Any]) -> dict[str, str]:
-    return {
-        name: f"{s.accuracy:.2f} ({s.low:.2f}–{s.high:.2f}, n={s.claims:g})"
-        for name, s in trust.items()
-    }
-
-
 @main.command()
 @input_options
 @analysis_options
@@ -190,7 +187,7 @@ def sources(
             found = trust[record["source"]].to_record()
             record.update({f"trust_{k}": v for k, v in found.items() if k != "source"})
     if chosen == "md":
-        text = agreement_markdown(agreement, _trust_text(trust) if trust else None)
+        text = agreement_markdown(agreement, trust_texts(trust) if trust else None)
     elif chosen == "json":
         text = json.dumps({"pairs": pairs, "sources": figures}, ensure_ascii=False, indent=2)
     else:
@@ -220,20 +217,75 @@ def graph(fmt: str | None, output: Path, **options: Any) -> None:
     )
 
 
+def _settings_of(options: dict[str, Any]) -> dict[str, object]:
+    """The reading and linking options that differ from their defaults, for provenance."""
+    shown = {
+        "gazetteer": "gazetteer",
+        "no_builtin_gazetteer": "no builtin gazetteer",
+        "exact_subjects": "exact subjects",
+        "sources_file": "sources",
+        "sides_file": "sides",
+        "mapping": "column map",
+        "ignore_extra_columns": "ignore extra columns",
+        "year": "year",
+        "doc_date": "document date",
+    }
+    out: dict[str, object] = {}
+    for key, label in shown.items():
+        value = options.get(key)
+        if value in (None, False, ()):
+            continue
+        out[label] = ", ".join(value) if isinstance(value, tuple) else value
+    if options.get("lang", "auto") != "auto":
+        out["language"] = options["lang"]
+    return out
+
+
 @main.command()
 @input_options
 @analysis_options
 @click.option("--title", default="Disputed control report", show_default=True)
 @_method_option("accu")
 @echoes_option
+@click.option(
+    "--top",
+    type=click.IntRange(0),
+    default=DEFAULT_TOP,
+    show_default=True,
+    help="HTML: the most disputed places drawn in full (timeline, periods, evidence); "
+    "every place is in a table that sorts and filters in the page.",
+)
+@format_option("md", "html")
 @output_option
 @fail_cleanly
-def report(title: str, method: str, echoes: bool, output: Path | None, **options: Any) -> None:
-    """A readable Markdown report: disputes with their sentences, timelines, agreement.
+def report(
+    title: str,
+    method: str,
+    echoes: bool,
+    top: int,
+    fmt: str | None,
+    output: Path | None,
+    **options: Any,
+) -> None:
+    """A readable report: disputes with their sentences, timelines, agreement.
 
-    Per-source trust (estimated accuracy with its 95 % interval and the number
-    of claims it rests on) comes from --method.
+    Markdown, or with --format html (or -o report.html) one self-contained
+    page with control timelines, a map of places with coordinates and tables
+    that sort and filter (needs the html extra). Places come most disputed
+    first. Per-source trust (estimated accuracy with its 95 % interval and
+    the number of claims it rests on) comes from --method.
     """
+    chosen = pick_format(fmt, output, ("md", "html"))
     cg = build_from_options(**options)
-    trust = _trust_text(trust_of(cg, method, echoes)) or None
-    echo_or_write(report_markdown(cg, title=title, trust=trust), output)
+    made = build_report(
+        cg,
+        title=title,
+        method=method,
+        echoes=echoes,
+        inputs=[str(path) for path in options["inputs"]],
+        options=_settings_of(options),
+    )
+    if chosen == "html":
+        echo_or_write(report_html(made, top=top), output)
+    else:
+        echo_or_write(report_markdown(made), output)
