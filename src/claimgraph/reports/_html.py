@@ -351,7 +351,7 @@ def _claim_view(c: Claim) -> dict[str, Any]:
         where = c.doc + (f", sentence {c.sentence}" if c.sentence is not None else "")
     elif c.sentence is not None:
         where = f"sentence {c.sentence}"
-    url = getattr(c, "url", None)
+    url = c.url
     return {
         "id": c.id,
         "source": c.source,
@@ -360,7 +360,8 @@ def _claim_view(c: Claim) -> dict[str, Any]:
         "property": c.property,
         "when": c.time_text() or "undated",
         "where": where,
-        "url": url if isinstance(url, str) and _safe_url(url) else None,
+        "url": url if url is not None and _safe_url(url) else None,
+        "unlinked": url if url is not None and not _safe_url(url) else None,
         "text": (c.text or "").strip(),
     }
 
