@@ -273,7 +273,7 @@ def test_cli_writes_html_from_the_extension_or_the_format(tmp_path: Path) -> Non
     assert result.exit_code == 0, result.output
     page = _Page(out.read_text(encoding="utf-8"))
     assert {"summary", "all-places", "agreement", "trust"} <= page.ids
-    assert "the bundled example claims" in "".join(page.text)
+    assert "example_claims.csv (the bundled example claims)" in "".join(page.text)
     result = runner.invoke(main, ["report", "--format", "html", "--top", "1"])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("<!DOCTYPE html>")
@@ -318,6 +318,12 @@ _PROBE = """
 """
 
 
+_NO_BROWSER = (
+    "no chromium or chromium-browser on PATH (Debian: apt-get install chromium; .ci/run "
+    "installs it where it can)"
+)
+
+
 def _chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -360,7 +366,7 @@ def _browser_claims() -> list[Claim]:
     ]
 
 
-@pytest.mark.skipif(_chromium() is None, reason="no chromium or chromium-browser on PATH")
+@pytest.mark.skipif(_chromium() is None, reason=_NO_BROWSER)
 def test_the_report_renders_in_headless_chromium(tmp_path: Path) -> None:
     """Timeline, map and tables lay out, the page's script sorts and filters, the
     console stays silent, and no injected markup runs."""

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
+from ..data import example_path
 from ..disputes import find_disputes
 from ..graph import CHANGE_RATE, GRAPH_FORMATS, ClaimGraph, export_graph
 from ..model import SourceRegistry
@@ -282,7 +283,8 @@ def report(
         title=title,
         method=method,
         echoes=echoes,
-        inputs=[str(path) for path in options["inputs"]],
+        inputs=[str(path) for path in options["inputs"]]
+        or [f"{example_path()} (the bundled example claims)"],
         options=_settings_of(options),
     )
     if chosen == "html":

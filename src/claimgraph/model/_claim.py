@@ -320,8 +320,10 @@ class Claim:
         url = _text(get("url"))
         # the link is no part of what is claimed; it names the claim only when given,
         # so ids of claims without one stay as they were
-        ident = _text(get("id")) or default_id or _content_id(
-            fields if url is None else {**fields, "url": url}
+        ident = (
+            _text(get("id"))
+            or default_id
+            or _content_id(fields if url is None else {**fields, "url": url})
         )
         return cls(id=ident, url=url, **fields)
 

@@ -51,7 +51,7 @@ _UNKNOWN_COLOUR = "#bdc3c7"
 
 _TIMELINE_WIDTH = 900
 _TIMELINE_LEFT = 10
-_MAP_WIDTH = 900
+_MAP_WIDTH = 800
 
 
 def report_html(report: Report | ClaimGraph, *, top: int = DEFAULT_TOP) -> str:
@@ -391,8 +391,8 @@ def _map_view(
     stretch = math.cos(math.radians((south + north) / 2)) or 1.0
     lon_span, lat_span = east - west, north - south
     height = _MAP_WIDTH * lat_span / (lon_span * stretch)
-    if height > 600:  # tall boxes: narrower, not taller
-        width, height = 600 * lon_span * stretch / lat_span, 600.0
+    if height > 640:  # tall boxes: narrower, not taller
+        width, height = 640 * lon_span * stretch / lat_span, 640.0
     else:
         width, height = float(_MAP_WIDTH), max(height, 160.0)
 
