@@ -206,6 +206,11 @@ def test_timeline_bands_link_to_their_claims() -> None:
         for (target, fill), period in zip(bands, periods, strict=True):
             assert target in page.ids  # a <details> holding the period's claims
             assert (fill == "url(#hatch)") == (period.status.value == "disputed")
+    # changes of hands are listed under their place
+    changes = [(s.name, c) for s in report.places for c in s.timeline.changes]
+    assert changes
+    for _name, change in changes:
+        assert f"Changed hands {change.date}: {change.before} → {change.after}" in page_text
     # each disputed period lists every one of its claims' sentences
     first = report.places[0]
     disputed = next(p for p in first.timeline.periods if p.status.value == "disputed")
@@ -273,7 +278,7 @@ def test_cli_writes_html_from_the_extension_or_the_format(tmp_path: Path) -> Non
     assert result.exit_code == 0, result.output
     page = _Page(out.read_text(encoding="utf-8"))
     assert {"summary", "all-places", "agreement", "trust"} <= page.ids
-    assert "example_claims.csv (the bundled example claims)" in "".join(page.text)
+    assert "the bundled example claims (claimgraph/data/example_claims.csv)" in "".join(page.text)
     result = runner.invoke(main, ["report", "--format", "html", "--top", "1"])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("<!DOCTYPE html>")

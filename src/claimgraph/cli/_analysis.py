@@ -284,7 +284,7 @@ def report(
         method=method,
         echoes=echoes,
         inputs=[str(path) for path in options["inputs"]]
-        or [f"{example_path()} (the bundled example claims)"],
+        or [f"the bundled example claims (claimgraph/data/{example_path().name})"],
         options=_settings_of(options),
     )
     if chosen == "html":

@@ -304,6 +304,11 @@ def _place_view(
         for c in p.timeline.changes
         if c.date is not None
     ]
+    change_list = [
+        f"{_iso(c.date) or 'undated'}: {c.before} → {c.after}"
+        + (" (after a dispute)" if c.through_dispute else "")
+        for c in p.timeline.changes
+    ]
     return {
         "anchor": anchor,
         "name": p.name,
@@ -313,6 +318,7 @@ def _place_view(
         "disputed_days": p.disputed_days,
         "changes": p.changes,
         "change_marks": changes,
+        "change_list": change_list,
         "revisions": p.revisions,
         "claims": p.claims,
         "sources": ", ".join(p.sources),
