@@ -79,7 +79,35 @@ class PlaceSummary:
 
 @attrs.frozen(slots=True)
 class Report:
-    """Everything a dispute report shows, ranked: see :func:`build_report`."""
+    """Everything a dispute report shows, ranked: see :func:`build_report`.
+
+    Attributes
+    ----------
+    title : str
+        The report's heading.
+    provenance : Provenance
+        Inputs, claimgraph version, truth-discovery method, settings, time made.
+    claims, sources, subjects : int
+        How many claims, sources and places or subjects the graph holds.
+    first_day, last_day : date or None
+        The span of the claims' dates.
+    window : int
+        Days within which claims are compared.
+    places : tuple of PlaceSummary
+        Every place with a control timeline, most disputed first.
+    other_disputes : tuple of Dispute
+        Disputes of other properties (counts ...).
+    agreement : Agreement
+        Pairwise agreement and per-source figures.
+    alignments : mapping
+        Each source's side, as the graph knows it.
+    trust : mapping of str to SourceTrust
+        Per-source trust from the method (empty without one).
+    revisions : int
+        Claims that change their own source's earlier claim.
+    merged_spellings : tuple
+        ``(name, spellings)`` of places written more than one way.
+    """
 
     title: str
     provenance: Provenance
