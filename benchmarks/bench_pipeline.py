@@ -14,13 +14,15 @@ does not inherit another's memory:
 2. resolve: :func:`claimgraph.places.resolve_places` on the distinct subjects, with counts
 3. relate: :meth:`claimgraph.ClaimGraph.build` (window 3): episodes and relations
 4. networkx: materializing ``ClaimGraph.graph`` (claims, sources, places, edges)
-5. disputes: :func:`claimgraph.find_disputes`
+5. disputes: :func:`claimgraph.scoring.truth.discover_graph` (default method), then
+   :func:`claimgraph.find_disputes` weighing the sources by that trust
 6. agreement: :func:`claimgraph.source_agreement`
 
 Quality, from the truth file (not timed): how well the planted spellings were
 merged (pairwise precision and recall over spellings; look-alike places kept
 apart) and how many sampled (place, day) holders the control timelines
-recover. Targets (issue 2): 1M claims end to end under 60 s and 4 GB.
+recover, weighed by trust (``holder_*``) and without it (``blind_holder_*``).
+Targets (issue 2): 1M claims end to end under 60 s and 4 GB.
 """
 
 from __future__ import annotations
@@ -75,6 +77,7 @@ def run_stages(path: Path, truth_path: Path) -> dict[str, Any]:
     """Run the pipeline on ``path`` in this process; return times, memory and quality."""
     import claimgraph
     import claimgraph.places
+    import claimgraph.scoring.truth
 
     read_claims = _require(claimgraph, "read_claims")
     resolve_places = _require(claimgraph.places, "resolve_places")
@@ -110,7 +113,16 @@ def run_stages(path: Path, truth_path: Path) -> dict[str, Any]:
         return graph.number_of_nodes(), graph.number_of_edges()
 
     nodes, edges = timed("networkx", networkx_graph)
-    disputes = timed("disputes", lambda: find_disputes(cg))
+    discover_graph = _require(claimgraph.scoring.truth, "discover_graph")
+
+    def weigh_and_find() -> Any:
+        # the trust the timelines and disputes weigh sources by, with the
+        # library's default method, is part of the stage
+        truth = discover_graph(cg)
+        cg_truth[id(cg)] = truth
+        return find_disputes(cg, truth=truth)
+
+    disputes = timed("disputes", weigh_and_find)
     agreement = timed("agreement", lambda: source_agreement(cg))
     result: dict[str, Any] = {
         "claims": len(claims),
@@ -142,8 +154,6 @@ def _count(agreement: Any) -> int | None:
 
 def quality(cg: Any, index: Any, counts: Counter[str], truth_path: Path) -> dict[str, Any]:
     """Compare resolved places and control timelines with the known truth."""
-    import random
-
     import claimgraph
     from claimgraph.testing import read_truth
 
@@ -180,21 +190,43 @@ def quality(cg: Any, index: Any, counts: Counter[str], truth_path: Path) -> dict
     out["lookalikes_apart"] = apart / len(seen_pairs) if seen_pairs else None
     out["lookalike_pairs"] = len(seen_pairs)
 
-    # Holders: sample (place, day) pairs and ask the timelines.
+    # Holders: sample (place, day) pairs and ask the timelines, weighed by
+    # trust (the default) and without it.
     build_timelines = _require(claimgraph, "build_timelines")
-    timelines = {t.place: t for t in build_timelines(cg)}
-    owner: dict[str, str] = {}
-    for place, key in main_cluster.items():
-        owner.setdefault(key, place)
+    truth_result = cg_truth.get(id(cg))
+    out.update(holder_scores(truth, main_cluster, build_timelines(cg, truth=truth_result)))
+    blind = holder_scores(truth, main_cluster, build_timelines(cg, trust=False))
+    out.update({f"blind_{key}": value for key, value in blind.items()})
+    return out
+
+
+#: The truth-discovery result of each graph timed, reused by the quality check.
+cg_truth: dict[int, Any] = {}
+
+
+def holder_scores(
+    truth: Any, main_cluster: dict[str, str], timelines: list[Any], samples: int = HOLDER_SAMPLES
+) -> dict[str, Any]:
+    """Right, wrong, disputed and unknown shares of sampled (place, day) holders.
+
+    ``main_cluster`` maps each true place to the resolved place that holds
+    most of its claims; a day is right when the timeline names the true
+    holder (``contested`` on a truly contested day), disputed when the
+    timeline marks it disputed while one side held, wrong when it names
+    another side. The same seeded sample for every call.
+    """
+    import random
+
+    by_place = {t.place: t for t in timelines}
     rng = random.Random(0)
-    places = sorted(p for p, key in main_cluster.items() if key in timelines)
+    places = sorted(p for p, key in main_cluster.items() if key in by_place)
     outcome: Counter[str] = Counter()
     per_status: dict[str, Counter[str]] = defaultdict(Counter)
-    for _ in range(HOLDER_SAMPLES if places else 0):
+    for _ in range(samples if places else 0):
         place = rng.choice(places)
         day = truth.start + dt.timedelta(days=rng.randrange(truth.n_days))
         actual = truth.holder(place, day)
-        found = timelines[main_cluster[place]].holder_on(day)
+        found = by_place[main_cluster[place]].holder_on(day)
         if found is None:
             verdict = "unknown"
         elif found == actual:
@@ -205,6 +237,7 @@ def quality(cg: Any, index: Any, counts: Counter[str], truth_path: Path) -> dict
             verdict = "wrong"
         outcome[verdict] += 1
         per_status["contested" if actual == "contested" else "held"][verdict] += 1
+    out: dict[str, Any] = {}
     total = sum(outcome.values())
     if total:
         out["holder_right"] = outcome["right"] / total
@@ -287,6 +320,9 @@ def report(results: dict[int, dict[str, Any]]) -> str:
         "holder_disputed",
         "holder_unknown",
         "holder_right_when_one_named",
+        "blind_holder_right",
+        "blind_holder_wrong",
+        "blind_holder_disputed",
     )
     for key in keys:
         cells = []

@@ -84,6 +84,7 @@ def evaluate(corpus: Path, split: str | None = None) -> list[dict[str, Any]]:
                 "lang": entry["lang"],
                 "detected": detect_language(text),
                 "split": entry["split"],
+                "batch": entry.get("batch", 1),
                 "scores": scores,
                 "disputes_gold": len(gold_disputed),
                 "disputes_found": sum(1 for g in gold_disputed if any(g in k for k in found)),
@@ -113,13 +114,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", type=Path, default=default_corpus())
     parser.add_argument("--split", choices=("tune", "test"), default=None)
+    parser.add_argument("--batch", type=int, default=None, help="only this batch of the gold")
     parser.add_argument("--errors", action="store_true", help="list misses and spurious claims")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 2
-    rows = evaluate(args.corpus, args.split)
+    rows = [
+        row
+        for row in evaluate(args.corpus, args.split)
+        if args.batch is None or row["batch"] == args.batch
+    ]
     if not rows:
         print(f"no annotated article found in {args.corpus}", file=sys.stderr)
         return 2

@@ -31,7 +31,7 @@ def test_disputes_on_the_bundled_example(runner: CliRunner) -> None:
 
 def test_disputes_json_and_csv(runner: CliRunner) -> None:
     records = json.loads(run(runner, "disputes", str(example_path()), "--format", "json"))
-    assert {r["property"] for r in records} == {"control", "killed"}
+    assert {r["property"] for r in records} == {"control", "killed:fighters"}
     assert all(r["evidence"] for r in records)
     csv_text = run(runner, "disputes", "--format", "csv")
     assert csv_text.splitlines()[0].startswith("place,property,from,to")
@@ -194,6 +194,8 @@ def test_exact_subjects_turns_resolution_off(runner: CliRunner, tmp_path: Path) 
     )
     assert "Karam al Qasr" in run(runner, "disputes", str(table), "--format", "csv")
     exact = run(runner, "disputes", str(table), "--format", "csv", "--exact-subjects")
-    assert exact.splitlines() == ["place,property,from,to,until,reasons,positions,claims"]
+    assert exact.splitlines() == [
+        "place,property,from,to,until,reasons,positions,likely,confidence,strength,method,claims"
+    ]
     result = runner.invoke(main, ["places", str(table), "--exact-subjects"])
     assert result.exit_code == 2

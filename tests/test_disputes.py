@@ -22,11 +22,24 @@ def test_taken_and_lost_a_week_later_is_a_change_of_hands() -> None:
         make_claim("SOHR", "Hilan", "rebels", on="2014-05-30"),
     )
     assert find_disputes(cg) == []
-    [timeline] = build_timelines(cg)
+    [timeline] = build_timelines(cg, trust=False)
     assert [(p.status, p.holder) for p in timeline.periods] == [
         (Status.HELD, "government"),
         (Status.HELD, "opposition"),
     ]
+    # weighed by trust, one source's lone report of a new holder a week after two
+    # sources gave the old one is too weak to name a change
+    [trusted] = build_timelines(cg)
+    held, lone = trusted.periods
+    assert (held.status, held.holder) == (Status.HELD, "government")
+    assert (lone.status, lone.reasons, lone.likely) == (
+        Status.DISPUTED,
+        (Reason.LOW_CONFIDENCE,),
+        "government",
+    )
+    assert held.confidence is not None
+    assert lone.confidence is not None
+    assert lone.confidence < trusted.threshold <= held.confidence  # type: ignore[operator]
     [change] = timeline.changes
     assert (change.date, change.before, change.after) == (
         D(2014, 5, 30),
@@ -153,7 +166,19 @@ def test_a_change_of_hands_amid_a_dispute_gives_a_dispute_on_each_side() -> None
     assert {id(c) for r in new.conflicts for c in (r.source, r.target)} <= {
         id(c) for c in new.claims
     }
-    [timeline] = build_timelines(cg)
+    # one dissenter against three sources on each side: weighed by trust, both
+    # disputes are weak, and the timeline shows a plain change of hands
+    assert old.likely == "government"
+    assert new.likely == "opposition"
+    assert old.strength is not None
+    assert old.strength < 0.15
+    [trusted] = build_timelines(cg)
+    assert [(p.status, p.holder) for p in trusted.periods] == [
+        (Status.HELD, "government"),
+        (Status.HELD, "opposition"),
+    ]
+    assert [c.through_dispute for c in trusted.changes] == [False]
+    [timeline] = build_timelines(cg, trust=False)
     [change] = timeline.changes
     assert (change.date, change.before, change.after, change.through_dispute) == (
         D(2014, 5, 5),
@@ -226,9 +251,14 @@ def test_unclear_control_is_disputed_until_a_source_names_a_holder() -> None:
         "government": ("SANA",),
         "contested (uncertain)": ("SOHR",),
     }
-    [timeline] = build_timelines(cg)
+    [timeline] = build_timelines(cg, trust=False)
     assert timeline.holder_on(D(2014, 4, 1)) == "contested"
     assert timeline.holder_on(D(2014, 5, 2)) == "government"
+    # weighed by trust, one source alone in May does not settle it; the likely
+    # holder is still shown
+    [trusted] = build_timelines(cg)
+    assert trusted.holder_on(D(2014, 5, 2)) == "contested"
+    assert trusted.periods[-1].likely == "government"
 
 
 def test_disputed_episodes_join_until_a_decisive_one() -> None:

@@ -20,7 +20,11 @@ def test_finds_the_planted_disputes_and_nothing_else(graph: cg.ClaimGraph) -> No
     key = graph.places.key_of
     found = [(d.place, d.property) for d in cg.find_disputes(graph)]
     assert sorted(found) == sorted(
-        [(key("Al-Eis"), "control"), (key("Tell Hadya"), "control"), (key("Khan Tuman"), "killed")]
+        [
+            (key("Al-Eis"), "control"),
+            (key("Tell Hadya"), "control"),
+            (key("Khan Tuman"), "killed:fighters"),
+        ]
     )
 
 
@@ -42,9 +46,19 @@ def test_the_al_eis_dispute(graph: cg.ClaimGraph) -> None:
 def test_the_denial_and_the_count_conflict(graph: cg.ClaimGraph) -> None:
     [denial] = cg.find_disputes(graph, place="Tal Hadiya")
     assert denial.reasons == (Reason.DENIAL,)
-    [count] = cg.find_disputes(graph, property="killed")
+    [count] = cg.find_disputes(graph, property="killed:fighters")
     conflicts = {frozenset((r.source.source, r.target.source)) for r in count.conflicts}
-    assert conflicts == {frozenset(("Syrian Observatory for Human Rights", "Jaish al-Fatah"))}
+    assert conflicts == {
+        frozenset(("Syrian Observatory for Human Rights", "Local Coordination Committees"))
+    }
+
+
+def test_counts_of_other_quantities_or_periods_are_no_dispute(graph: cg.ClaimGraph) -> None:
+    # "more than 200 enemy soldiers" (one side's losses) is no position against
+    # "73 fighters on both sides"; the toll of the first hours none against
+    # "at least 60 people" over the three days
+    assert cg.find_disputes(graph, property="killed:soldiers") == []
+    assert cg.find_disputes(graph, property="killed") == []
 
 
 def test_khan_tuman_changes_hands_without_dispute(graph: cg.ClaimGraph) -> None:
@@ -67,9 +81,10 @@ def test_the_revision_by_one_outlet_is_not_a_dispute(graph: cg.ClaimGraph) -> No
 def test_agreement_as_expected(graph: cg.ClaimGraph) -> None:
     agreement = cg.source_agreement(graph)
     expected = {
-        ("SANA", "Jaish al-Fatah"): (1, 1),
-        ("SANA", "Syrian Observatory for Human Rights"): (1, 1),
-        ("Jaish al-Fatah", "Syrian Observatory for Human Rights"): (1, 2),
+        ("SANA", "Jaish al-Fatah"): (0, 1),
+        ("SANA", "Syrian Observatory for Human Rights"): (0, 1),
+        ("Jaish al-Fatah", "Syrian Observatory for Human Rights"): (1, 1),
+        ("Local Coordination Committees", "Syrian Observatory for Human Rights"): (0, 1),
         ("Reuters", "Jaish al-Fatah"): (1, 0),
         ("SANA", "Reuters"): (1, 0),
         ("Al-Masdar News", "Local Coordination Committees"): (0, 1),

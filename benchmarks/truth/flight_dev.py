@@ -65,7 +65,7 @@ def score(
     result = discover(claims, method=method, **{**dataset.discover_options, **options})  # type: ignore[arg-type]
     columns = result.items.columns()
     keys = zip(columns["subject"], columns["property"], strict=True)
-    chosen = dict(zip(keys, columns["value"], strict=True))
+    chosen = dict(zip(keys, columns["leading"], strict=True))
     scored = [key for key in truth if key in chosen]
     right = sum(dataset.matches(chosen[key], truth[key]) for key in scored)
     return right / max(len(scored), 1), len(scored)

@@ -52,7 +52,7 @@ def chosen_values(dataset: Dataset, method: str, **options: object) -> dict[Key,
     result = discover(dataset.claims, method=method, **{**dataset.discover_options, **options})  # type: ignore[arg-type]
     columns = result.items.columns()
     keys = zip(columns["subject"], columns["property"], strict=True)
-    return dict(zip(keys, columns["value"], strict=True))
+    return dict(zip(keys, columns["leading"], strict=True))
 
 
 def score(

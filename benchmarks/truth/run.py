@@ -60,7 +60,7 @@ def run_ours(dataset: Dataset, method: str, **options: object) -> tuple[float, i
     elapsed = time.perf_counter() - start
     columns = result.items.columns()
     keys = list(zip(columns["subject"], columns["property"], strict=True))
-    chosen = dict(zip(keys, columns["value"], strict=True))
+    chosen = dict(zip(keys, columns["leading"], strict=True))
     confidence = dict(zip(keys, columns["confidence"], strict=True))
     acc, n = accuracy(dataset, chosen)
     return acc, n, elapsed, gold_calibration_error(dataset, chosen, confidence)

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 __version__ = "0.1.0.dev0"
 
-from ._errors import ClaimgraphError, InputError, InvalidClaimError, MissingDependencyError
+from ._errors import (
+    AlignmentWarning,
+    ClaimgraphError,
+    ClaimgraphWarning,
+    InputError,
+    InvalidClaimError,
+    MissingDependencyError,
+)
 from .data import example_claims
 from .disputes import Dispute, Timeline, build_timelines, find_disputes
 from .graph import ClaimGraph, Relation, RelationKind, export_graph
@@ -21,6 +28,7 @@ from .model import (
     Claim,
     Precision,
     Source,
+    SourceKind,
     SourceRegistry,
     Stance,
     canonical_side,
@@ -37,9 +45,11 @@ __all__ = [
     "METHODS",
     "SIDES",
     "Agreement",
+    "AlignmentWarning",
     "Claim",
     "ClaimGraph",
     "ClaimgraphError",
+    "ClaimgraphWarning",
     "Dispute",
     "Gazetteer",
     "InputError",
@@ -50,6 +60,7 @@ __all__ = [
     "Relation",
     "RelationKind",
     "Source",
+    "SourceKind",
     "SourceRegistry",
     "Stance",
     "Timeline",

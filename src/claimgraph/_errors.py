@@ -7,7 +7,9 @@ best describes it, so callers can catch either.
 from __future__ import annotations
 
 __all__ = [
+    "AlignmentWarning",
     "ClaimgraphError",
+    "ClaimgraphWarning",
     "InputError",
     "InvalidClaimError",
     "MissingDependencyError",
@@ -16,6 +18,26 @@ __all__ = [
 
 class ClaimgraphError(Exception):
     """Base class of all claimgraph errors."""
+
+
+class ClaimgraphWarning(UserWarning):
+    """Base class of the warnings claimgraph gives: the input is read, but something
+    in it deserves a look. The command line prints them as one line each."""
+
+
+class AlignmentWarning(ClaimgraphWarning):
+    """One source is given two alignments by the inputs (``independent`` in one file,
+    ``opposition`` in another). ``source`` names it; ``places`` are one
+    ``(alignment, where)`` per alignment, ``where`` a file with a line or
+    sentence when known."""
+
+    def __init__(self, source: str, places: list[tuple[str, str]], settled: str) -> None:
+        self.source = source
+        self.places = places
+        given = " and ".join(f"{alignment!r} ({where})" for alignment, where in places)
+        super().__init__(
+            f"source {source!r} has {len(places)} alignments in the inputs: {given}; {settled}"
+        )
 
 
 class InvalidClaimError(ClaimgraphError, ValueError):

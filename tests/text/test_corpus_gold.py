@@ -44,27 +44,33 @@ def rows() -> list[dict[str, Any]]:
     return found
 
 
-# (language, split) -> (precision, recall) floors for control claims
+# (language, split, batch) -> (precision, recall) floors for control claims. Batch 1
+# (the first 60 articles) has only the tuning/test halves' old floors; its texts are
+# not on every machine. Batch 2 is held out, batch 3 tuning material.
 FLOORS = {
-    ("en", "tune"): (0.7, 0.5),
-    ("es", "tune"): (0.75, 0.38),
-    ("en", "test"): (0.5, 0.33),
-    ("es", "test"): (0.65, 0.22),
+    ("en", "tune", 1): (0.7, 0.5),
+    ("es", "tune", 1): (0.75, 0.38),
+    ("en", "test", 1): (0.5, 0.33),
+    ("es", "test", 1): (0.65, 0.22),
+    ("en", "test", 2): (0.6, 0.45),
+    ("es", "test", 2): (0.6, 0.33),
+    ("en", "tune", 3): (0.75, 0.6),
+    ("es", "tune", 3): (0.65, 0.5),
 }
 
 
-@pytest.mark.parametrize(("lang", "split"), sorted(FLOORS))
+@pytest.mark.parametrize(("lang", "split", "batch"), sorted(FLOORS))
 def test_control_claims_stay_above_their_floor(
-    rows: list[dict[str, Any]], lang: str, split: str
+    rows: list[dict[str, Any]], lang: str, split: str, batch: int
 ) -> None:
-    s = _corpus_eval().summary(rows).get((lang, split))
+    s = _corpus_eval().summary([r for r in rows if r["batch"] == batch]).get((lang, split))
     if s is None:
-        pytest.skip(f"no {lang} article of the {split} half in the corpus")
+        pytest.skip(f"no {lang} article of batch {batch}'s {split} half in the corpus")
     precision = s["matched"] / s["extracted"] if s["extracted"] else 1.0
     recall = s["matched"] / s["gold"] if s["gold"] else 1.0
-    low_p, low_r = FLOORS[(lang, split)]
-    assert precision >= low_p, (lang, split, precision)
-    assert recall >= low_r, (lang, split, recall)
+    low_p, low_r = FLOORS[(lang, split, batch)]
+    assert precision >= low_p, (lang, split, batch, precision)
+    assert recall >= low_r, (lang, split, batch, recall)
 
 
 def test_every_language_is_detected(rows: list[dict[str, Any]]) -> None:

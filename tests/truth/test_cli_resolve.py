@@ -144,7 +144,7 @@ def test_resolve_echoes_counts_a_republished_wire_about_once(tmp_path):
     def hilan(result):  # type: ignore[no-untyped-def]
         assert result.exit_code == 0, result.output
         [item] = [i for i in json.loads(result.output)["items"] if i["subject"] == "Hilan"]
-        return item["value"]
+        return item["leading"]
 
     assert hilan(CliRunner().invoke(main, args)) == "opposition"
     assert hilan(CliRunner().invoke(main, [*args, "--echoes"])) == "government"

@@ -39,7 +39,7 @@ def outcome(method: str) -> dict[str, Any]:
         columns["property"],
         columns["period_start"],
         columns["period_end"],
-        columns["value"],
+        columns["leading"],
         columns["confidence"],
         strict=True,
     ):

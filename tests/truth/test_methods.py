@@ -12,7 +12,7 @@ ALL = list(METHODS)
 
 
 def chosen(result: object) -> dict[str, str | None]:
-    return {i.subject: i.value for i in result.items}  # type: ignore[attr-defined]
+    return {i.subject: i.leading for i in result.items}  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("method", ALL)
@@ -59,7 +59,7 @@ def test_trust_breaks_a_one_against_one(method, claims_of):
 def test_vote_tie_goes_to_the_value_seen_first(claims_of):
     result = discover(claims_of([("a", "x", "late"), ("b", "x", "early")]), method="vote")
     item = result.items[0]
-    assert item.value == "late"
+    assert item.leading == "late"
     assert item.belief == pytest.approx({"late": 0.5, "early": 0.5})
     # the two values are equally likely, and neither is likely: each source's
     # accuracy is unknown, and the truth may be a value nobody gave
@@ -151,7 +151,7 @@ def test_numeric_tolerance_and_bounds(claims_of):
     assert len(exact.items[0].belief) == 4
     close = discover(claims_of(rows), method="vote", tolerance=5)
     assert len(close.items[0].belief) == 2
-    assert close.items[0].value == "100"  # tie between the two groups: first seen
+    assert close.items[0].leading == "100"  # tie between the two groups: first seen
     relative = discover(claims_of(rows), method="vote", relative_tolerance=0.03)
     assert len(relative.items[0].belief) == 2
     # "more than 200" supports the 250 group and breaks the tie

@@ -68,7 +68,7 @@ def test_containment_breaks_a_tie_towards_the_complete_list() -> None:
     claims = _list_claims([("a", "x"), ("b", "x"), ("c", "x y"), ("d", "x y")])
     for method in ("accu", "truthfinder"):
         tied = discover(claims, method=method, separator=" ", window=None)
-        assert tied.items[0].value == "x"
+        assert tied.items[0].leading == "x"
         completed = discover(
             claims, method=method, separator=" ", window=None, part_similarity="containment"
         )

@@ -27,7 +27,7 @@ def loaders():
 
 def _accuracy(dataset, method):
     result = discover(dataset.claims, method=method, **dataset.discover_options)
-    chosen = {(i.subject, i.property): i.value for i in result.items}
+    chosen = {(i.subject, i.property): i.leading for i in result.items}
     scored = [k for k in dataset.gold if k in chosen]
     return sum(dataset.matches(chosen[k], dataset.gold[k]) for k in scored) / len(scored)
 

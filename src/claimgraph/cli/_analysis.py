@@ -28,6 +28,7 @@ from ..reports import (
 from ..scoring import source_agreement
 from ._common import (
     analysis_options,
+    documents_option,
     echo_or_write,
     echoes_option,
     fail_cleanly,
@@ -118,6 +119,10 @@ def disputes(
     holder they give changes (--change-rate), so they show a change, not a
     dispute.
     Counts are disputed when numbers for the same period cannot both hold.
+    Each dispute of control shows the likely holder given the sources' trust
+    (the default truth-discovery method, named), its confidence, and the
+    dispute's strength (1 - confidence: weak when a reliable source faces an
+    unreliable one and its echoes).
     """
     cg = build_from_options(**options)
     found = find_disputes(cg, property=prop, place=place)
@@ -143,13 +148,15 @@ def _method_option(default: str | None) -> Callable[[F], F]:
     )
 
 
-def trust_of(cg: ClaimGraph, method: str, echoes: bool = False) -> dict[str, Any]:
+def trust_of(
+    cg: ClaimGraph, method: str, echoes: bool = False, documents: bool = False
+) -> dict[str, Any]:
     """Per-source trust records from a truth-discovery method, items being the graph's."""
     from ..scoring.truth import discover_graph
 
     if method == "none":
         return {}
-    result = discover_graph(cg, method=method, echoes=echoes)
+    result = discover_graph(cg, method=method, echoes=echoes, documents=documents)
     return {s.source: s for s in result.sources}
 
 
@@ -159,6 +166,7 @@ def trust_of(cg: ClaimGraph, method: str, echoes: bool = False) -> dict[str, Any
 @click.option("--property", "prop", default=None, help="Only this property (control, killed ...).")
 @_method_option(None)
 @echoes_option
+@documents_option
 @format_option("md", "json", "csv")
 @output_option
 @fail_cleanly
@@ -168,6 +176,7 @@ def sources(
     prop: str | None,
     method: str,
     echoes: bool,
+    documents: bool,
     **options: Any,
 ) -> None:
     """Pairwise agreement of sources and per-source corroboration figures.
@@ -175,11 +184,12 @@ def sources(
     Agreement is counted over items (a place, a property, a stretch of time)
     that both sources speak about, on each source's last word. The 95 %
     interval and kappa show how much a rate can be trusted; pairs on the same
-    side may echo each other.
+    side may echo each other. A .txt document's own statements are not scored
+    unless --score-documents.
     """
     cg = build_from_options(**options)
-    agreement = source_agreement(cg, property=prop)
-    trust = trust_of(cg, method, echoes)
+    agreement = source_agreement(cg, property=prop, documents=documents)
+    trust = trust_of(cg, method, echoes, documents)
     chosen = pick_format(fmt, output, ("md", "json", "csv"))
     pairs = [p.to_record() for p in agreement.pairs]
     figures = [s.to_record() for s in agreement.sources]
@@ -190,7 +200,10 @@ def sources(
     if chosen == "md":
         text = agreement_markdown(agreement, trust_texts(trust) if trust else None)
     elif chosen == "json":
-        text = json.dumps({"pairs": pairs, "sources": figures}, ensure_ascii=False, indent=2)
+        document: dict[str, Any] = {"pairs": pairs, "sources": figures}
+        if agreement.documents_not_scored:
+            document["documents_not_scored"] = agreement.documents_not_scored
+        text = json.dumps(document, ensure_ascii=False, indent=2)
     else:
         text = render_records(pairs, "csv")
     echo_or_write(text, output)
@@ -257,12 +270,14 @@ def _settings_of(options: dict[str, Any]) -> dict[str, object]:
     "every place is in a table that sorts and filters in the page.",
 )
 @format_option("md", "html")
+@documents_option
 @output_option
 @fail_cleanly
 def report(
     title: str,
     method: str,
     echoes: bool,
+    documents: bool,
     top: int,
     fmt: str | None,
     output: Path | None,
@@ -283,6 +298,7 @@ def report(
         title=title,
         method=method,
         echoes=echoes,
+        documents=documents,
         inputs=[str(path) for path in options["inputs"]]
         or [f"the bundled example claims (claimgraph/data/{example_path().name})"],
         options=_settings_of(options),

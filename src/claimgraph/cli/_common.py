@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,12 +12,13 @@ from typing import Any, TypeVar
 
 import click
 
-from .._errors import ClaimgraphError
+from .._errors import ClaimgraphError, ClaimgraphWarning
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 __all__ = [
     "analysis_options",
+    "documents_option",
     "echoes_option",
     "fail_cleanly",
     "format_option",
@@ -207,6 +209,18 @@ def echoes_option(func: F) -> F:
     )(func)
 
 
+def documents_option(func: F) -> F:
+    """``--score-documents``: score a document's own voice as one more source."""
+    return click.option(
+        "--score-documents",
+        "documents",
+        is_flag=True,
+        help="Score a .txt document that makes claims in its own voice (no "
+        "attribution) as one more source, in agreement and trust; by default its "
+        "claims are evidence, shown as the document's, and it is not scored.",
+    )(func)
+
+
 def format_option(*choices: str, default: str | None = None) -> Callable[[F], F]:
     """``--format`` limited to ``choices``; the default follows ``-o``'s suffix."""
     return click.option(
@@ -238,14 +252,35 @@ def _error_boundary() -> Iterator[None]:
 
 
 def fail_cleanly(func: F) -> F:
-    """Turn library errors into a one-line message and exit status 1."""
+    """Turn library errors into a one-line message and exit status 1, and the
+    library's warnings into one line each on standard error (``warning: ...``)."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        with _error_boundary():
-            return func(*args, **kwargs)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ClaimgraphWarning)
+            try:
+                with _error_boundary():
+                    return func(*args, **kwargs)
+            finally:
+                _report_warnings(caught)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _report_warnings(caught: list[warnings.WarningMessage]) -> None:
+    """Print claimgraph's warnings, once each; hand any other back to Python."""
+    shown: set[str] = set()
+    for warning in caught:
+        if issubclass(warning.category, ClaimgraphWarning):
+            text = str(warning.message)
+            if text not in shown:
+                shown.add(text)
+                click.echo(f"warning: {text}", err=True)
+        else:
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
 
 
 def echo_or_write(text: str, output: Path | None) -> None:

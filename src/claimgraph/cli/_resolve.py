@@ -10,10 +10,19 @@ from typing import Any
 
 import click
 
-from ..scoring.truth import DEFAULT_METHOD, METHODS, TruthResult, discover_graph
+from ..scoring.truth import (
+    DEFAULT_METHOD,
+    DEFAULT_MIN_CONFIDENCE,
+    METHODS,
+    Decision,
+    ItemResult,
+    TruthResult,
+    discover_graph,
+)
 from ._analysis import build_from_options
 from ._common import (
     analysis_options,
+    documents_option,
     echo_or_write,
     echoes_option,
     fail_cleanly,
@@ -57,7 +66,18 @@ _FORMATS = ("json", "csv", "md")
     show_default=True,
     help="Accu/AccuCopy: a source's accuracy and copying judged per property, or overall.",
 )
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(min=0, max=1, max_open=True),
+    default=DEFAULT_MIN_CONFIDENCE,
+    show_default=True,
+    metavar="P",
+    help="An item's most likely value is its answer only when its probability is "
+    "above P; else the item is undecided and its competing values are listed. "
+    "0 answers every item.",
+)
 @echoes_option
+@documents_option
 @format_option(*_FORMATS)
 @output_option
 @fail_cleanly
@@ -66,7 +86,9 @@ def resolve(
     tolerance: float | None,
     relative_tolerance: float | None,
     per_property: bool,
+    min_confidence: float,
     echoes: bool,
+    documents: bool,
     fmt: str | None,
     output: Path | None,
     **options: Any,
@@ -77,11 +99,16 @@ def resolve(
     one subject, shown by the place's name (--exact-subjects keeps subjects as
     written), and claims more than --window days apart are different periods;
     a period of control is also cut where the claims show a change of holder
-    (--change-rate).
+    (--change-rate). Counts are compared only when they are about comparable
+    periods, as in disputes: the toll of a first day and a total for the week
+    are two items.
     Sources are weighed by their estimated trust; the output gives, per item,
-    the chosen value, its confidence, the belief in each candidate and the
-    claims for and against, followed by each source's trust with an interval
-    and the number of claims it rests on.
+    the answer and its probability, or "undecided" when no value is believed
+    more than --min-confidence, the belief in each candidate and the claims for
+    and against, followed by each source's trust with an interval and the
+    number of claims it rests on. A .txt document's own statements (no
+    attribution) count as evidence, but the document is not listed among the
+    scored sources unless --score-documents.
     """
     if tolerance is not None and relative_tolerance is not None:
         raise click.UsageError("give --tolerance or --relative-tolerance, not both")
@@ -92,6 +119,8 @@ def resolve(
         relative_tolerance=relative_tolerance,
         per_property=per_property,
         echoes=echoes,
+        min_confidence=min_confidence,
+        documents=documents,
     )
     echo_or_write(render(result, pick_format(fmt, output, _FORMATS)), output)
 
@@ -103,6 +132,8 @@ def render(result: TruthResult, fmt: str) -> str:
             "method": result.method,
             "iterations": result.iterations,
             "converged": result.converged,
+            "min_confidence": result.min_confidence,
+            "documents_not_scored": result.documents_not_scored,
             "items": result.to_records(),
             "sources": result.source_records(),
         }
@@ -115,8 +146,11 @@ def render(result: TruthResult, fmt: str) -> str:
             "property",
             "period_start",
             "period_end",
+            "status",
             "value",
+            "leading",
             "confidence",
+            "candidates",
             "supporting",
             "opposing",
             "out_of_date",
@@ -125,23 +159,39 @@ def render(result: TruthResult, fmt: str) -> str:
             buffer, fieldnames=fields, extrasaction="ignore", lineterminator="\n"
         )
         writer.writeheader()
-        for row in rows:
+        for item, row in zip(result.items, rows, strict=True):
+            row["candidates"] = _candidates(item, "=", "; ")
             writer.writerow({k: ";".join(v) if isinstance(v, list) else v for k, v in row.items()})
         return buffer.getvalue()
     lines = [
         f"# Resolved values ({result.method}, {result.iterations} iterations, "
         f"{'converged' if result.converged else 'not converged'})",
         "",
-        "| subject | property | period | value | confidence | for | against |",
-        "|---|---|---|---|---|---|---|",
+        f"An item is undecided when no value has probability above "
+        f"{result.min_confidence:g} (--min-confidence).",
+        "",
+        "| subject | property | period | value | confidence | candidates | for | against |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for item in result.items:
         period = f"{item.period[0]}..{item.period[1]}" if item.period else ""
+        shown = item.value if item.status is Decision.DECIDED else item.status.value
         lines.append(
             f"| {_cell(item.subject)} | {_cell(item.property)} | {period} | "
-            f"{_cell(item.value or '')} | {item.confidence:.2f} | {len(item.supporting)} | "
+            f"{_cell(shown or '')} | {item.confidence:.2f} | "
+            f"{_cell(_candidates(item, ' ', ', '))} | {len(item.supporting)} | "
             f"{len(item.opposing)} |"
         )
+    if result.documents_not_scored:
+        left = "; ".join(
+            f"{_cell(name)}, {count} claim{'s' if count != 1 else ''}"
+            for name, count in result.documents_not_scored.items()
+        )
+        lines += [
+            "",
+            "Documents speaking in their own voice, not scored as sources (their "
+            f"claims count as evidence; --score-documents lists them): {left}.",
+        ]
     lines += ["", "| source | trust | accuracy | 95% interval | claims |", "|---|---|---|---|---|"]
     for source in result.sources:
         lines.append(
@@ -149,6 +199,12 @@ def render(result: TruthResult, fmt: str) -> str:
             f"{source.low:.2f}-{source.high:.2f} | {source.claims:g} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def _candidates(item: ItemResult, between: str, separator: str) -> str:
+    """The candidate values, most believed first, each with its probability."""
+    ranked = sorted(item.belief.items(), key=lambda kv: -kv[1])
+    return separator.join(f"{value}{between}{share:.2f}" for value, share in ranked)
 
 
 def _cell(text: str) -> str:

@@ -3,11 +3,14 @@
 from ._assess import Assessment, Reason, Status, assess
 from ._disputes import Dispute, Position, find_disputes
 from ._timeline import Change, Period, Timeline, build_timelines, merge_assessments
+from ._trust import CONFIDENCE_THRESHOLD, HolderBeliefs, likely_holders
 
 __all__ = [
+    "CONFIDENCE_THRESHOLD",
     "Assessment",
     "Change",
     "Dispute",
+    "HolderBeliefs",
     "Period",
     "Position",
     "Reason",
@@ -16,5 +19,6 @@ __all__ = [
     "assess",
     "build_timelines",
     "find_disputes",
+    "likely_holders",
     "merge_assessments",
 ]

@@ -33,6 +33,10 @@ class Reason(enum.StrEnum):
     """A source denies what another asserts."""
     UNCLEAR = "unclear"
     """A source says control is unclear or contested."""
+    LOW_CONFIDENCE = "low_confidence"
+    """No source contradicts another, but weighed by their trust and by the
+    reports before and after, no holder reaches the confidence threshold (a
+    lone report of a new holder by a source often wrong, say)."""
 
 
 _CONFLICT = {RelationKind.CONTRADICTS: Reason.CONTRADICTION, RelationKind.DENIES: Reason.DENIAL}
@@ -40,7 +44,13 @@ _CONFLICT = {RelationKind.CONTRADICTS: Reason.CONTRADICTION, RelationKind.DENIES
 
 @attrs.frozen(slots=True)
 class Assessment:
-    """The verdict on one episode."""
+    """The verdict on one episode.
+
+    ``likely`` and ``confidence`` are the most likely value given the sources'
+    trust and the episodes around it, and its probability (see
+    :func:`claimgraph.disputes.build_timelines`); both ``None`` when judged
+    without trust.
+    """
 
     episode: Episode
     status: Status
@@ -48,6 +58,8 @@ class Assessment:
     reasons: tuple[Reason, ...]
     latest: tuple[Claim, ...]
     conflicts: tuple[Relation, ...]
+    likely: str | None = None
+    confidence: float | None = None
 
 
 def _may_conflict(latest: tuple[Claim, ...]) -> bool:

@@ -14,10 +14,12 @@ from .._gc import collector_paused
 from ..graph import Relation
 from ..model import Claim, Stance
 from ._assess import Assessment, Reason, Status, assess
-from ._timeline import build_timelines
+from ._timeline import _beliefs, _blind_verdicts, merge_assessments
+from ._trust import HolderBeliefs
 
 if TYPE_CHECKING:
     from ..graph import ClaimGraph
+    from ..scoring.truth import TruthResult
 
 __all__ = ["Dispute", "Position", "find_disputes"]
 
@@ -75,6 +77,17 @@ class Dispute:
         Whether the dispute ends, on ``until``, where its episode was cut at a
         change of hands and the next piece is disputed too: two disputes, each
         with its own positions, rather than one mixing the old and new holders.
+    likely, confidence : str or None, float or None
+        The most likely value given the sources' trust and the periods around
+        the dispute, and its probability (the mean over the dispute's
+        episodes); ``None`` for counts and without trust.
+    strength : float or None
+        ``1 - confidence``: the chance that the likely value is wrong. A
+        reliable source against an unreliable one and its echoes makes a weak
+        dispute (near 0); two reliable sources against each other a strong
+        one (up to ``1 - 1/k`` for k values).
+    method : str or None
+        The truth-discovery method whose trust weighed the sources.
     """
 
     place: str
@@ -88,6 +101,10 @@ class Dispute:
     claims: tuple[Claim, ...]
     conflicts: tuple[Relation, ...]
     ends_at_change: bool = False
+    likely: str | None = None
+    confidence: float | None = None
+    strength: float | None = None
+    method: str | None = None
 
     @builtins.property
     def sources(self) -> tuple[str, ...]:
@@ -114,6 +131,10 @@ class Dispute:
             "end": None if self.end is None else self.end.isoformat(),
             "until": None if self.until is None else self.until.isoformat(),
             "ends_at_change": self.ends_at_change,
+            "likely": self.likely,
+            "confidence": _rounded(self.confidence),
+            "strength": _rounded(self.strength),
+            "method": self.method,
             "reasons": [r.value for r in self.reasons],
             "positions": [p.to_record() for p in self.positions],
             "conflicts": [
@@ -124,6 +145,7 @@ class Dispute:
                 {
                     "id": c.id,
                     "source": c.source,
+                    "source_kind": c.source_kind.value,
                     "value": c.display_value,
                     "stance": c.stance.value,
                     "time": c.time_text(),
@@ -164,14 +186,23 @@ def _positions(verdicts: Sequence[Assessment]) -> tuple[Position, ...]:
 
 
 def find_disputes(
-    cg: ClaimGraph, *, property: str | None = None, place: str | None = None
+    cg: ClaimGraph,
+    *,
+    property: str | None = None,
+    place: str | None = None,
+    trust: bool = True,
+    truth: TruthResult | None = None,
 ) -> list[Dispute]:
     """Every disputed period in the graph.
 
-    Categorical properties (control, responsibility ...) are disputed over the
-    periods their timeline marks disputed: a dispute lasts until a source next
-    gives one value. Counts are disputed episode by episode, when two sources'
-    numbers for comparable periods cannot both be true.
+    Categorical properties (control, responsibility ...) are disputed where
+    the sources' last words disagree, over the periods a timeline built
+    without trust marks disputed: a dispute lasts until a source next gives
+    one value. Each carries the likely value given the sources' trust, its
+    confidence and the dispute's strength (see :class:`Dispute`), so that a
+    dispute a trusted timeline resolves is still listed, and known to be weak.
+    Counts are disputed episode by episode, when two sources' numbers for
+    comparable periods cannot both be true.
 
     Parameters
     ----------
@@ -180,6 +211,13 @@ def find_disputes(
         Only this property (``"control"``, ``"killed"`` ...).
     place : str, optional
         Only this place: a spelling of it or its id.
+    trust : bool
+        Weigh the sides by the trust truth discovery gives their sources
+        (default); ``False`` leaves ``likely``, ``confidence`` and
+        ``strength`` empty.
+    truth : TruthResult, optional
+        :func:`claimgraph.scoring.truth.discover_graph` run on ``cg``; by
+        default it is run with the library's default method.
 
     Examples
     --------
@@ -194,33 +232,49 @@ def find_disputes(
     [(['Breij', 'Bureij'], ('government', 'opposition'))]
     """
     with collector_paused():
-        return _find(cg, property, place)
+        return _find(cg, property, place, trust, truth)
 
 
-def _find(cg: ClaimGraph, property: str | None, place: str | None) -> list[Dispute]:
+def _find(
+    cg: ClaimGraph,
+    property: str | None,
+    place: str | None,
+    trust: bool,
+    truth: TruthResult | None,
+) -> list[Dispute]:
     place_key = None
     if place is not None and cg.places is not None and place in cg.places:
         place_key = str(cg.places.key_of(place))
     elif place is not None:
         place_key = place
     out: list[Dispute] = []
-    for timeline in build_timelines(cg, property=property):
-        if place_key is not None and timeline.place != place_key:
-            continue
-        periods = timeline.periods
+    by_group = _blind_verdicts(cg, property)
+    if place_key is not None:
+        by_group = {key: verdicts for key, verdicts in by_group.items() if key[0] == place_key}
+    disputed = {
+        key: verdicts
+        for key, verdicts in by_group.items()
+        if any(v.status is Status.DISPUTED for v in verdicts)
+    }
+    # trust is learnt from every claim; the timelines chained are the disputed ones
+    beliefs = _beliefs(cg, disputed, truth) if trust else None
+    for (subject, prop), verdicts in disputed.items():
+        periods = merge_assessments(verdicts)
+        name = cg.place_name(subject)
         for index, period in enumerate(periods):
             if period.status is not Status.DISPUTED:
                 continue
             following = periods[index + 1] if index + 1 < len(periods) else None
             dispute = _dispute(
-                timeline.place,
-                timeline.name,
-                timeline.property,
+                subject,
+                name,
+                prop,
                 period.start,
                 period.end,
                 period.until,
                 period.assessments,
                 period.claims,
+                beliefs,
             )
             if (
                 following is not None
@@ -266,8 +320,15 @@ def _dispute(
     until: dt.date | None,
     verdicts: Sequence[Assessment],
     claims: tuple[Claim, ...],
+    beliefs: HolderBeliefs | None = None,
 ) -> Dispute:
     reasons = {r for v in verdicts for r in v.reasons}
+    likely = confidence = strength = method = None
+    if beliefs is not None:
+        judged = [v.episode for v in verdicts if v.status is Status.DISPUTED]
+        likely, confidence = beliefs.likely(judged)
+        strength = None if confidence is None else 1.0 - confidence
+        method = beliefs.method
     return Dispute(
         place=place,
         name=name,
@@ -279,4 +340,12 @@ def _dispute(
         positions=_positions(verdicts),
         claims=claims,
         conflicts=tuple(r for v in verdicts for r in v.conflicts),
+        likely=likely,
+        confidence=confidence,
+        strength=strength,
+        method=method,
     )
+
+
+def _rounded(x: float | None) -> float | None:
+    return None if x is None else round(x, 6)

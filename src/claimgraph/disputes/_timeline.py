@@ -12,9 +12,11 @@ import attrs
 
 from ..model import CONTESTED, CONTROL, Claim, Stance, independent_of
 from ._assess import Assessment, Reason, Status, assess
+from ._trust import CONFIDENCE_THRESHOLD, HolderBeliefs, likely_holders
 
 if TYPE_CHECKING:
-    from ..graph import ClaimGraph
+    from ..graph import ClaimGraph, Episode
+    from ..scoring.truth import TruthResult
 
 __all__ = ["Change", "Period", "Timeline", "build_timelines", "merge_assessments"]
 
@@ -25,6 +27,10 @@ class Period:
 
     ``start`` and ``end`` are the first and last day of the evidence; the state
     is taken to last ``until`` the next period starts (``None`` for the last).
+    ``likely`` is the most likely holder given the sources' trust and the
+    periods around it (in a disputed period too; ``"contested"`` when that is
+    most likely), ``confidence`` the lowest probability it has in the
+    period's episodes; both ``None`` in a timeline built without trust.
     """
 
     start: dt.date | None
@@ -35,6 +41,8 @@ class Period:
     reasons: tuple[Reason, ...]
     claims: tuple[Claim, ...]
     assessments: tuple[Assessment, ...] = attrs.field(repr=False)
+    likely: str | None = None
+    confidence: float | None = None
 
     @builtins.property
     def sources(self) -> tuple[str, ...]:
@@ -70,6 +78,8 @@ class Period:
             "until": _iso(self.until),
             "status": self.status.value,
             "holder": self.holder,
+            "likely": self.likely,
+            "confidence": None if self.confidence is None else round(self.confidence, 6),
             "reasons": [r.value for r in self.reasons],
             "sources": list(self.sources),
             "claims": [c.id for c in self.claims],
@@ -106,12 +116,19 @@ class Change:
 
 @attrs.frozen(slots=True)
 class Timeline:
-    """The periods of one place and property, in time order."""
+    """The periods of one place and property, in time order.
+
+    ``method`` names the truth-discovery method whose trust weighed the
+    sources, ``threshold`` the confidence below which a period is disputed
+    (both ``None`` for a timeline built without trust).
+    """
 
     place: str
     name: str
     property: str
     periods: tuple[Period, ...]
+    method: str | None = None
+    threshold: float | None = None
 
     @builtins.property
     def changes(self) -> tuple[Change, ...]:
@@ -169,6 +186,8 @@ class Timeline:
             "place": self.place,
             "name": self.name,
             "property": self.property,
+            "method": self.method,
+            "threshold": self.threshold,
             "periods": [p.to_record() for p in self.periods],
             "changes": [c.to_record() for c in self.changes],
         }
@@ -183,13 +202,19 @@ def merge_assessments(assessments: Iterable[Assessment]) -> list[Period]:
     because its claims change hands (:attr:`~claimgraph.graph.Episode.follows_change`):
     the disputed piece after the cut is a period of its own, as the old and the
     new holder's reports speak of two states. An episode with no assertion
-    (denials only) joins the period before it.
+    (denials only) joins the period before it. Verdicts weighed by trust
+    (see :func:`build_timelines`) join only when their likely holder is the
+    same too.
     """
     groups: list[list[Assessment]] = []
     for verdict in assessments:
         if groups:
             last = groups[-1][-1]
-            same = (verdict.status, verdict.value) == (last.status, last.value)
+            same = (verdict.status, verdict.value, verdict.likely) == (
+                last.status,
+                last.value,
+                last.likely,
+            )
             if same and verdict.status is Status.DISPUTED and verdict.episode.follows_change:
                 same = False
             if same or verdict.status is Status.UNKNOWN:
@@ -204,6 +229,7 @@ def merge_assessments(assessments: Iterable[Assessment]) -> list[Period]:
         # Timeless claims sit in several episodes; keep each once (by identity:
         # hashing a claim hashes all its fields).
         claims = tuple({id(c): c for verdict in group for c in verdict.episode.claims}.values())
+        judged = [v.confidence for v in group if v.confidence is not None]
         periods.append(
             Period(
                 start=head.episode.start,
@@ -214,17 +240,88 @@ def merge_assessments(assessments: Iterable[Assessment]) -> list[Period]:
                 reasons=tuple(r for r in Reason if r in reasons),
                 claims=claims,
                 assessments=tuple(group),
+                likely=head.likely,
+                confidence=min(judged) if judged else None,
             )
         )
     return periods
 
 
-def build_timelines(cg: ClaimGraph, *, property: str | None = CONTROL) -> list[Timeline]:
+def build_timelines(
+    cg: ClaimGraph,
+    *,
+    property: str | None = CONTROL,
+    trust: bool = True,
+    truth: TruthResult | None = None,
+    threshold: float = CONFIDENCE_THRESHOLD,
+) -> list[Timeline]:
     """Timelines of every place for ``property`` (every categorical property if ``None``).
 
-    Numeric properties (counts) have no holder and get no timeline; see
-    :func:`claimgraph.disputes.find_disputes` for their conflicts.
+    Each episode's holder is weighed by the trust truth discovery gives its
+    sources and by the episodes before and after it (a holder persists; see
+    :mod:`claimgraph.disputes._trust`): a period names its most likely holder
+    with the probability of it, and is disputed only where that probability
+    is below ``threshold`` (its reasons are the sources' contradictions,
+    denials and unclear reports, or ``low_confidence`` when none contradicts
+    another). Numeric properties (counts) have no holder and get no timeline;
+    see :func:`claimgraph.disputes.find_disputes` for their conflicts.
+
+    Parameters
+    ----------
+    cg : ClaimGraph
+    property : str or None
+        The property (default control); ``None`` for every categorical one.
+    trust : bool
+        Weigh the sources by trust (default). ``False`` judges every episode
+        from its sources' last words alone, each source counting the same: a
+        period is disputed wherever two of them disagree.
+    truth : TruthResult, optional
+        :func:`claimgraph.scoring.truth.discover_graph` run on ``cg``; by
+        default it is run with the library's default method, named in
+        :attr:`Timeline.method`.
+    threshold : float
+        Confidence below which a period is disputed (default
+        :data:`CONFIDENCE_THRESHOLD`, chosen on synthetic claims with known
+        truth; see docs/benchmarks.md).
+
+    Examples
+    --------
+    >>> from claimgraph.graph import ClaimGraph
+    >>> from claimgraph.testing import make_claim
+    >>> cg = ClaimGraph.build([make_claim(s, "Hilan", "army", on="2014-05-21")
+    ...                        for s in ("SANA", "Reuters", "AFP")])
+    >>> [timeline] = build_timelines(cg)
+    >>> [(p.status.value, p.holder) for p in timeline.periods]
+    [('held', 'government')]
+    >>> timeline.method is not None and timeline.periods[0].confidence > 0.8
+    True
     """
+    if not 0.0 <= threshold <= 1.0:
+        raise ValueError(f"threshold: expected a probability in [0, 1], got {threshold}")
+    by_group = _blind_verdicts(cg, property)
+    beliefs = _beliefs(cg, by_group, truth) if trust else None
+    timelines = []
+    for (place, prop), verdicts in by_group.items():
+        if beliefs is not None:
+            verdicts = [_weighed(v, beliefs, threshold) for v in verdicts]
+        timelines.append(
+            Timeline(
+                place,
+                cg.place_name(place),
+                prop,
+                tuple(merge_assessments(verdicts)),
+                method=None if beliefs is None else beliefs.method,
+                threshold=None if beliefs is None else threshold,
+            )
+        )
+    timelines.sort(key=lambda t: (t.name.casefold(), t.property))
+    return timelines
+
+
+def _blind_verdicts(
+    cg: ClaimGraph, property: str | None
+) -> dict[tuple[str, str], list[Assessment]]:
+    """Each categorical episode's verdict from its sources' last words, by place and property."""
     by_group: dict[tuple[str, str], list[Assessment]] = defaultdict(list)
     for episode in cg.episodes:
         if property is not None and episode.property != property:
@@ -234,19 +331,58 @@ def build_timelines(cg: ClaimGraph, *, property: str | None = CONTROL) -> list[T
         by_group[episode.subject, episode.property].append(
             assess(episode, relative_tolerance=cg.relative_tolerance)
         )
-    timelines = [
-        Timeline(place, cg.place_name(place), prop, tuple(merge_assessments(verdicts)))
-        for (place, prop), verdicts in by_group.items()
-    ]
-    timelines.sort(key=lambda t: (t.name.casefold(), t.property))
-    return timelines
+    return by_group
+
+
+def _beliefs(
+    cg: ClaimGraph,
+    by_group: dict[tuple[str, str], list[Assessment]],
+    truth: TruthResult | None,
+) -> HolderBeliefs | None:
+    """The trust-weighed beliefs over the groups' episodes (``None`` when there are none)."""
+    episodes: list[Episode] = [v.episode for verdicts in by_group.values() for v in verdicts]
+    if not episodes:
+        return None
+    return likely_holders(cg, episodes, truth)
+
+
+def _weighed(verdict: Assessment, beliefs: HolderBeliefs, threshold: float) -> Assessment:
+    """A verdict with the likely holder: held when it is likely enough, else disputed."""
+    likely, confidence = beliefs.best(verdict.episode)
+    status, value, reasons = verdict.status, verdict.value, verdict.reasons
+    if likely is None or confidence is None or status is Status.UNKNOWN:
+        pass
+    elif confidence >= threshold and likely != CONTESTED:
+        status, value, reasons = Status.HELD, likely, ()
+    else:
+        found = set(reasons)
+        if likely == CONTESTED:
+            found.add(Reason.UNCLEAR)
+        if not found:
+            found.add(Reason.LOW_CONFIDENCE)
+        status, value = Status.DISPUTED, None
+        reasons = tuple(r for r in Reason if r in found)
+    # built directly: evolve() costs more, and there is one verdict per episode
+    return Assessment(
+        verdict.episode,
+        status,
+        value,
+        reasons,
+        verdict.latest,
+        verdict.conflicts,
+        likely,
+        confidence,
+    )
 
 
 def _leading(verdict: Assessment) -> str | None:
-    """The holder of a held episode; in a disputed one, the holder asserted by
-    more sources' last words than any other (``None`` on a tie)."""
+    """The holder of a held episode; in a disputed one, the likely holder when
+    weighed by trust, else the holder asserted by more sources' last words than
+    any other (``None`` on a tie)."""
     if verdict.status is Status.HELD:
         return verdict.value
+    if verdict.likely is not None:
+        return None if verdict.likely == CONTESTED else verdict.likely
     counts: dict[str, int] = defaultdict(int)
     for claim in verdict.latest:
         if claim.stance is Stance.ASSERTS and claim.value != CONTESTED:

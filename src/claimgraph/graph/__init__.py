@@ -12,7 +12,7 @@ from ._relations import (
     relate,
     relations_in,
 )
-from ._time import DEFAULT_WINDOW, comparable_periods, day_span, gap_days
+from ._time import DEFAULT_WINDOW, comparable_periods, count_scopes, day_span, gap_days
 
 __all__ = [
     "CHANGE_RATE",
@@ -27,6 +27,7 @@ __all__ = [
     "claim_order",
     "comparable_periods",
     "compatible_values",
+    "count_scopes",
     "day_span",
     "export_graph",
     "flat_graph",

@@ -126,7 +126,10 @@ class ClaimGraph:
             as ISBNs, where spelling resolution makes no sense).
         sources : SourceRegistry, optional
             Canonical source names and alignments; they override the
-            ``alignment`` the claims carry.
+            ``alignment`` the claims carry. A source whose claims give two
+            alignments takes the registry's, else the one most of its claims
+            give (ties: alphabetical), on every one of its claims
+            (:func:`claimgraph.io.read_claims` warns about such sources).
         relative_tolerance : float
             Numbers within this fraction of each other are compatible.
         changing : collection of str
@@ -182,6 +185,15 @@ class ClaimGraph:
             places = resolve(
                 counts, gazetteer=gazetteer, builtin_gazetteer=builtin_gazetteer, counts=counts
             )
+        alignments, mixed = _alignments(claim_list, sources)
+        if mixed:
+            # a source has one alignment: claims that say otherwise take the one settled
+            claim_list = [
+                attrs.evolve(c, alignment=alignments[c.source])
+                if c.source in mixed and c.alignment is not None
+                else c
+                for c in claim_list
+            ]
         subject_of = None if places is None else _subject_key(places)
         episodes = group_episodes(
             claim_list,
@@ -195,7 +207,7 @@ class ClaimGraph:
             places=places,
             window=window,
             episodes=episodes,
-            alignments=_alignments(claim_list, sources),
+            alignments=alignments,
             relative_tolerance=relative_tolerance,
             changing=changing,
             change_rate=change_rate,
@@ -326,8 +338,12 @@ def _with_registry(claim: Claim, registry: SourceRegistry) -> Claim:
     return attrs.evolve(claim, source=found.name, alignment=alignment)
 
 
-def _alignments(claims: Sequence[Claim], registry: SourceRegistry | None) -> dict[str, str | None]:
-    """Each source's alignment: the registry's, else the one most of its claims carry."""
+def _alignments(
+    claims: Sequence[Claim], registry: SourceRegistry | None
+) -> tuple[dict[str, str | None], set[str]]:
+    """Each source's alignment: the registry's, else the one most of its claims carry
+    (ties: the first in alphabetical order); and the sources whose claims give more
+    than one."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for claim in claims:
         counter = votes[claim.source]
@@ -339,4 +355,4 @@ def _alignments(claims: Sequence[Claim], registry: SourceRegistry | None) -> dic
         if stated is None and votes[source]:
             stated = sorted(votes[source].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         out[source] = stated
-    return out
+    return out, {source for source, counter in votes.items() if len(counter) > 1}

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..model import Claim, Precision
 
-__all__ = ["DEFAULT_WINDOW", "comparable_periods", "day_span", "gap_days"]
+__all__ = ["DEFAULT_WINDOW", "comparable_periods", "count_scopes", "day_span", "gap_days"]
 
 #: Claims at most this many days apart speak about the same time.
 DEFAULT_WINDOW = 3
@@ -67,6 +69,59 @@ def comparable_periods(a: Claim, b: Claim) -> bool:
     shorter = min(hi_a - lo_a, hi_b - lo_b) + 1
     longer = max(hi_a - lo_a, hi_b - lo_b) + 1
     return overlap >= shorter and 2 * shorter >= longer
+
+
+def count_scopes(counts: Sequence[Claim]) -> list[int]:
+    """Share counts of one subject and property out into scopes of comparable periods.
+
+    Two counts are compared (as disputes compare them, and as truth discovery
+    weighs them against each other) only when :func:`comparable_periods` says
+    they are about the same period; here every count of a scope is comparable
+    with every other of its scope. Counts with the same span go together; the
+    spans claimed most often claim their scope first (ties: the span seen
+    first), and each other span joins the first scope all of whose spans it is
+    comparable with, else opens a scope of its own. So the toll of the first
+    hours and the total of three days are two scopes, and a total for the whole
+    battle and one "by" its last day are one.
+
+    Returns the scope of each count, numbered from 0 (the scope of the span
+    claimed most often); a timeless count is comparable with every scope and
+    gets -1. Complexity: O(s^2) comparisons for s distinct spans.
+
+    >>> from claimgraph.testing import make_claim
+    >>> count_scopes([
+    ...     make_claim("SOHR", "Aleppo", 517, property="killed",
+    ...                start="2013-12-15", end="2013-12-28"),
+    ...     make_claim("SOHR", "Aleppo", 76, property="killed", on="2013-12-15"),
+    ...     make_claim("rebels", "Aleppo", ">1000", property="killed", end="2013-12-26"),
+    ...     make_claim("army", "Aleppo", 400, property="killed"),
+    ... ])
+    [0, 1, 0, -1]
+    """
+    by_span: dict[tuple[int | None, int], list[int]] = {}
+    for index, claim in enumerate(counts):
+        span = _count_span(claim)
+        if span is not None:
+            by_span.setdefault(span, []).append(index)
+    ranked = sorted(by_span.values(), key=lambda members: (-len(members), members[0]))
+    scopes: list[list[Claim]] = []
+    out = [-1] * len(counts)
+    for members in ranked:
+        head = counts[members[0]]
+        scope = next(
+            (
+                number
+                for number, spans in enumerate(scopes)
+                if all(comparable_periods(head, other) for other in spans)
+            ),
+            len(scopes),
+        )
+        if scope == len(scopes):
+            scopes.append([])
+        scopes[scope].append(head)
+        for index in members:
+            out[index] = scope
+    return out
 
 
 def _count_span(claim: Claim) -> tuple[int | None, int] | None:

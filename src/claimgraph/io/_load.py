@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import csv
+import io
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .._errors import InputError
+from .._errors import AlignmentWarning, InputError
 from .._gc import collector_paused
-from ..model import Claim
+from ..model import Claim, SourceRegistry, fold
 from ._tables import ColumnMapping, ExtraColumns, read_csv, read_jsonl
 
 __all__ = ["TABLE_SUFFIXES", "TEXT_SUFFIXES", "read_claims"]
@@ -47,13 +50,30 @@ def read_claims(
     ------
     InputError
         Naming the file, line and field of the first problem.
+
+    Warns
+    -----
+    AlignmentWarning
+        For each source that the inputs give two alignments (``independent``
+        in one file, ``opposition`` in another; a text's sources take theirs from
+        the source registry), naming each alignment with the first file, and
+        line or sentence, that gives it. The claims are returned as read; the
+        claim graph settles one alignment per source: the one of
+        ``text_options["sources"]`` (the ``--sources`` registry) when it has
+        one, else the one most of the source's claims give.
     """
     if isinstance(paths, str | Path):
         paths = [paths]
     if text_options and text_options.get("actors"):
         _declare_sides(text_options["actors"])
     with collector_paused():
-        return _read_all(paths, mapping, extra_columns, text_options)
+        claims, origins = _read_all(paths, mapping, extra_columns, text_options)
+    registry = (text_options or {}).get("sources")
+    for warning in alignment_conflicts(
+        claims, origins, registry if isinstance(registry, SourceRegistry) else None
+    ):
+        warnings.warn(warning, stacklevel=2)
+    return claims
 
 
 def _read_all(
@@ -61,8 +81,10 @@ def _read_all(
     mapping: ColumnMapping | None,
     extra_columns: ExtraColumns,
     text_options: Mapping[str, Any] | None,
-) -> list[Claim]:
+) -> tuple[list[Claim], list[tuple[int, Path]]]:
+    """The claims of every file, and where each file's claims start."""
     claims: list[Claim] = []
+    origins: list[tuple[int, Path]] = []
     seen_any = False
     for raw in paths:
         seen_any = True
@@ -72,6 +94,7 @@ def _read_all(
             raise InputError("no such file", path=str(path))
         if path.is_dir():
             raise InputError("is a directory, not a file of claims", path=str(path))
+        origins.append((len(claims), path))
         if suffix in {".csv", ".tsv"}:
             claims.extend(read_csv(path, mapping=mapping, extra=extra_columns))
         elif suffix in {".jsonl", ".ndjson"}:
@@ -89,7 +112,105 @@ def _read_all(
     if not seen_any:
         raise InputError("no input files given")
     _check_unique_ids(claims)
-    return claims
+    return claims, origins
+
+
+def alignment_conflicts(
+    claims: Sequence[Claim],
+    origins: Sequence[tuple[int, Path]],
+    registry: SourceRegistry | None = None,
+) -> list[AlignmentWarning]:
+    """A warning for each source whose claims give two or more alignments.
+
+    ``origins`` are ``(first claim, path)`` per file, in order. Sources are
+    taken by their names in ``registry`` (as the claim graph takes them),
+    alignments case- and accent-blind. Each alignment is named with the first
+    file that gives it, with the line of a table row (found again in the file,
+    or told by an id the reader made, ``stem:line``; else the claim's id), and
+    the sentence of a text.
+
+    Examples
+    --------
+    >>> from claimgraph.testing import make_claim
+    >>> claims = [make_claim("SOHR", "Hilan", "army", alignment="independent", id="a:2"),
+    ...           make_claim("SOHR", "Hilan", "army", alignment="opposition", id="b:5")]
+    >>> [str(w) for w in alignment_conflicts(claims, [(0, Path("a.csv")), (1, Path("b.csv"))])]
+    ["source 'SOHR' has 2 alignments in the inputs: 'independent' (a.csv line 2) and \
+'opposition' (b.csv line 5); the one most of its claims give, 'independent', is used \
+(a --sources file settles it)"]
+    """
+    given: dict[str, dict[str, tuple[str, int]]] = {}
+    counts: dict[str, dict[str, int]] = {}
+    for index, claim in enumerate(claims):
+        if claim.alignment is None:
+            continue
+        source = claim.source if registry is None else registry.canonical(claim.source)
+        key = fold(claim.alignment)
+        first = given.setdefault(source, {})
+        first.setdefault(key, (claim.alignment, index))
+        tally = counts.setdefault(source, {})
+        tally[claim.alignment] = tally.get(claim.alignment, 0) + 1
+    out = []
+    for source, alignments in given.items():
+        if len(alignments) < 2:
+            continue
+        places = [
+            (alignment, _where(claims, index, origins)) for alignment, index in alignments.values()
+        ]
+        stated = registry.alignment(source) if registry is not None else None
+        if stated is not None:
+            settled = f"the source registry's {stated!r} is used"
+        else:
+            tally = counts[source]
+            most = sorted(tally, key=lambda a: (-tally[a], a))[0]
+            settled = (
+                f"the one most of its claims give, {most!r}, is used (a --sources file settles it)"
+            )
+        out.append(AlignmentWarning(source, places, settled))
+    return out
+
+
+def _where(claims: Sequence[Claim], index: int, origins: Sequence[tuple[int, Path]]) -> str:
+    """The file of claim ``index``, and its line or sentence when known."""
+    claim = claims[index]
+    found = [(k, start, path) for k, (start, path) in enumerate(origins) if start <= index]
+    if not found:
+        return f"claim {claim.id}"
+    k, start, path = found[-1]
+    if path.suffix.lower() in TEXT_SUFFIXES:
+        return f"{path} sentence {claim.sentence}" if claim.sentence else str(path)
+    end = origins[k + 1][0] if k + 1 < len(origins) else len(claims)
+    lines = _row_lines(path)
+    if lines is not None and len(lines) == end - start:
+        return f"{path} line {lines[index - start]}"
+    stem, _, line = claim.id.rpartition(":")
+    if stem == path.stem and line.isdigit():
+        return f"{path} line {line}"
+    return f"{path} claim {claim.id}"
+
+
+def _row_lines(path: Path) -> list[int] | None:
+    """The physical line each claim of a table starts on (header: line 1), as the
+    readers number them; ``None`` when the file cannot be read again."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if path.suffix.lower() in {".jsonl", ".ndjson"}:
+        return [n for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    out: list[int] = []
+    try:
+        next(reader)
+        start = reader.line_num + 1
+        for row in reader:
+            if row and any(cell.strip() for cell in row):
+                out.append(start)
+            start = reader.line_num + 1
+    except (csv.Error, StopIteration):
+        return None
+    return out
 
 
 def _declare_sides(actors: Any) -> None:

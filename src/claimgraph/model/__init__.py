@@ -11,7 +11,7 @@ from ._claim import (
     parse_number,
 )
 from ._sides import CONTESTED, SIDES, canonical_side, declare_side, declared_sides, fold
-from ._source import INDEPENDENT, Source, SourceRegistry, independent_of
+from ._source import INDEPENDENT, Source, SourceKind, SourceRegistry, independent_of
 
 __all__ = [
     "CONTESTED",
@@ -22,6 +22,7 @@ __all__ = [
     "Claim",
     "Precision",
     "Source",
+    "SourceKind",
     "SourceRegistry",
     "Stance",
     "canonical_side",

@@ -15,6 +15,7 @@ import attrs
 
 from .._errors import InvalidClaimError
 from ._sides import SIDES, canonical_side, declared_sides, fold
+from ._source import SourceKind
 
 __all__ = [
     "CONTROL",
@@ -77,6 +78,13 @@ def _to_stance(value: object) -> Stance:
     if type(value) is Stance:
         return value
     result: Stance = _to_enum(Stance, "stance", value)
+    return result
+
+
+def _to_source_kind(value: object) -> SourceKind:
+    if type(value) is SourceKind:
+        return value
+    result: SourceKind = _to_enum(SourceKind, "source_kind", value)
     return result
 
 
@@ -155,6 +163,11 @@ class Claim:
     alignment : str or None
         The alignment of the source as the record states it (``government``,
         ``opposition``, ``independent`` ...).
+    source_kind : SourceKind
+        ``source`` (default) for a source the record names; ``document`` when
+        the claim is the document's own statement, with no attribution
+        (``source`` then names the document: its file, or the outlet a source
+        registry maps it to).
     doc, sentence, text : provenance
         Document, sentence number in it, and the sentence itself.
     url : str or None
@@ -185,6 +198,7 @@ class Claim:
     partial: bool = False
     share: float | None = attrs.field(default=None, validator=_optional_number)
     alignment: str | None = attrs.field(default=None, validator=_optional_str("alignment"))
+    source_kind: SourceKind = attrs.field(default=SourceKind.SOURCE, converter=_to_source_kind)
     doc: str | None = attrs.field(default=None, validator=_optional_str("doc"))
     sentence: int | None = None
     text: str | None = attrs.field(default=None, validator=_optional_str("text"))
@@ -237,6 +251,17 @@ class Claim:
         if self.start is None:
             return f"by {self.end.isoformat()}"
         return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+    @builtins.property
+    def is_document(self) -> bool:
+        """Whether the claim is the document's own statement (no attribution)."""
+        return self.source_kind is SourceKind.DOCUMENT
+
+    @builtins.property
+    def source_label(self) -> str:
+        """The source as shown to people: its name, marked ``(document)`` when the
+        claim is the document's own statement."""
+        return f"{self.source} (document)" if self.is_document else self.source
 
     @builtins.property
     def display_value(self) -> str:
@@ -313,6 +338,9 @@ class Claim:
             "partial": partial,
             "share": share,
             "alignment": _text(get("alignment")),
+            "source_kind": _enum_field(
+                get("source_kind"), SourceKind, "source_kind", SourceKind.SOURCE
+            ),
             "doc": _text(get("doc")),
             "sentence": sentence,
             "text": _text(get("text")),
@@ -354,7 +382,11 @@ class Claim:
             out["partial"] = True
         if self.share is not None:
             out["share"] = self.share
-        for name in ("alignment", "doc", "sentence", "text", "url"):
+        if self.alignment is not None:
+            out["alignment"] = self.alignment
+        if self.is_document:
+            out["source_kind"] = self.source_kind.value
+        for name in ("doc", "sentence", "text", "url"):
             field_value = getattr(self, name)
             if field_value is not None:
                 out[name] = field_value
@@ -377,6 +409,7 @@ RECORD_FIELDS: tuple[str, ...] = (
     "partial",
     "share",
     "alignment",
+    "source_kind",
     "doc",
     "sentence",
     "text",
@@ -602,5 +635,8 @@ def _time_fields(record: Mapping[str, Any]) -> tuple[dt.date | None, dt.date | N
 
 
 def _content_id(fields: Mapping[str, Any]) -> str:
-    key = "\x1f".join("" if v is None else str(v) for v in fields.values())
+    # a named source (the default kind) adds nothing, so ids stay what they were
+    # before claims had a kind
+    values = [v for k, v in fields.items() if not (k == "source_kind" and v is SourceKind.SOURCE)]
+    key = "\x1f".join("" if v is None else str(v) for v in values)
     return "c" + hashlib.blake2b(key.encode("utf-8"), digest_size=6).hexdigest()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import enum
 import functools
 import json
 from collections.abc import Iterable, Iterator, Mapping
@@ -14,11 +15,24 @@ import attrs
 from .._errors import InputError, InvalidClaimError
 from ._sides import fold
 
-__all__ = ["INDEPENDENT", "Source", "SourceRegistry", "independent_of"]
+__all__ = ["INDEPENDENT", "Source", "SourceKind", "SourceRegistry", "independent_of"]
 
 #: Alignment of sources that belong to no side (monitors, NGOs, wire services).
 INDEPENDENT = "independent"
 _NO_SIDE = frozenset({INDEPENDENT, "unknown", "neutral", ""})
+
+
+class SourceKind(enum.StrEnum):
+    """Who a claim's source is: someone the record names, or the document itself."""
+
+    SOURCE = "source"
+    """A source the record names: an outlet, an official, a monitor ("according to
+    SOHR"), or a table's ``source`` column."""
+    DOCUMENT = "document"
+    """The document itself (its author or outlet), stating the claim in its own
+    voice, with no attribution. Its claims are evidence, shown as the
+    document's, but it is not scored among the outlets it reports on (agreement
+    and truth discovery leave it out unless asked to include it)."""
 
 
 def _aliases(value: Iterable[str] | str) -> tuple[str, ...]:

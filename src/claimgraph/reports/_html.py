@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from .._errors import import_optional
 from ..disputes import Dispute, Status
 from ..model import CONTESTED, SIDES, Claim, Stance
+from ._markdown import source_labels
 from ._model import PlaceSummary, Report, build_report
 
 if TYPE_CHECKING:
@@ -187,7 +188,24 @@ def _view(report: Report, top: int) -> dict[str, Any]:
             for p in report.agreement.pairs
         ],
         "merged": [{"name": n, "variants": ", ".join(v)} for n, v in report.merged_spellings],
+        "not_scored": [
+            f"{name}, {count} claim{'s' if count != 1 else ''}"
+            for name, count in report.agreement.documents_not_scored.items()
+        ],
+        "weighing": _weighing(report),
     }
+
+
+def _weighing(report: Report) -> str:
+    """How the timelines weighed their sources, when they did."""
+    weighed = next((p.timeline for p in report.places if p.timeline.method is not None), None)
+    if weighed is None or weighed.threshold is None:
+        return ""
+    return (
+        f"Sources are weighed by the trust truth discovery ({weighed.method}) gives them, "
+        "and each period by the periods around it; the figure after a holder is its "
+        f"probability. A period is disputed when no holder reaches {weighed.threshold:.2f}."
+    )
 
 
 def _place_row(p: PlaceSummary, anchor: str, linked: bool) -> dict[str, Any]:
@@ -246,8 +264,12 @@ def _place_view(
         disputed = period.status is Status.DISPUTED
         if disputed:
             state = f"disputed ({', '.join(r.value for r in period.reasons)})"
+            if period.likely is not None and period.confidence is not None:
+                state += f"; likely {period.likely} ({period.confidence:.2f})"
         elif period.status is Status.HELD:
             state = period.holder or "held"
+            if period.confidence is not None:
+                state += f" ({period.confidence:.2f})"
             if period.is_corroborated(dict(alignments)):
                 state += " (corroborated)"
         else:
@@ -262,7 +284,7 @@ def _place_view(
                 "end": _iso(period.end) or "",
                 "state": state,
                 "disputed": disputed,
-                "sources": ", ".join(period.sources),
+                "sources": ", ".join(source_labels(period.sources, period.claims)),
                 "claims": len(claims),
                 "evidence": [_claim_view(c) for c in claims[:limit]],
                 "hidden": max(len(claims) - limit, 0),
@@ -360,7 +382,7 @@ def _claim_view(c: Claim) -> dict[str, Any]:
     url = c.url
     return {
         "id": c.id,
-        "source": c.source,
+        "source": c.source_label,
         "stance": "" if c.stance is Stance.ASSERTS else c.stance.value,
         "value": c.display_value,
         "property": c.property,

@@ -26,9 +26,19 @@ __all__ = [
 ]
 
 
+def source_labels(sources: Iterable[str], claims: Iterable[Claim]) -> list[str]:
+    """Source names as shown: a source whose claims here are all a document's own
+    statements is marked ``(document)`` (see :attr:`Claim.source_label`)."""
+    named: set[str] = set()
+    documents: set[str] = set()
+    for claim in claims:
+        (documents if claim.is_document else named).add(claim.source)
+    return [f"{n} (document)" if n in documents - named else n for n in sources]
+
+
 def claim_citation(claim: Claim) -> str:
     """One line of evidence: who, what, when, and where it was said."""
-    parts = [f"**{claim.source}**"]
+    parts = [f"**{claim.source_label}**"]
     if claim.stance.value != "asserts":
         parts.append(f"_{claim.stance.value}_")
     parts.append(f"{claim.property} = {claim.display_value}")
@@ -47,7 +57,20 @@ def claim_citation(claim: Claim) -> str:
 
 
 #: Columns of :func:`dispute_rows`.
-DISPUTE_COLUMNS = ("place", "property", "from", "to", "until", "reasons", "positions", "claims")
+DISPUTE_COLUMNS = (
+    "place",
+    "property",
+    "from",
+    "to",
+    "until",
+    "reasons",
+    "positions",
+    "likely",
+    "confidence",
+    "strength",
+    "method",
+    "claims",
+)
 
 
 def dispute_rows(disputes: Sequence[Dispute]) -> list[dict[str, Any]]:
@@ -60,7 +83,13 @@ def dispute_rows(disputes: Sequence[Dispute]) -> list[dict[str, Any]]:
             "to": _iso(d.end),
             "until": _iso(d.until),
             "reasons": ", ".join(r.value for r in d.reasons),
-            "positions": " | ".join(f"{p.label}: {', '.join(p.sources)}" for p in d.positions),
+            "positions": " | ".join(
+                f"{p.label}: {', '.join(source_labels(p.sources, p.claims))}" for p in d.positions
+            ),
+            "likely": d.likely,
+            "confidence": _share(d.confidence),
+            "strength": _share(d.strength),
+            "method": d.method,
             "claims": len(d.claims),
         }
         for d in disputes
@@ -83,8 +112,14 @@ def disputes_markdown(disputes: Sequence[Dispute], *, heading_level: int = 2) ->
             out.append(f"Until {d.until.isoformat()}, when a source next gives one value.")
         out.append("")
         for p in d.positions:
-            out.append(f"- **{p.label}**: {', '.join(p.sources)}")
+            out.append(f"- **{p.label}**: {', '.join(source_labels(p.sources, p.claims))}")
         out.append("")
+        if d.likely is not None and d.confidence is not None:
+            out.append(
+                f"Likely: **{d.likely}** (confidence {d.confidence:.2f}, dispute strength "
+                f"{_share(d.strength)}; sources weighed by {d.method} trust)."
+            )
+            out.append("")
         out.append("Evidence:")
         out.append("")
         out.extend(f"1. {claim_citation(c)}" for c in d.claims)
@@ -93,23 +128,31 @@ def disputes_markdown(disputes: Sequence[Dispute], *, heading_level: int = 2) ->
 
 
 def timelines_markdown(timelines: Iterable[Timeline], alignments: dict[str, str | None]) -> str:
-    """A table of periods per place: holder or dispute, evidence span, sources."""
+    """A table of periods per place: holder or dispute, evidence span, sources.
+
+    Timelines weighed by trust show each holder's confidence, and inside a
+    disputed period the likely holder with its confidence.
+    """
     out: list[str] = []
     for t in timelines:
         rows = []
         for p in t.periods:
             if p.status is Status.HELD:
                 state = p.holder or "held"
+                if p.confidence is not None:
+                    state += f" ({p.confidence:.2f})"
                 if p.is_corroborated(alignments):
                     state += " (corroborated)"
             else:
                 state = f"{p.status.value} ({', '.join(r.value for r in p.reasons)})"
+                if p.likely is not None and p.confidence is not None:
+                    state += f"; likely {p.likely} ({p.confidence:.2f})"
             rows.append(
                 {
                     "from": _iso(p.start) or "undated",
                     "to": _iso(p.end) or "",
                     "state": state,
-                    "sources": ", ".join(p.sources),
+                    "sources": ", ".join(source_labels(p.sources, p.claims)),
                 }
             )
         out.append(f"### {t.name}")
@@ -165,8 +208,23 @@ def agreement_markdown(agreement: Agreement, trust: dict[str, Any] | None = None
             "",
             markdown_table(source_rows),
             "",
+            *_not_scored(agreement.documents_not_scored),
         ]
     )
+
+
+def _not_scored(left: dict[str, int]) -> list[str]:
+    """A line naming the documents whose own claims were not scored, if any."""
+    if not left:
+        return []
+    named = "; ".join(
+        f"{name}, {count} claim{'s' if count != 1 else ''}" for name, count in left.items()
+    )
+    return [
+        "Not scored (documents speaking in their own voice; --score-documents "
+        f"scores them): {named}.",
+        "",
+    ]
 
 
 def report_markdown(
@@ -174,11 +232,16 @@ def report_markdown(
     *,
     title: str = "Disputed control report",
     trust: dict[str, Any] | None = None,
+    documents: bool = False,
 ) -> str:
     """The full report: summary, disputes with evidence, timelines, counts, agreement, places.
 
     ``cg`` is a claim graph, or a :class:`~claimgraph.reports.Report` already
     built (then ``title`` is the report's, and ``trust`` defaults to its trust).
+
+    A document's own statements are evidence, marked ``(document)``; the
+    agreement tables leave them out unless ``documents`` (see
+    :func:`claimgraph.scoring.source_agreement`).
 
     Examples
     --------
@@ -189,7 +252,7 @@ def report_markdown(
     >>> print(report_markdown(cg).splitlines()[0])
     # Disputed control report
     """
-    report = cg if isinstance(cg, Report) else build_report(cg, title=title)
+    report = cg if isinstance(cg, Report) else build_report(cg, title=title, documents=documents)
     if trust is None and report.trust:
         trust = trust_texts(report.trust)
     control = list(report.control_disputes)
@@ -228,6 +291,7 @@ def report_markdown(
         disputes_markdown(other, heading_level=3),
         "## Control timelines",
         "",
+        *_trust_note(timelines),
         timelines_markdown(timelines, alignments),
         "## Source agreement",
         "",
@@ -239,6 +303,23 @@ def report_markdown(
             lines.append(f"- **{name}**: {', '.join(variants)}")
         lines.append("")
     return "\n".join(lines)
+
+
+def _trust_note(timelines: Sequence[Timeline]) -> list[str]:
+    """How the timelines weighed their sources, when they did."""
+    weighed = next((t for t in timelines if t.method is not None), None)
+    if weighed is None or weighed.threshold is None:
+        return []
+    return [
+        f"Sources weighed by the trust truth discovery ({weighed.method}) gives them, and "
+        "each period by the periods around it; the figure after a holder is its "
+        f"probability. A period is disputed when no holder reaches {weighed.threshold:.2f}.",
+        "",
+    ]
+
+
+def _share(x: float | None) -> str | None:
+    return None if x is None else f"{x:.2f}"
 
 
 def _iso(day: dt.date | None) -> str | None:

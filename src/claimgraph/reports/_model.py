@@ -156,6 +156,7 @@ def build_report(
     title: str = "Disputed control report",
     method: str | None = None,
     echoes: bool = False,
+    documents: bool = False,
     inputs: Sequence[str] = (),
     options: Mapping[str, object] | None = None,
     generated: dt.datetime | None = None,
@@ -163,9 +164,14 @@ def build_report(
     """Compute a report: places ranked by dispute, timelines, agreement and trust.
 
     Places come most disputed first: by number of control disputes, then days
-    disputed, then claims. ``method`` names a truth-discovery method
-    (:data:`claimgraph.scoring.truth.METHODS`) whose per-source trust is
-    added; ``None`` or ``"none"`` adds none. ``inputs`` and ``options`` are
+    disputed, then claims. Disputes and timelines weigh their sources by the
+    trust of one run of the library's default truth-discovery method, as
+    :func:`~claimgraph.disputes.find_disputes` and
+    :func:`~claimgraph.disputes.build_timelines` do. ``method`` names a
+    truth-discovery method (:data:`claimgraph.scoring.truth.METHODS`) whose
+    per-source trust is shown; ``None`` or ``"none"`` shows none. ``echoes``
+    and ``documents`` are that method's (``documents`` also counts documents'
+    own statements in the agreement). ``inputs`` and ``options`` are
     recorded in the provenance as given (the graph's window and change rate
     are always recorded).
 
@@ -175,15 +181,19 @@ def build_report(
     >>> from claimgraph.testing import make_claim
     >>> cg = ClaimGraph.build([make_claim("A", "Hilan", "army", on="2014-05-21"),
     ...                        make_claim("B", "Hilan", "rebels", on="2014-05-21"),
-    ...                        make_claim("A", "Tal Alam", "army", on="2014-05-21")])
+    ...                        make_claim("A", "Tal Alam", "army", on="2014-05-21"),
+    ...                        make_claim("C", "Tal Alam", "army", on="2014-05-22")])
     >>> report = build_report(cg)
     >>> [(p.name, len(p.disputes), p.current) for p in report.places]
     [('Hilan', 1, 'contested'), ('Tal Alam', 0, 'government')]
     """
     from .. import __version__
+    from ..scoring.truth import discover_graph
 
     method = None if method in (None, "none") else method
-    disputes = find_disputes(cg)
+    # one truth-discovery run weighs the sources of both the disputes and the timelines
+    weighing = discover_graph(cg) if cg.claims else None
+    disputes = find_disputes(cg, truth=weighing)
     by_place: dict[str, list[Dispute]] = {}
     for d in disputes:
         if d.property == CONTROL:
@@ -195,23 +205,28 @@ def build_report(
         coordinates = {p.id: (p.lat, p.lon) for p in cg.places.places}
     summaries = [
         _summary(t, tuple(by_place.pop(t.place, ())), revised[t.place], coordinates.get(t.place))
-        for t in build_timelines(cg)
+        for t in build_timelines(cg, truth=weighing)
     ]
     # a control dispute always lies on a timeline; should one not, it is still shown
     unplaced = tuple(d for place in by_place.values() for d in place)
     summaries.sort(key=lambda s: (-len(s.disputes), -s.disputed_days, -s.claims, s.name.casefold()))
     trust: dict[str, SourceTrust] = {}
     if method is not None:
-        from ..scoring.truth import discover_graph
-
-        trust = {s.source: s for s in discover_graph(cg, method=method, echoes=echoes).sources}
+        found = discover_graph(cg, method=method, echoes=echoes, documents=documents)
+        trust = {s.source: s for s in found.sources}
     days = [c.start for c in cg.claims if c.start] + [c.end for c in cg.claims if c.end]
     settings: dict[str, str] = {
         "window": f"{cg.window} days",
         "change rate": _rate_text(cg.change_rate),
     }
+    weighed = next((s.timeline for s in summaries if s.timeline.method is not None), None)
+    if weighed is not None:
+        settings["timelines weighed by"] = str(weighed.method)
+        if weighed.threshold is not None:
+            settings["disputed below confidence"] = f"{weighed.threshold:.2f}"
     if method is not None:
         settings["echoes"] = "counted once" if echoes else "not merged"
+    settings["documents' own claims"] = "scored" if documents else "evidence, not scored"
     settings.update({k: str(v) for k, v in (options or {}).items()})
     merged: tuple[tuple[str, tuple[str, ...]], ...] = ()
     if cg.places is not None:
@@ -233,7 +248,7 @@ def build_report(
         window=cg.window,
         places=tuple(summaries),
         other_disputes=unplaced + tuple(d for d in disputes if d.property != CONTROL),
-        agreement=source_agreement(cg),
+        agreement=source_agreement(cg, documents=documents),
         alignments=dict(cg.alignments),
         trust=trust,
         revisions=len(revisions),

@@ -11,12 +11,14 @@ import scipy.sparse as sp
 
 from .._gc import collector_paused
 from ..graph import RelationKind, compatible_values, relate
-from ..model import Claim, Stance, independent_of
+from ..model import Claim, SourceKind, Stance, independent_of
 
 if TYPE_CHECKING:
     from ..graph import ClaimGraph
 
 __all__ = ["Agreement", "PairAgreement", "SourceFigures", "source_agreement", "wilson_interval"]
+
+_DOCUMENT = SourceKind.DOCUMENT
 
 #: Cohen's kappa is computed when the items' categories are at most this many.
 KAPPA_MAX_CATEGORIES = 64
@@ -107,10 +109,15 @@ class SourceFigures:
 
 @attrs.frozen(slots=True)
 class Agreement:
-    """Pairwise agreement and per-source figures; see :func:`source_agreement`."""
+    """Pairwise agreement and per-source figures; see :func:`source_agreement`.
+
+    ``documents_not_scored`` maps each document whose own claims were left out
+    to how many there were.
+    """
 
     pairs: tuple[PairAgreement, ...]
     sources: tuple[SourceFigures, ...]
+    documents_not_scored: dict[str, int] = attrs.field(factory=dict)
 
     def pair(self, a: str, b: str) -> PairAgreement | None:
         """The figures for sources ``a`` and ``b`` (in either order)."""
@@ -123,7 +130,9 @@ class Agreement:
         return next((s for s in self.sources if s.source == name), None)
 
 
-def source_agreement(cg: ClaimGraph, *, property: str | None = None) -> Agreement:
+def source_agreement(
+    cg: ClaimGraph, *, property: str | None = None, documents: bool = False
+) -> Agreement:
     """Agreement between every pair of sources that speak about the same items.
 
     An item is an episode: one place, one property, one stretch of time. On
@@ -137,6 +146,10 @@ def source_agreement(cg: ClaimGraph, *, property: str | None = None) -> Agreemen
     Per source: claims made, claims corroborated by an independent source
     (not on the same side), claims corroborated only by its own side, and
     claims contradicted or denied by another source.
+
+    The claims a document makes in its own voice (``source_kind`` document)
+    are left out, so that a report is not scored among the outlets it reports
+    on; ``documents=True`` counts the document as one more source.
 
     Complexity: one sparse product over (item, value) x sources; numeric
     items are compared pair by pair within each item.
@@ -156,17 +169,24 @@ def source_agreement(cg: ClaimGraph, *, property: str | None = None) -> Agreemen
     (1, 1, 0.5)
     """
     with collector_paused():
-        return _agreement(cg, property)
+        return _agreement(cg, property, documents)
 
 
-def _agreement(cg: ClaimGraph, property: str | None) -> Agreement:
+def _scored(claim: Claim, documents: bool) -> bool:
+    return documents or not claim.is_document
+
+
+def _agreement(cg: ClaimGraph, property: str | None, documents: bool) -> Agreement:
     names = cg.sources
+    if not documents and any(c.source_kind is _DOCUMENT for c in cg.claims):
+        named = {c.source for c in cg.claims if not c.is_document}
+        names = [name for name in names if name in named]
     index = {name: i for i, name in enumerate(names)}
     n = len(names)
     agree = np.zeros((n, n), dtype=np.int64)
     disagree = np.zeros((n, n), dtype=np.int64)
-    kappa = _categorical(cg, index, property, agree, disagree)
-    _numeric(cg, index, property, agree, disagree)
+    kappa = _categorical(cg, index, property, agree, disagree, documents)
+    _numeric(cg, index, property, agree, disagree, documents)
     pairs = []
     for i in range(n):
         for j in range(i + 1, n):
@@ -184,10 +204,17 @@ def _agreement(cg: ClaimGraph, property: str | None) -> Agreement:
                     )
                 )
     pairs.sort(key=lambda p: (-p.compared, p.source_a, p.source_b))
-    return Agreement(tuple(pairs), tuple(_figures(cg, property)))
+    left: dict[str, int] = {}
+    if not documents:
+        for claim in cg.claims:
+            if claim.is_document and (property is None or claim.property == property):
+                left[claim.source] = left.get(claim.source, 0) + 1
+    return Agreement(tuple(pairs), tuple(_figures(cg, property, documents, set(names))), left)
 
 
-def _latest_claims(cg: ClaimGraph, property: str | None, numeric: bool) -> list[tuple[int, Claim]]:
+def _latest_claims(
+    cg: ClaimGraph, property: str | None, numeric: bool, documents: bool
+) -> list[tuple[int, Claim]]:
     out = []
     for item, episode in enumerate(cg.episodes):
         if property is not None and episode.property != property:
@@ -195,7 +222,7 @@ def _latest_claims(cg: ClaimGraph, property: str | None, numeric: bool) -> list[
         if len(episode.sources) < 2:
             continue
         for claim in episode.last_words():
-            if claim.is_numeric == numeric:
+            if claim.is_numeric == numeric and _scored(claim, documents):
                 out.append((item, claim))
     return out
 
@@ -206,8 +233,9 @@ def _categorical(
     property: str | None,
     agree: np.ndarray[Any, Any],
     disagree: np.ndarray[Any, Any],
+    documents: bool,
 ) -> np.ndarray[Any, Any] | None:
-    rows = _latest_claims(cg, property, numeric=False)
+    rows = _latest_claims(cg, property, False, documents)
     n = len(index)
     if not rows:
         return np.full((n, n), np.nan)
@@ -270,11 +298,12 @@ def _numeric(
     property: str | None,
     agree: np.ndarray[Any, Any],
     disagree: np.ndarray[Any, Any],
+    documents: bool,
 ) -> None:
     from ..graph import comparable_periods
 
     by_item: dict[int, list[Claim]] = {}
-    for item, claim in _latest_claims(cg, property, numeric=True):
+    for item, claim in _latest_claims(cg, property, True, documents):
         by_item.setdefault(item, []).append(claim)
     for claims in by_item.values():
         for i, a in enumerate(claims):
@@ -291,11 +320,13 @@ def _numeric(
                 target[sb, sa] += 1
 
 
-def _figures(cg: ClaimGraph, property: str | None) -> list[SourceFigures]:
+def _figures(
+    cg: ClaimGraph, property: str | None, documents: bool, names: set[str]
+) -> list[SourceFigures]:
     """Per-source figures from each episode's standing claims (each source's last word)."""
-    counts: dict[str, int] = dict.fromkeys(cg.alignments, 0)
+    counts: dict[str, int] = {name: 0 for name in cg.alignments if name in names}
     for claim in cg.claims:
-        if property is None or claim.property == property:
+        if (property is None or claim.property == property) and _scored(claim, documents):
             counts[claim.source] += 1
     align = cg.alignments
     independent: set[int] = set()
@@ -304,7 +335,7 @@ def _figures(cg: ClaimGraph, property: str | None) -> list[SourceFigures]:
     for episode in cg.episodes:
         if property is not None and episode.property != property:
             continue
-        standing = episode.last_words()
+        standing = tuple(c for c in episode.last_words() if _scored(c, documents))
         if len(standing) < 2:
             continue
         for i, a in enumerate(standing):
@@ -322,6 +353,8 @@ def _figures(cg: ClaimGraph, property: str | None) -> list[SourceFigures]:
     by_source: dict[str, list[int]] = {name: [0, 0, 0] for name in counts}
     for claim in cg.claims:
         if property is not None and claim.property != property:
+            continue
+        if not _scored(claim, documents):
             continue
         tally = by_source[claim.source]
         key = id(claim)

@@ -14,8 +14,9 @@ __all__ = ["calibration_error", "control_scores"]
 
 
 def control_scores(result: TruthResult, truth: SyntheticTruth) -> tuple[np.ndarray, np.ndarray]:
-    """Confidence and correctness (1.0 or 0.0) of the chosen holder of every control
-    item that has a period and a chosen value.
+    """Confidence and correctness (1.0 or 0.0) of the most likely holder of every
+    control item that has a period and a supported value, decided or not (the
+    forced choice that calibration is measured on).
 
     A holder is correct when it held the place for most days of the item's
     period (:meth:`SyntheticTruth.main_holder`); subjects must be the truth's
@@ -28,7 +29,7 @@ def control_scores(result: TruthResult, truth: SyntheticTruth) -> tuple[np.ndarr
         columns["property"],
         columns["period_start"],
         columns["period_end"],
-        columns["value"],
+        columns["leading"],
         columns["confidence"],
         strict=True,
     ):

@@ -39,6 +39,7 @@ class ActorReader:
         for actor in extra:
             for alias in (actor.name, *actor.aliases):
                 self.by_alias[fold_aligned(alias).strip()] = actor
+        self.holder_words = _declared_holders(extra, pack)
         declared = list(dict.fromkeys(a.side for a in extra if a.side not in OPPONENT))
         self.opponent = dict(OPPONENT)
         if len(declared) == 2:
@@ -49,6 +50,8 @@ class ActorReader:
             if alias not in self.by_alias
         }
         self.recent: dict[str, Actor] = {}
+        #: The first actor of each side the whole document names (see look_ahead).
+        self.ahead: dict[str, Actor] = {}
         self.acronyms = pack.acronyms
         self._last: tuple[tuple[str, str | None], list[ActorMention]] | None = None
         self._previous: Actor | None = None
@@ -83,7 +86,10 @@ class ActorReader:
                 sides = self.generic[m.group()]
                 before = [a for s, e, a in named if e <= m.start() and a.side in sides]
                 recent = [self.recent[s] for s in self._recent_order() if s in sides]
+                later = [self.ahead[s] for s in sides if s in self.ahead]
                 actor = before[-1] if before else (recent[0] if recent else None)
+                if actor is None and later:
+                    actor = later[0]  # "Combatientes yihadistas ..." before the EI is named
                 if actor is not None:
                     found.append((m.start(), m.end(), actor))
         out = []
@@ -96,6 +102,18 @@ class ActorReader:
             self.recent[actor.side] = actor
         self._last = ((folded, text), out)
         return out
+
+    def look_ahead(self, texts: Iterable[str]) -> None:
+        """Note the first actor of each side named in a document's sentences, for a
+        generic word ("los yihadistas") used before any actor is named."""
+        self.ahead = {}
+        for text in texts:
+            folded = fold_aligned(text)
+            for m in self.pattern.finditer(folded):
+                if m.group() in self.acronyms and text[m.start() : m.end()].islower():
+                    continue
+                actor = self.by_alias[m.group()]
+                self.ahead.setdefault(actor.side, actor)
 
     def before_sentence(self) -> Actor | None:
         """The actor named last before the sentence read last."""
@@ -117,6 +135,28 @@ class ActorReader:
             if 0 <= mention.start - pos < 120 and self.agent.search(folded[: mention.start]):
                 return mention.actor
         return None
+
+
+def _declared_holders(actors: Sequence[Actor], pack: LanguagePack) -> dict[str, str]:
+    """Adjectives naming a declared actor's side: the words of its name besides the
+    armed noun ("Ukrainian" of "Ukrainian forces", "rusas" of "tropas rusas", with
+    the other genders and numbers of a Spanish adjective)."""
+    out: dict[str, str] = {}
+    for actor in actors:
+        for name in (actor.name, *actor.aliases):
+            words = fold_aligned(name).split()
+            if len(words) != 2 or not any(w in pack.armed_nouns for w in words):
+                continue
+            (word,) = [w for w in words if w not in pack.armed_nouns] or [""]
+            if not word.isalpha():
+                continue
+            forms = {word}
+            stem = re.fullmatch(r"(\w+?)(?:os|as|o|a)", word)
+            if stem is not None:
+                forms |= {stem.group(1) + end for end in ("o", "a", "os", "as")}
+            for form in forms:
+                out.setdefault(form, actor.side)
+    return out
 
 
 def _alternatives(words: Iterable[str]) -> re.Pattern[str]:

@@ -50,8 +50,23 @@ class ControlReader:
         self.expel_from = c(rf"\s+{pack.expel_from}\s+")
         self.repel, self.withdraw = c(pack.repel_verbs or never), c(pack.withdraw_verbs or never)
         self.hold = c(pack.hold_verbs or never)
-        self.held_adjective = c(pack.held_adjective or never)
-        self.control_adjective = c(pack.control_adjective or never)
+        self.holder_words = {**actors.holder_words, **pack.holder_words}
+        holders = (
+            "(?P<side>"
+            + "|".join(sorted(map(re.escape, self.holder_words), key=len, reverse=True))
+            + ")"
+        )
+        self.held_adjective = c(pack.held_adjective.replace("{holder}", holders) or never)
+        self.control_adjective = c(pack.control_adjective.replace("{holder}", holders) or never)
+        self.failed_expulsion = c(pack.failed_expulsion or never)
+        # where the actor a failed expulsion names is: "... troops in X", "... de X"
+        self.held_where = c(rf"\s+(?:\w+\s+){{0,2}}?(?:{pack.expel_from}|{pack.in_words})\s+")
+        self.enemy = c(pack.enemy_words or never)
+        self.stronghold_possessive = c(pack.stronghold_possessive or never)
+        self.prevention = c(pack.prevention or never)
+        self.description_apposition = c(pack.description_apposition or never)
+        self.contested_where = c(pack.contested_where or never)
+        self.object_fillers = c(pack.object_fillers or never)
         self.contested = c(pack.contested or never)
         self.contested_after = c(pack.contested_after or never)
         self.negation = c(pack.negation or never)
@@ -65,6 +80,12 @@ class ControlReader:
         self.of_after = c(rf"\s+{pack.of_words}\s+")
         self.of_word = c(pack.of_words)
         self.copula = c(rf"\b(?:{pack.copulas})\s+(?:\w+\s+){{0,2}}$" if pack.copulas else never)
+        # "X is the last major ...": a copula and a determiner before a description
+        self.described = c(
+            rf"\b(?:{pack.copulas})\s+(?:{pack.determiners})\s+(?:\w+\s+){{0,3}}$"
+            if pack.copulas
+            else never
+        )
         self.nominal_fall = c(pack.nominal_fall or never)
         self.nominal_loss = c(pack.nominal_loss or never)
         self.speech = c(pack.speech_verbs)
@@ -102,6 +123,9 @@ class ControlReader:
             if actor is None and anywhere and mentions:
                 actor = mentions[0].actor
             word = re.match(r"\w+", folded[pos:])
+            if actor is None and self.enemy.search(folded, max(0, pos - 30), pos):
+                # "the enemy took X": the speaker's enemy
+                return self.actors.opponent.get(speaker_side(pos) or "") or last_side
             if actor is None and (
                 self.pronoun.search(folded, max(0, pos - 40), pos)
                 or (word and self.first_person.fullmatch(word.group()))
@@ -142,7 +166,13 @@ class ControlReader:
             taken.append(m.span())
             side = side_for(m.start())
             prop = ADVANCE if self._attempted(folded, m.start()) else CONTROL
-            out.extend(self._list(text, folded, m.end(), prop, side, m.start()))
+            found = self._list(text, folded, m.end(), prop, side, m.start())
+            out.extend(found)
+            stop = self.prevention.search(folded, max(0, m.start() - 40), m.start())
+            keeper = self.actors.subject_before(mentions, stop.start()) if stop else None
+            if keeper is not None:
+                # "the army prevents the jihadists from taking X": the army holds X
+                out.extend(attrs.evolve(f, property=CONTROL, value=keeper.side) for f in found)
         for m in self.loss.finditer(folded):
             if not free(m):
                 continue
@@ -159,7 +189,7 @@ class ControlReader:
                 if gainer:
                     out.append(attrs.evolve(f, value=gainer))
         for m in self.fall.finditer(folded):
-            if not free(m):
+            if not free(m) or self._attempted(folded, m.start()):
                 continue
             hands = self.fall_to.match(folded, m.end())
             if hands:
@@ -205,13 +235,22 @@ class ControlReader:
         changes = [f for f in out if f.property == CONTROL]
         for m in self.stronghold.finditer(folded):
             side = self.pack.stronghold_sides.get(m.group("side"))
-            if self.of_word.fullmatch(m.group("side")):
-                # "bastión de los yihadistas": the actor named right after
+            possessed = self.stronghold_possessive.search(
+                folded, max(0, m.start() - 30), m.start()
+            ) or self.stronghold_possessive.match(folded, m.start("side"), m.end("side") + 1)
+            if self.of_word.fullmatch(m.group("side")) or (possessed and not side):
+                # "bastión de los yihadistas": the actor named right after; "su
+                # bastión de X": the actor named last before
                 owner = next((a.actor for a in mentions if 0 <= a.start - m.end() < 25), None)
+                if owner is None and possessed is not None:
+                    before = [a.actor for a in mentions if a.end <= m.start()]
+                    owner = before[-1] if before else self.actors.before_sentence()
                 side = owner.side if owner is not None else None
             if not side:
                 continue
             of = self.of_after.match(folded, m.end())
+            if possessed is not None and self.of_word.fullmatch(m.group("side")):
+                of = m  # "su bastión de X": the of-word was read as the side
             if of is not None:  # "the rebel stronghold of X", "el bastión rebelde de X"
                 out.extend(self._list(text, folded, of.end(), CONTROL, side, m.start()))
                 continue
@@ -229,11 +268,13 @@ class ControlReader:
         return [self._negated(folded, f) for f in out if f.value is not None]
 
     def _negated(self, folded: str, f: Finding) -> Finding:
-        """A control finding whose verb is negated ("did not take") is a denial."""
-        if f.property != CONTROL or f.stance is not Stance.ASSERTS:
+        """A control finding whose verb is negated is turned round: "did not take X"
+        denies the gain, "had not been pushed out of X" asserts the hold."""
+        if f.property != CONTROL or f.stance not in (Stance.ASSERTS, Stance.DENIES):
             return f
         if self.negation.search(folded, max(0, f.pos - 25), f.pos):
-            return attrs.evolve(f, stance=Stance.DENIES)
+            flipped = Stance.DENIES if f.stance is Stance.ASSERTS else Stance.ASSERTS
+            return attrs.evolve(f, stance=flipped)
         return f
 
     def _new_forms(
@@ -279,6 +320,17 @@ class ControlReader:
                     out.append(f)
                 if loser is not None and loser.side != gainer:
                     out.append(attrs.evolve(f, value=loser.side, stance=Stance.DENIES))
+        for m in self.failed_expulsion.finditer(folded):
+            if not free(m):
+                continue
+            taken.append(m.span())
+            holder = next((a.actor for a in mentions if 0 <= a.start - m.end() < 30), None)
+            if holder is None:
+                continue
+            after = next(a.end for a in mentions if a.actor is holder and a.start >= m.end())
+            frm = self.held_where.match(folded, after)
+            if frm is not None:
+                out.extend(self._list(text, folded, frm.end(), CONTROL, holder.side, m.start()))
         for m in self.repel.finditer(folded):
             if not free(m, actors_inside=True):
                 continue
@@ -295,13 +347,20 @@ class ControlReader:
             for f in self._list(text, folded, m.end(), CONTROL, leaver.side, m.start()):
                 out.append(attrs.evolve(f, stance=Stance.DENIES))
         for m in self.held_adjective.finditer(folded):
-            side = self.pack.holder_words.get(" ".join(m.group("side").split()))
+            side = self.holder_words.get(" ".join(m.group("side").split()))
             if side is None or not free(m, actors_inside=True):
                 continue
             taken.append(m.span())
-            out.extend(self._list(text, folded, m.end(), CONTROL, side, m.start()))
+            found = self._list(text, folded, m.end(), CONTROL, side, m.start())
+            if not found and self.described.search(folded, max(0, m.start() - 40), m.start()):
+                # "X is the last rebel-held town": the subject of the copula
+                found = [
+                    Finding(CONTROL, m.start(), name, side)
+                    for name in self._subjects_before(text, folded, m.start())
+                ]
+            out.extend(found)
         for m in self.control_adjective.finditer(folded):
-            side = self.pack.holder_words.get(" ".join(m.group("side").split()))
+            side = self.holder_words.get(" ".join(m.group("side").split()))
             if side is None or not free(m, actors_inside=True):
                 continue
             taken.append(m.span())
@@ -325,6 +384,12 @@ class ControlReader:
             taken.append(m.span())
             for subject in self._subjects_before(text, folded, m.start()):
                 out.append(Finding(CONTROL, m.start(), subject, CONTESTED))
+        for m in self.contested_where.finditer(folded):
+            if not free(m):
+                continue
+            taken.append(m.span())
+            for subject in self.places.last_list_before(text, folded, m.start()):
+                out.append(Finding(CONTROL, m.start(), subject, CONTESTED))
         for m in self.contested_after.finditer(folded):
             if not free(m, actors_inside=True):
                 continue
@@ -347,6 +412,9 @@ class ControlReader:
     ) -> list[Finding]:
         partial, share = False, None
         start += len(folded[start:]) - len(folded[start:].lstrip())
+        filler = self.object_fillers.match(folded, start)
+        if filler is not None:
+            start = filler.end()
         phrase = self.control_phrase.match(folded, start)
         if phrase is not None and self.partial.match(folded, phrase.end()):
             start = phrase.end()  # "el control del centro de X"
@@ -421,10 +489,23 @@ class ControlReader:
         # "Según X, A y B ya habían caído": the subject follows an introductory phrase
         comma = fspan.find(",", offset)
         while not items and comma >= 0:
-            lead = re.match(r",\s*", fspan[comma:])
-            items = self.places.list_after(span, fspan, comma + (lead.end() if lead else 1))
+            # ", and X is ...": a coordinated clause's subject follows the conjunction
+            sep = self.places.separators.match(fspan, comma)
+            after = (
+                sep.end() if sep else comma + len(fspan[comma:]) - len(fspan[comma + 1 :].lstrip())
+            )
+            items = self.places.list_after(span, fspan, after)
             comma = fspan.find(",", comma + 1)
         names: list[str | None] = [n for n, _, _ in items]
+        if not names:
+            described = self.description_apposition.search(folded, max(0, verb - 140), verb)
+            if described is not None:
+                # "Bakhmut, the nearby city that was once home to ..., was captured"
+                names = [
+                    n
+                    for n in self.places.last_list_before(text, folded, described.start())
+                    if self._adjacent(text, n, described.start(), reach=2)
+                ]
         return names
 
 

@@ -9,13 +9,22 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..model import CONTESTED, CONTROL, Claim, SourceRegistry, Stance, declare_side, fold
+from ..model import (
+    CONTESTED,
+    CONTROL,
+    Claim,
+    SourceKind,
+    SourceRegistry,
+    Stance,
+    declare_side,
+    fold,
+)
 from ._actors import ActorReader
 from ._attribution import AttributionReader
 from ._control import ControlReader
 from ._counts import CountReader
 from ._dateline import dateline_end
-from ._finding import Finding
+from ._finding import PLACES_BEFORE, Finding
 from ._pack import Actor, LanguagePack
 from ._places import reader_for
 from ._sentences import Sentence, fold_aligned
@@ -100,6 +109,7 @@ class Engine:
         time = TimeResolver(self.pack, year=year, doc_date=doc_date)
         ctx = _Context()
         setting = self.setting(sentences)
+        self._actors.look_ahead(s.text for s in sentences)
         quoted = self.quote_speakers(sentences)
         claims: list[Claim] = []
         for sentence in sentences:
@@ -218,6 +228,11 @@ class Engine:
                     )
                 continue
             subject = finding.subject
+            if subject == PLACES_BEFORE:
+                # "tomaron esas poblaciones": every place of the last control claims
+                for place in dict.fromkeys(c.subject for c in ctx.control if c.subject):
+                    findings.append(attrs.evolve(finding, subject=place))
+                continue
             if subject == SETTING:
                 subject = setting or ctx.place
             elif subject is None:
@@ -276,6 +291,8 @@ class Engine:
         canonical = self.registry.canonical(source)
         return Claim(
             source=canonical,
+            # no attribution: the document speaks in its own voice
+            source_kind=SourceKind.DOCUMENT if source == doc else SourceKind.SOURCE,
             subject=subject,
             property=prop or finding.property,
             value=value if value is not None else finding.value,

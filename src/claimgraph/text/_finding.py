@@ -6,10 +6,12 @@ import attrs
 
 from ..model import Stance
 
-__all__ = ["SETTING", "Finding"]
+__all__ = ["PLACES_BEFORE", "SETTING", "Finding"]
 
 #: Subject placeholder: the place the whole document is about.
 SETTING = "\x00setting"
+#: A plural reference ("esos pueblos"): the places of the last control claims.
+PLACES_BEFORE = "\x00places"
 
 
 @attrs.frozen(slots=True)

@@ -195,13 +195,50 @@ class LanguagePack:
     #: Holding verbs of a present or past state ("controla", "holds").
     hold_verbs: str = ""
     #: A holder named as an adjective before the place or "control": "rebel-held
-    #: Aleppo", "bajo control rebelde" (group ``side``: a key of ``holder_words``).
+    #: Aleppo", "bajo control rebelde". ``{holder}`` stands for the holder words
+    #: (``holder_words`` and those of declared actors, "Ukrainian" for "Ukrainian
+    #: forces"), matched as group ``side``.
     held_adjective: str = ""
     #: Words naming a side in ``held_adjective`` and the stronghold patterns.
     holder_words: Mapping[str, str] = attrs.field(factory=dict)
     #: A holder named as an adjective after the place: "X, bajo control rebelde",
-    #: "X, under government control" (group ``side``: a key of ``holder_words``).
+    #: "X, under government control" (``{holder}`` as in ``held_adjective``).
     control_adjective: str = ""
+    #: Nouns of armed bodies ("forces", "tropas"): the other words of a declared
+    #: actor's name ("Ukrainian forces") are the adjective that names its side.
+    armed_nouns: frozenset[str] = frozenset(
+        {"fuerzas", "tropas", "ejercito", "militares", "soldados", "unidades", "milicias"}
+    )
+    #: A failed attempt to drive an actor out ("trying in vain to dislodge X in Y"):
+    #: the actor named after it still holds the places that follow.
+    failed_expulsion: str = ""
+    #: A possessive before a stronghold word ("su bastión de X", "its stronghold"):
+    #: the stronghold is the actor's named last.
+    stronghold_possessive: str = ""
+    #: Stopping a capture ("prevented them from taking", "impide que tomen"): the one
+    #: who stops it holds the place.
+    prevention: str = ""
+    #: A place is the subject of a verb after an apposition that describes it ("X,
+    #: the nearby city that was once ..., was captured"): the apposition's opening.
+    description_apposition: str = ""
+    #: Fighting said to go on where the places just named are ("..., donde se
+    #: libran combates"): they are contested.
+    contested_where: str = ""
+    #: Words between a verb and its object that say nothing of the place ("controla
+    #: ya el 80 %", "controla por completo la ciudad", "arrebataron hoy a los
+    #: kurdos el control de X").
+    object_fillers: str = ""
+    #: A plural reference to the places just named ("esos pueblos", "the two towns").
+    plural_references: str = ""
+    #: A location relative to a place ("al oeste de X", "north of X"): not the place.
+    relative_location: str = ""
+    #: The speaker's enemy as a subject ("the enemy", "el enemigo").
+    enemy_words: str = ""
+    #: A statement that what was just said is false ("this is not true").
+    falsity: str = ""
+    #: A word after a capitalized name that makes it an organisation ("X news
+    #: agency"), not a place.
+    organisation_after: str = ""
     #: Contested control of the place named before ("X sigue en disputa", "X is
     #: still fought over") and of the place named after ("fighting continues in X").
     contested: str = ""

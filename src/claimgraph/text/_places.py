@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ._finding import SETTING
+from ._finding import PLACES_BEFORE, SETTING
 from ._pack import LanguagePack
 
 __all__ = ["PlaceReader"]
@@ -58,13 +58,16 @@ class PlaceReader:
         self.determiner = re.compile(pack.determiners)
         self.verb_like = re.compile(pack.verb_like)
         self.apposition = re.compile(pack.apposition)
+        self.organisation_after = re.compile(pack.organisation_after or r"(?!x)x", re.IGNORECASE)
+        self.relative_location = re.compile(pack.relative_location or r"(?!x)x")
+        self.plural_references = re.compile(pack.plural_references or r"(?!x)x")
 
     def clean(self, name: str) -> str:
         """Tidy a matched name: drop a leading area head ("zona industrial de") and
         trailing punctuation."""
         name = self._common_head.sub("", name.strip())
         name = re.sub(r"(?:'s|’s)(?=\s|$)", "", name.strip(' .,;:"'))  # "Hodeida's airport"
-        return name.strip(" .,;:'\"")
+        return name.strip(" .,;:'\"-–—")  # "-A, B y C-": a list set off by dashes
 
     def _in_area(self, text: str, start: int) -> bool:
         """Whether the name at ``start`` follows an area head ("la capital de X")."""
@@ -80,7 +83,8 @@ class PlaceReader:
         if len(words) > 1 and first[:1].isupper() and first.casefold() in self._articles:
             return True  # "Al Raqa", "El Bab": an article inside the name
         if len(words) > 2 and first in self.pack.compass_words and self._of.match(words[1]):
-            return True
+            # "noreste de Alepo" is an area; "norte de Siria" a country's, not annotated
+            return words[2].casefold() not in self._not_folded
         return (
             bool(first)
             and first not in self.pack.not_places
@@ -95,6 +99,10 @@ class PlaceReader:
         previous = ""
         for _ in range(skip + 1):
             m = self.name.match(text, i)
+            if m and self.relative_location.search(text[max(0, i - 30) : i].lower()):
+                return None  # "los campos al oeste de X": near X, not X
+            if m and self.organisation_after.match(text, m.end()):
+                return None  # "the Shaam news agency": an outlet, not a place
             if m and self.is_place(m.group()):
                 larger = self.head_after.match(text.lower(), m.end())
                 if larger is not None:  # "the Damascus suburb of Eastern Ghouta"
@@ -156,6 +164,11 @@ class PlaceReader:
                 out.append((found[0], i, found[1]))
                 i = found[1]
             else:
+                plural = self.plural_references.match(folded, i)
+                if plural is not None:
+                    out.append((PLACES_BEFORE, i, plural.end()))
+                    i = plural.end()
+                    break
                 ref = self.reference_at(folded, i)
                 if ref is None:
                     break

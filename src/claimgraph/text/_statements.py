@@ -53,6 +53,7 @@ class StatementReader:
         self.responsible_after = c(pack.responsible_after)
         self.progress = c(pack.denied_progress)
         self.denied_reference = c(pack.denied_reference or r"(?!x)x")
+        self.falsity = c(pack.falsity or r"(?!x)x")
         self.denied_by = c(rf"\s+{pack.agent_marker}\s+")
         self.clause_end = c(pack.clause_end)
         self.control_word = c(pack.control_words or r"(?!x)x")
@@ -107,6 +108,12 @@ class StatementReader:
                 name = self._place_in(text, folded, m.end(), self._clause_end(folded, m.end()))
                 out.append(Finding(DENY_PREVIOUS, m.start(), name, stance=Stance.DENIES))
                 denied = True
+        if not denied:
+            # "This is not true": what was said just before is denied
+            for m in self.falsity.finditer(folded):
+                out.append(Finding(DENY_PREVIOUS, m.start(), None, stance=Stance.DENIES))
+                denied = True
+                break
         if not denied:
             for m in self.doubt.finditer(folded):
                 out.append(Finding(DOUBT_PREVIOUS, m.start(), None, stance=Stance.UNCERTAIN))

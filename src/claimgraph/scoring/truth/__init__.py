@@ -18,13 +18,15 @@ from ._echo import discount_echoes, echo_dependence, echo_rates
 from ._names import FILLER_WORDS, name_words
 from ._options import TruthOptions
 from ._periods import claim_periods
-from ._result import ItemResult, SourceTrust, TruthResult
+from ._result import DEFAULT_MIN_CONFIDENCE, Decision, ItemResult, SourceTrust, TruthResult
 
 __all__ = [
     "CHANGE_RATE",
     "DEFAULT_METHOD",
+    "DEFAULT_MIN_CONFIDENCE",
     "FILLER_WORDS",
     "METHODS",
+    "Decision",
     "ItemResult",
     "SourceTrust",
     "TruthMethod",

@@ -10,7 +10,7 @@ import attrs
 import numpy as np
 
 from ..._errors import InvalidClaimError
-from ...model import Claim, fold
+from ...model import Claim, SourceKind, fold
 from ._accu import accu, accu_copy
 from ._calibration import calibrate
 from ._core import Estimate, Settings
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from ...graph import ClaimGraph
 
 __all__ = ["DEFAULT_METHOD", "METHODS", "TruthMethod", "discover", "discover_graph", "get_method"]
+
+_DOCUMENT = SourceKind.DOCUMENT
 
 
 @attrs.frozen(slots=True)
@@ -91,7 +93,8 @@ def discover(
         ``prior_trust``, ``known_truth``, ``item_key``, ``window``,
         ``separator``, ``max_iterations``, ``false_values``, ``per_property``,
         ``part_similarity``, ``changing``, ``change_rate``,
-        ``prior_accuracy``, ``copy_per_source``, ``copy_model``, ``echoes``.
+        ``prior_accuracy``, ``copy_per_source``, ``copy_model``, ``echoes``,
+        ``min_confidence``, ``documents``.
 
     Returns
     -------
@@ -118,7 +121,8 @@ def discover(
     >>> result.trust["A"] > result.trust["C"]
     True
     """
-    return _discover(claims, method, _options("discover", options))
+    chosen = _options("discover", options)
+    return _documents_apart(_discover(claims, method, chosen), claims, chosen)
 
 
 #: Options the claim graph has settled when it made its episodes.
@@ -163,12 +167,14 @@ def discover_graph(
                 "not given: the graph's episodes are the periods (see ClaimGraph.build)",
                 given[taken],
             )
-    return _discover(
+    chosen = _options("discover_graph", options)
+    result = _discover(
         graph.claims,
         method,
-        _options("discover_graph", options),
+        chosen,
         periods=episode_table(graph.claims, graph.episodes, graph.place_name),
     )
+    return _documents_apart(result, graph.claims, chosen)
 
 
 _OPTION_NAMES = frozenset(field.name for field in attrs.fields(TruthOptions))
@@ -200,6 +206,10 @@ def _discover(
         change_rate=options.change_rate,
         periods=periods,
     )
+    if problem.n_facts == 0:
+        # nothing to weigh (no claims, or only a document's own): no items, no sources
+        empty = Estimate(np.zeros(0), np.zeros(problem.n_sources), 0, True, True, np.zeros(0))
+        return build_result(chosen.name, problem, empty, options.min_confidence)
     discounted = None
     if options.echoes and not chosen.own_echoes:
         discounted = echo_dependence(problem)
@@ -225,7 +235,36 @@ def _discover(
         echoes=options.echoes,
     )
     estimate = calibrate(problem, settings, chosen.run(problem, settings), discounted)
-    return build_result(chosen.name, problem, estimate)
+    return build_result(chosen.name, problem, estimate, options.min_confidence)
+
+
+def _documents_apart(
+    result: TruthResult, claims: Sequence[Claim], options: TruthOptions
+) -> TruthResult:
+    """The result with the documents speaking in their own voice taken out of the
+    scored sources (unless ``options.documents``), named apart with their claims.
+
+    Their claims are evidence like any other and weigh in the items; only the
+    document is not listed, or scored, among the outlets it reports on.
+    """
+    if options.documents or not any(c.source_kind is _DOCUMENT for c in claims):
+        return result
+    own: dict[str, int] = {}
+    named: set[str] = set()
+    for claim in claims:
+        if claim.source_kind is _DOCUMENT:
+            own[claim.source] = own.get(claim.source, 0) + 1
+        else:
+            named.add(claim.source)
+    apart = {name: n for name, n in own.items() if name not in named}
+    if not apart:
+        return result
+    return attrs.evolve(
+        result,
+        trust={name: t for name, t in result.trust.items() if name not in apart},
+        sources=tuple(s for s in result.sources if s.source not in apart),
+        documents_not_scored=apart,
+    )
 
 
 def _known_facts(problem: Problem, known: Mapping[tuple[str, str], str]) -> np.ndarray:

@@ -20,8 +20,9 @@ import scipy.sparse as sp
 
 from ..._errors import InvalidClaimError
 from ...graph._changes import CHANGE_RATE
-from ...model import CONTROL, Claim, Stance, fold
-from ._periods import NO_DAY, Period, PeriodTable, period_table
+from ...graph._time import count_scopes
+from ...model import CONTROL, Claim, Precision, Stance, fold
+from ._periods import NO_DAY, Period, PeriodTable, period_spans, period_table
 from ._sorting import stable_order
 
 __all__ = [
@@ -282,8 +283,7 @@ def build_problem(
         raise InvalidClaimError("relative_tolerance", "a number in [0, 1)", relative_tolerance)
     n = len(claims)
     source_of, source_names = factorize([c.source for c in claims])
-    first_of_source = first_index(source_of, len(source_names))
-    alignments = tuple(claims[i].alignment for i in first_of_source.tolist())
+    alignments = _source_alignments(claims, source_of, len(source_names))
     # nearly every claim asserts: compare identities (hashing an enum member
     # calls Python code) and look up the weights of the others only
     asserts, uncertain, denies = Stance.ASSERTS, Stance.UNCERTAIN, Stance.DENIES
@@ -352,6 +352,12 @@ def build_problem(
         obs_period = group
         period_group = np.arange(len(group_keys), dtype=np.int64)
         period_first = period_last = np.full(len(group_keys), NO_DAY, dtype=np.int64)
+    if item_key is None and (window is not None or periods is not None):
+        # counts of one period are compared only when about comparable periods,
+        # as disputes compare them: the others are items of their own
+        obs_claim, obs_period, period_group, period_first, period_last = _count_scope_periods(
+            claims, numeric, obs_claim, obs_period, period_group, period_first, period_last
+        )
     # items numbered in order of first appearance among the observations
     n_periods = len(period_group)
     seen = first_index(obs_period, n_periods)
@@ -468,6 +474,117 @@ def build_problem(
         tolerance=tol,
         relative_tolerance=rel,
     )
+
+
+def _count_scope_periods(
+    claims: Sequence[Claim],
+    numeric: npt.NDArray[np.bool_],
+    obs_claim: IntArray,
+    obs_period: IntArray,
+    period_group: IntArray,
+    period_first: IntArray,
+    period_last: IntArray,
+) -> tuple[IntArray, IntArray, IntArray, IntArray, IntArray]:
+    """Split periods whose counts are about periods that cannot be compared.
+
+    The counts of a period are shared out by :func:`count_scopes` (the rule
+    disputes compare counts by): the toll of the first hours and a total for
+    three days are two items, each dated by its own claims. The first scope
+    keeps the period (with the period's claims that are not counts); the others
+    are new periods of the same group, numbered after the existing ones. A
+    timeless count is in every scope of its period. Only periods whose counts
+    give more than one time are looked at in Python, so claims without counts,
+    or with one time per period, cost a vectorized test.
+
+    Returns ``obs_claim, obs_period, period_group, period_first, period_last``
+    (the inputs when nothing is split), observations ordered by claim.
+    """
+    count_obs = np.flatnonzero(numeric[obs_claim])
+    if len(count_obs) < 2:
+        return obs_claim, obs_period, period_group, period_first, period_last
+    times, _ = factorize(
+        [
+            (c.start, c.end, c.precision is Precision.BY)
+            for c in (claims[i] for i in obs_claim[count_obs].tolist())
+        ]
+    )
+    # periods whose counts give more than one time
+    n_periods = len(period_group)
+    lowest = np.full(n_periods, np.iinfo(np.int64).max)
+    highest = np.full(n_periods, -1)
+    np.minimum.at(lowest, obs_period[count_obs], times)
+    np.maximum.at(highest, obs_period[count_obs], times)
+    mixed = np.flatnonzero(highest > lowest)
+    if len(mixed) == 0:
+        return obs_claim, obs_period, period_group, period_first, period_last
+    rows_of: dict[int, list[int]] = {int(p): [] for p in mixed}
+    for row, period in zip(count_obs.tolist(), obs_period[count_obs].tolist(), strict=True):
+        rows = rows_of.get(period)
+        if rows is not None:
+            rows.append(row)
+    new_period = obs_period.copy()
+    extra_claim: list[int] = []
+    extra_period: list[int] = []
+    added_group: list[int] = []
+    next_period = n_periods
+    for period, rows in rows_of.items():
+        scope = count_scopes([claims[int(obs_claim[row])] for row in rows])
+        n_scopes = max(scope) + 1
+        if n_scopes < 2:
+            continue
+        ids = [period, *range(next_period, next_period + n_scopes - 1)]
+        next_period += n_scopes - 1
+        added_group.extend([int(period_group[period])] * (n_scopes - 1))
+        for row, number in zip(rows, scope, strict=True):
+            if number >= 0:
+                new_period[row] = ids[number]
+            else:  # timeless: in the first scope here, in the others as extra rows
+                extra_claim.extend([int(obs_claim[row])] * (n_scopes - 1))
+                extra_period.extend(ids[1:])
+    if next_period == n_periods:
+        return obs_claim, obs_period, period_group, period_first, period_last
+    obs_claim = np.concatenate([obs_claim, np.asarray(extra_claim, dtype=np.int64)])
+    obs_period = np.concatenate([new_period, np.asarray(extra_period, dtype=np.int64)])
+    order = np.argsort(obs_claim, kind="stable")
+    obs_claim, obs_period = obs_claim[order], obs_period[order]
+    period_group = np.concatenate([period_group, np.asarray(added_group, dtype=np.int64)])
+    # every period that was split is dated by its own timed claims
+    touched = np.zeros(next_period, dtype=bool)
+    touched[mixed] = True
+    touched[n_periods:] = True
+    dated = np.flatnonzero(touched[obs_period])
+    first_day, last_day = period_spans([claims[i] for i in obs_claim[dated].tolist()])
+    timed = first_day != NO_DAY
+    dated, first_day, last_day = dated[timed], first_day[timed], last_day[timed]
+    first = np.concatenate([period_first, np.zeros(next_period - n_periods, dtype=np.int64)])
+    last = np.concatenate([period_last, np.zeros(next_period - n_periods, dtype=np.int64)])
+    first[touched] = np.iinfo(np.int64).max
+    last[touched] = NO_DAY
+    np.minimum.at(first, obs_period[dated], first_day)
+    np.maximum.at(last, obs_period[dated], last_day)
+    first[last == NO_DAY] = NO_DAY
+    return obs_claim, obs_period, period_group, first, last
+
+
+def _source_alignments(
+    claims: Sequence[Claim], source_of: IntArray, n_sources: int
+) -> tuple[str | None, ...]:
+    """Each source's alignment: the one most of its claims give (ties: the first in
+    alphabetical order), as :class:`claimgraph.graph.ClaimGraph` takes it."""
+    code, values = factorize([c.alignment for c in claims])
+    named = [k for k, v in enumerate(values) if v is not None]
+    if not named:
+        return (None,) * n_sources
+    # columns in alphabetical order, so that argmax breaks ties alphabetically
+    ranked = sorted(named, key=lambda k: str(values[k]))
+    column = np.full(len(values), -1, dtype=np.int64)
+    column[ranked] = np.arange(len(ranked))
+    keep = column[code] >= 0
+    counts = np.zeros((n_sources, len(ranked)), dtype=np.int64)
+    np.add.at(counts, (source_of[keep], column[code[keep]]), 1)
+    best = counts.argmax(axis=1).tolist()
+    has = (counts.sum(axis=1) > 0).tolist()
+    return tuple(str(values[ranked[b]]) if ok else None for b, ok in zip(best, has, strict=True))
 
 
 def _changing_groups(

@@ -13,6 +13,7 @@ from ...graph._changes import CHANGE_RATE
 from ...model import CONTROL, Claim
 from ._core import COPY_MODELS, PART_SIMILARITIES
 from ._periods import DEFAULT_WINDOW
+from ._result import DEFAULT_MIN_CONFIDENCE
 
 __all__ = ["GraphKeywords", "TruthKeywords", "TruthOptions"]
 
@@ -44,6 +45,11 @@ def _trusts(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None
     for name, trust in (value or {}).items():
         if not (isinstance(trust, int | float) and 0 <= trust <= 1):
             raise InvalidClaimError(f"{attribute.name}[{name!r}]", "a number in [0, 1]", trust)
+
+
+def _threshold(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not (isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < 1):
+        raise InvalidClaimError(attribute.name, "a number in [0, 1)", value)
 
 
 def _frozen(values: Collection[str]) -> frozenset[str]:
@@ -131,6 +137,20 @@ class TruthOptions:
         these echo rates as its first judgement of copying, where it would
         otherwise judge from vote-like beliefs (which side with the largest
         group of copies).
+    documents : bool
+        Whether a document that makes claims in its own voice (``source_kind``
+        document: no attribution) is listed and scored among the sources
+        (``TruthResult.trust``, ``sources``). Default ``False``: its claims
+        weigh in the items like any others, but a report is not scored among
+        the outlets it reports on; it is named in
+        ``TruthResult.documents_not_scored``.
+    min_confidence : float in [0, 1)
+        An item's most likely value is its answer only when its probability
+        (:attr:`ItemResult.confidence`) is above this; otherwise the item is
+        undecided, with its competing values and their probabilities (default
+        0.5: more likely right than wrong; see docs/truth-discovery.md). 0
+        answers every item that has support, as the data-fusion literature
+        scores methods.
 
     Examples
     --------
@@ -159,6 +179,8 @@ class TruthOptions:
     copy_per_source: bool = False
     copy_model: str = attrs.field(default="rate", validator=_one_of(COPY_MODELS))
     echoes: bool = False
+    min_confidence: float = attrs.field(default=DEFAULT_MIN_CONFIDENCE, validator=_threshold)
+    documents: bool = False
 
 
 class GraphKeywords(TypedDict, total=False):
@@ -178,6 +200,8 @@ class GraphKeywords(TypedDict, total=False):
     copy_per_source: bool
     copy_model: str
     echoes: bool
+    min_confidence: float
+    documents: bool
 
 
 class TruthKeywords(GraphKeywords, total=False):

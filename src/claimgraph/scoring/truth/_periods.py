@@ -34,6 +34,7 @@ __all__ = [
     "PeriodTable",
     "claim_periods",
     "episode_table",
+    "period_spans",
     "period_table",
 ]
 
@@ -69,7 +70,7 @@ class PeriodTable:
         return dt.date.fromordinal(first), dt.date.fromordinal(int(self.period_last[period]))
 
 
-def _spans(claims: Sequence[Claim]) -> tuple[IntArray, IntArray]:
+def period_spans(claims: Sequence[Claim]) -> tuple[IntArray, IntArray]:
     """First and last day of each claim (``NO_DAY`` for both when it has no time).
 
     A deadline ("by" a date) or a claim with only an end counts as its end day.
@@ -133,7 +134,7 @@ def period_table(
     if window is None:
         first = last = np.full(n, NO_DAY, dtype=np.int64)
     else:
-        first, last = _spans(claims)
+        first, last = period_spans(claims)
     timed = np.flatnonzero(first != NO_DAY)
     if len(timed) == n:  # usually every claim has a time: no subset to take
         order = _sort_by(group, first, last)
@@ -241,8 +242,9 @@ def episode_table(
 ) -> tuple[PeriodTable, list[tuple[str, str]]]:
     """Periods given by ready episodes (each one period), and each group's labels.
 
-    ``claims`` are the claims the episodes were made of (the same objects).
-    Groups are the episodes' (subject, property), shown as
+    ``claims`` are the claims the episodes were made of (the same objects),
+    or some of them: the episodes' other claims are left out. Groups are the
+    episodes' (subject, property), shown as
     ``(subject_name(subject), property)``; observations are ordered as
     :func:`period_table` orders them, so items come out in the same order.
     """
@@ -253,10 +255,9 @@ def episode_table(
         dtype=np.int64,
         count=len(episodes),
     )
-    sizes = np.fromiter((len(e.claims) for e in episodes), dtype=np.int64, count=len(episodes))
-    obs_claim = np.fromiter(
-        (index[id(c)] for e in episodes for c in e.claims), dtype=np.int64, count=int(sizes.sum())
-    )
+    kept = [[index[key] for c in e.claims if (key := id(c)) in index] for e in episodes]
+    sizes = np.fromiter((len(k) for k in kept), dtype=np.int64, count=len(episodes))
+    obs_claim = np.fromiter((i for k in kept for i in k), dtype=np.int64, count=int(sizes.sum()))
     obs_period = np.repeat(np.arange(len(episodes), dtype=np.int64), sizes)
     period_first = np.fromiter(
         (NO_DAY if e.start is None else e.start.toordinal() for e in episodes),

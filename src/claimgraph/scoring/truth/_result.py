@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
+import enum
 from collections.abc import Iterator, Sequence
 from typing import Any, overload
 
@@ -10,15 +12,50 @@ import attrs
 import numpy as np
 from scipy.special import betaincinv
 
+from ..._errors import InvalidClaimError
 from ._core import Estimate, choose, item_normalize, segment_sum, source_counts
 from ._items import Problem, factorize
 from ._periods import NO_DAY
 from ._sorting import stable_order
 
-__all__ = ["ItemResult", "ItemResults", "SourceTrust", "TruthResult", "build_result"]
+__all__ = [
+    "DEFAULT_MIN_CONFIDENCE",
+    "Decision",
+    "ItemResult",
+    "ItemResults",
+    "SourceTrust",
+    "TruthResult",
+    "build_result",
+]
 
 #: Width of the trust intervals.
 INTERVAL = 0.95
+
+#: An item's most likely value is its answer only when its probability is
+#: above this; else the item is undecided. 0.5 answers when the value is more
+#: likely right than wrong, and is the threshold that maximizes right minus
+#: wrong answers on synthetic claims with known truth; on held-out seeds the
+#: items it leaves undecided (4%) would have been right 50% of the time
+#: (benchmarks/truth/threshold.py; docs/truth-discovery.md, "Undecided items").
+DEFAULT_MIN_CONFIDENCE = 0.5
+
+
+class Decision(enum.StrEnum):
+    """Whether an item has an answer."""
+
+    DECIDED = "decided"
+    """The most likely value is believed more than the threshold: it is the answer."""
+    UNDECIDED = "undecided"
+    """No value is believed enough: the candidates are given, none is chosen."""
+    UNSUPPORTED = "unsupported"
+    """No source asserts any value of the item (only denials)."""
+
+
+def _check_threshold(min_confidence: float) -> float:
+    number = isinstance(min_confidence, int | float) and not isinstance(min_confidence, bool)
+    if not (number and 0.0 <= min_confidence < 1.0):  # NaN fails too
+        raise InvalidClaimError("min_confidence", "a number in [0, 1)", min_confidence)
+    return float(min_confidence)
 
 
 @attrs.frozen(slots=True)
@@ -54,18 +91,36 @@ class SourceTrust:
 
 @attrs.frozen(slots=True)
 class ItemResult:
-    """The chosen value of one item (subject, property, period).
+    """The answer for one item (subject, property, period), or why there is none.
 
-    ``confidence`` is the probability that ``value`` is right, for every
-    method: the method's own probability (Accu, AccuCopy) or one computed
-    from source accuracies fitted to the method's beliefs, tempered where the
-    item's sources tend to err together (see docs/truth-discovery.md).
-    ``belief`` maps each candidate value to its share of the method's belief
-    (for Accu and AccuCopy, the same tempered probabilities as ``confidence``).
-    ``supporting`` and ``opposing`` are
-    claim ids; ``out_of_date`` are opposing claims that repeat the value chosen
-    for the previous period of the same subject and property (stale, not
-    invented). ``value`` is ``None`` when no candidate has any support.
+    Attributes
+    ----------
+    subject, property : str
+    period : (date, date) or None
+    value : str or None
+        The answer: the most likely value when it is decided, else ``None``.
+    confidence : float
+        The probability that ``leading`` is right, for every method: the
+        method's own probability (Accu, AccuCopy) or one computed from source
+        accuracies fitted to the method's beliefs, tempered where the item's
+        sources tend to err together (see docs/truth-discovery.md).
+    belief : dict of str to float
+        Each candidate value's share of the method's belief (for Accu and
+        AccuCopy, the same tempered probabilities as ``confidence``): the
+        competing values of an undecided item.
+    supporting, opposing : tuple of str
+        Claim ids for and against ``leading``.
+    out_of_date : tuple of str
+        Opposing claims that repeat the value chosen for the previous period of
+        the same subject and property (stale, not invented).
+    status : Decision
+        ``decided`` when ``confidence`` is above the run's ``min_confidence``;
+        ``undecided`` when it is not (``value`` is ``None``, ``leading`` and
+        ``belief`` say what competes); ``unsupported`` when no source asserts
+        any value (only denials).
+    leading : str or None
+        The most likely value, decided or not (``None`` when unsupported): the
+        forced choice that the data-fusion literature scores.
     """
 
     subject: str
@@ -77,6 +132,13 @@ class ItemResult:
     supporting: tuple[str, ...]
     opposing: tuple[str, ...]
     out_of_date: tuple[str, ...] = ()
+    status: Decision = Decision.DECIDED
+    leading: str | None = None
+
+    @builtins.property
+    def decided(self) -> bool:
+        """Whether the item has an answer (``value`` is not ``None``)."""
+        return self.status is Decision.DECIDED
 
     def to_record(self) -> dict[str, Any]:
         return {
@@ -84,7 +146,9 @@ class ItemResult:
             "property": self.property,
             "period_start": self.period[0].isoformat() if self.period else None,
             "period_end": self.period[1].isoformat() if self.period else None,
+            "status": self.status.value,
             "value": self.value,
+            "leading": self.leading,
             "confidence": round(self.confidence, 6),
             "belief": {k: round(v, 6) for k, v in self.belief.items()},
             "supporting": list(self.supporting),
@@ -98,8 +162,9 @@ class ItemResults(Sequence[ItemResult]):
 
     A sequence of :class:`ItemResult` (``len``, indexing, slicing, iteration);
     each is built when asked for, so a run over a million claims does not pay
-    for objects nobody reads. :meth:`columns` gives the chosen values of all
-    items at once.
+    for objects nobody reads. :meth:`columns` gives the answers of all items
+    at once. An item is decided when the probability of its most likely value
+    is above ``min_confidence`` (0 decides every item with support).
     """
 
     __slots__ = (
@@ -108,11 +173,13 @@ class ItemResults(Sequence[ItemResult]):
         "_claim_of",
         "_con",
         "_confidence",
+        "_decided",
         "_pro",
         "_problem",
         "_share",
         "_stale",
         "_supported",
+        "min_confidence",
     )
 
     def __init__(
@@ -122,15 +189,34 @@ class ItemResults(Sequence[ItemResult]):
         chosen: np.ndarray,
         supported: np.ndarray,
         confidence: np.ndarray | None = None,
+        min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     ) -> None:
         self._problem = problem
         self._share = share
         self._confidence = share if confidence is None else confidence
         self._chosen = chosen
         self._supported = supported
+        self.min_confidence = _check_threshold(min_confidence)
+        leading = np.where(supported, self._confidence[chosen], 0.0)
+        self._decided = supported & ((leading > self.min_confidence) | (self.min_confidence == 0.0))
         # the claims for and against each item are indexed when an item is
         # first built: columns() and runs that read no item do not pay for it
         self._bounds: np.ndarray | None = None
+
+    def decided_at(self, min_confidence: float) -> ItemResults:
+        """The same results decided at another threshold (nothing is run again)."""
+        out = ItemResults(
+            self._problem,
+            self._share,
+            self._chosen,
+            self._supported,
+            self._confidence,
+            min_confidence,
+        )
+        if self._bounds is not None:  # the index does not depend on the threshold
+            out._bounds, out._pro, out._con = self._bounds, self._pro, self._con
+            out._claim_of, out._stale = self._claim_of, self._stale
+        return out
 
     def _index(self) -> np.ndarray:
         """Observations by item (bounds per item), for and against, stale."""
@@ -175,9 +261,12 @@ class ItemResults(Sequence[ItemResult]):
         return f"<{len(self)} item results>"
 
     def columns(self) -> dict[str, list[Any]]:
-        """Subject, property, period bounds, chosen value and confidence of every item.
+        """Subject, property, period bounds, answer, leading value, confidence and
+        status of every item.
 
-        Lists of equal length, one entry per item, without building the items.
+        Lists of equal length, one entry per item, without building the items:
+        ``value`` is the answer (``None`` when undecided), ``leading`` the most
+        likely value decided or not, ``status`` a :class:`Decision` value.
         """
         p = self._problem
         group = p.item_group
@@ -189,14 +278,19 @@ class ItemResults(Sequence[ItemResult]):
             p.label_of(f) if ok else None
             for f, ok in zip(self._chosen.tolist(), supported, strict=True)
         ]
+        decided = self._decided.tolist()
         confidence = np.where(self._supported, self._confidence[self._chosen], 0.0).tolist()
         return {
             "subject": subjects,
             "property": properties,
             "period_start": [None if d == NO_DAY else dt.date.fromordinal(d) for d in first],
             "period_end": [None if d == NO_DAY else dt.date.fromordinal(d) for d in last],
-            "value": labels,
+            "value": [v if ok else None for v, ok in zip(labels, decided, strict=True)],
+            "leading": labels,
             "confidence": confidence,
+            "status": [
+                _status(ok, sure).value for ok, sure in zip(supported, decided, strict=True)
+            ],
         }
 
     def _build(self, i: int) -> ItemResult:
@@ -212,17 +306,27 @@ class ItemResults(Sequence[ItemResult]):
         subject, prop, period = p.item_label(i)
         f = int(self._chosen[i])
         supported = bool(self._supported[i])
+        status = _status(supported, bool(self._decided[i]))
+        leading = p.label_of(f) if supported else None
         return ItemResult(
             subject=subject,
             property=prop,
             period=period,
-            value=p.label_of(f) if supported else None,
+            value=leading if status is Decision.DECIDED else None,
             confidence=float(self._confidence[f]) if supported else 0.0,
             belief={p.label_of(g): float(self._share[g]) for g in range(start, end)},
             supporting=tuple(sorted(pro)),
             opposing=tuple(sorted(con)),
             out_of_date=tuple(sorted(stale)),
+            status=status,
+            leading=leading,
         )
+
+
+def _status(supported: bool, decided: bool) -> Decision:
+    if not supported:
+        return Decision.UNSUPPORTED
+    return Decision.DECIDED if decided else Decision.UNDECIDED
 
 
 def _stale(
@@ -274,6 +378,14 @@ class TruthResult:
         A sequence of :class:`ItemResult`, one per item, built on demand.
     iterations : int
     converged : bool
+    min_confidence : float
+        The threshold items were decided at: an item whose most likely value
+        has at most this probability is undecided.
+    documents_not_scored : dict of str to int
+        Documents speaking in their own voice (claims with no attribution),
+        with their number of claims: their claims weigh in the items, but the
+        documents are not listed in ``trust`` and ``sources`` (empty with
+        ``documents=True``, or when there were none).
     """
 
     method: str
@@ -282,6 +394,27 @@ class TruthResult:
     items: ItemResults
     iterations: int
     converged: bool
+    documents_not_scored: dict[str, int] = attrs.field(factory=dict)
+
+    @property
+    def min_confidence(self) -> float:
+        return self.items.min_confidence
+
+    def decided_at(self, min_confidence: float) -> TruthResult:
+        """The same run with its items decided at another threshold.
+
+        Examples
+        --------
+        >>> from claimgraph.scoring.truth import discover
+        >>> from claimgraph.testing import make_claim
+        >>> result = discover([make_claim("A", "Hilan", "army"),
+        ...                    make_claim("B", "Hilan", "rebels")], method="vote")
+        >>> [(i.status.value, i.value, i.leading) for i in result.items]
+        [('undecided', None, 'government')]
+        >>> [(i.status.value, i.value) for i in result.decided_at(0).items]
+        [('decided', 'government')]
+        """
+        return attrs.evolve(self, items=self.items.decided_at(min_confidence))
 
     def to_records(self) -> list[dict[str, Any]]:
         """One JSON-ready mapping per item."""
@@ -292,7 +425,8 @@ class TruthResult:
         return [source.to_record() for source in self.sources]
 
     def value_of(self, subject: str, property: str) -> str | None:
-        """The chosen value for the latest period of ``subject`` and ``property``."""
+        """The answer for the latest period of ``subject`` and ``property`` (``None``
+        when that item is undecided)."""
         columns = self.items.columns()
         found = [
             i
@@ -310,8 +444,14 @@ def _plain(x: float) -> int | float:
     return int(x) if float(x).is_integer() else round(float(x), 6)
 
 
-def build_result(method: str, problem: Problem, estimate: Estimate) -> TruthResult:
-    """Turn a method's estimate into a :class:`TruthResult`."""
+def build_result(
+    method: str,
+    problem: Problem,
+    estimate: Estimate,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+) -> TruthResult:
+    """Turn a method's estimate into a :class:`TruthResult`, deciding its items at
+    ``min_confidence``."""
     belief = estimate.belief
     confidence = estimate.confidence
     if estimate.probabilistic:
@@ -349,7 +489,7 @@ def build_result(method: str, problem: Problem, estimate: Estimate) -> TruthResu
         method=method,
         trust=dict(zip(problem.sources, trust_values, strict=True)),
         sources=sources,
-        items=ItemResults(problem, share, chosen, supported, confidence),
+        items=ItemResults(problem, share, chosen, supported, confidence, min_confidence),
         iterations=estimate.iterations,
         converged=estimate.converged,
     )

@@ -328,7 +328,6 @@ _HOLDERS = {
     "sdf": _KURD,
     "kurdish-led": _KURD,
 }
-_HOLDER = "(?P<side>" + "|".join(sorted(_HOLDERS, key=len, reverse=True)) + ")"
 
 _STOPWORDS = frozenset(
     {
@@ -475,6 +474,10 @@ PACK = LanguagePack(
         "denied",
         "denies",
         "denying",
+        "refuted",
+        "refutes",
+        "rejected",
+        "dismissed",
         "insisted",
         "insists",
         "acknowledged",
@@ -497,7 +500,17 @@ PACK = LanguagePack(
     person_roles=r",\s+(?:a|an|the)\s+(?:\w+\s+)?(?:spokesman|spokeswoman|spokesperson|commander"
     r"|head|chief|leader|director|official|minister|member|officer|activist|founder|governor)\b",
     speech_needs_que=r"\b(?:showed|shows|indicated|insisted|insists)\b",
-    denial_verbs=_verb("denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed"),
+    denial_verbs=_verb(
+        "denied",
+        "denies",
+        "deny",
+        "denying",
+        "rejected",
+        "rejects",
+        "dismissed",
+        "refuted",
+        "refutes",
+    ),
     doubt_verbs=r"\b(?:questioned|cast\s+doubt\s+on|disputed)\b",
     unnamed_attribution=r"\b(?:is|are|was|were)\s+(?:reported|said|believed|thought)\s+to\s+have\b"
     r"|\baccording\s+to\s+(?:unconfirmed\s+|local\s+|media\s+)?(?:reports"
@@ -559,7 +572,9 @@ PACK = LanguagePack(
     attempt_markers=r"\b(?:try|tries|tried|trying|attempt\w*|seek\w*|sought|aim\w*|bid|battle"
     r"|fight|push|offensive|campaign|plan\w*|hop\w*|want\w*|vow\w*|threaten\w*|prepar\w*|bid)"
     r"\s+(?:\w+\s+){0,2}?to\s+(?:\w+\s+)?$|\b(?:close|poised|about)\s+to\s+$|\bto\s+$|\b(?:would|could|may|might|will|shall"
-    r"|can)\s+(?:\w+\s+)?$|\bfailed\s+to\s+$",
+    r"|can)\s+(?:\w+\s+)?$|\bfailed\s+to\s+$"
+    r"|\b(?:keep|keeps|kept|keeping|prevent\w*|stop|stops|stopped|stopping)\s+(?:[\w']+\s+){0,3}?"
+    r"from\s+$",
     partial_markers=r"\b(?:(?:about|around|nearly|almost|roughly|more\s+than|over|some)\s+)?"
     r"(?:most|much|part|parts|large\s+parts|swathes|swaths|a\s+third|one-third|two-thirds"
     r"|one\s+third|two\s+thirds|a\s+quarter|half|the\s+majority|the\s+center|the\s+centre"
@@ -572,7 +587,7 @@ PACK = LanguagePack(
     uncertainty=r"\bit\s+(?:was|is|remains|remained)\s+(?:not\s+(?:immediately\s+|yet\s+)?|un)clear"
     r"\s+who\s+(?:control\w*|held|holds)"
     r"|\b(?:conflicting|contradictory)\s+(?:reports|accounts|claims)\s+(?:about|on|over)",
-    place_references=r"\bit\b(?!\s*(?:was|is|has|had|would|will|'s))|\bthe\s+(?:[a-z]+-?[a-z]+\s+){0,2}?(?:town|city|village|area|district|neighbourhood|neighborhood"
+    place_references=r"\bit\b(?!\s*(?:was|is|has|had|would|will|'s))|\bthe\s+(?:[a-z]+-?[a-z]+\s+){0,2}?(?:town|city|village|site|settlement|locality|area|district|neighbourhood|neighborhood"
     r"|base|airport|airbase|facility|town's|city's)\b(?!\s+of\s)|\bthe\s+strategic\s+(?:town|city)\b"
     r"(?!\s+of\s)",
     event_references=r"^\s*(?:the|these)\s+(?:clashes|fighting|battles)\b",
@@ -809,8 +824,10 @@ PACK = LanguagePack(
     expel_from=r"(?:from|out\s+of)",
     passive_subject=r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+)?$",
     repel_verbs=r"\b(?:repelled|repel|repels|repelling|repulsed|repulse|repulses|fought\s+off"
-    r"|fend(?:ed)?\s+off|beat\s+back|beaten\s+back|thwarted|foiled|held\s+off|fended\s+off)"
-    r"\s+(?:\w+\s+){0,3}?(?:attacks?|assaults?|offensives?|advances?|incursions?|push)\s+"
+    r"|fend(?:ed)?\s+off|beat\s+back|beaten\s+back|thwarted|foiled|held\s+off|fended\s+off"
+    r"|holding\s+(?:back|off)|hold\s+(?:back|off)|held\s+back)"
+    r"\s+(?:\w+\s+){0,3}?(?:attacks?|assaults?|offensives?|advances?|incursions?|push|forces"
+    r"|troops|fighters|units)\s+"
     r"(?:[\w'-]+\s+){0,6}?(?:on|against|in|into|toward|towards|near)\b",
     withdraw_verbs=r"\b(?:withdrew|withdraw|withdraws|withdrawn|withdrawing|retreated|retreat"
     r"|retreats|retreating|pulled\s+out|pull\s+out|pulling\s+out|pulls\s+out|fled|flee|flees"
@@ -821,10 +838,28 @@ PACK = LanguagePack(
     r"|dominates)\b(?!\s+by)|\b(?:is|are|was|were|remain\w*|be)\s+(?:now\s+|still\s+|firmly\s+|fully\s+)?"
     r"in\s+(?:full\s+|complete\s+|total\s+|effective\s+)?control\s+of\b"
     r"|\b(?:keep|kept|keeps|retain\w*|maintain\w*)\s+(?:full\s+)?control\s+(?:of|over)\b",
-    held_adjective=rf"\b{_HOLDER}[-\s](?:held|controlled|run|occupied|dominated)\b",
-    control_adjective=rf"\b(?:under|in)\s+(?:full\s+|complete\s+|firm\s+)?{_HOLDER}\s+"
+    held_adjective=r"\b{holder}[-\s](?:held|controlled|run|occupied|dominated)\b",
+    control_adjective=r"\b(?:under|in)\s+(?:full\s+|complete\s+|firm\s+)?{holder}\s+"
     r"(?:control|hands)\b",
     holder_words=_HOLDERS,
+    armed_nouns=frozenset(
+        {"forces", "troops", "army", "military", "soldiers", "units", "militias", "fighters"}
+    ),
+    stronghold_possessive=r"\b(?:its|their)\s+$",
+    prevention=r"\b(?:prevent\w*|stop|stops|stopped|stopping|keep|keeps|kept|keeping)\s+(?:[\w']+\s+)"
+    r"{0,3}?from\s+$",
+    description_apposition=r",\s+(?:the|a|an)\s+[^,]{3,120},\s+$",
+    object_fillers=r"(?:(?:now|still|already|fully|completely|also|effectively)\s+)+",
+    relative_location=r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\s+$",
+    plural_references=r"(?:control\s+of\s+)?\b(?:these|those|both|the\s+(?:two|three|four))\s+(?:towns|villages|cities"
+    r"|districts|localities|settlements)\b(?!\s+of\s)",
+    failed_expulsion=r"\b(?:in\s+vain|unsuccessfully|failing|failed)\s+(?:to\s+)?(?:dislodge|oust"
+    r"|expel|evict|drive\s+out|push\s+out|remove)\b",
+    enemy_words=r"\b(?:the\s+)?(?:enemy|enemy\s+forces|enemy\s+troops|the\s+occupiers?)\s+$",
+    falsity=r"\b(?:this|that|it|which)\s+(?:is|was)\s+(?:not\s+true|untrue|false|a\s+lie|incorrect"
+    r"|not\s+correct)\b|\b(?:does|did)\s+not\s+correspond\s+to\s+reality\b"
+    r"|\b(?:is|are|was|were)\s+out\s+of\s+(?:sync|touch)\s+with\s+reality\b",
+    organisation_after=r"\s+(?:news\s+)?(?:agency|network|channel|television|tv|radio|newspaper)\b",
     contested=r"\b(?:is|was|are|were|remains?|remained)\s+(?:still\s+|now\s+)?(?:being\s+)?"
     r"(?:fought\s+over|contested|disputed|divided|a\s+battleground|a\s+front\s*line)\b"
     r"|\bcontinued\s+to\s+be\s+(?:fought\s+over|contested)\b",
@@ -832,8 +867,9 @@ PACK = LanguagePack(
     r"(?:\w+\s+){0,2}?(?:continued|continue|continues|raged|rage|rages|raging|were\s+continuing"
     r"|was\s+continuing|still\s+raging|are\s+continuing|is\s+continuing|went\s+on)\s+"
     r"(?:inside|in|within|for|over|across)\b|\bfierce\s+fighting\s+(?:inside|in)\b"
-    r"|\b(?:facing|face|faces)\s+(?:\w+\s+){0,2}fighting\s+(?:inside|in)\b",
-    negation=r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed)\s+(?:\w+\s+){0,3}$"
+    r"|\b(?:facing|face|faces)\s+(?:\w+\s+){0,2}fighting\s+(?:inside|in)\b"
+    r"|\b(?:were|was|are|is)\s+still\s+fighting\s+(?:[\w-]+\s+){0,3}?(?:inside|in)\b",
+    negation=r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|refuted|refutes)\s+(?:\w+\s+){0,3}$"
     r"|\b(?:not|never|no\s+longer)\s+(?:(?:been|yet|fully|completely|have|has|had|be"
     r"|actually|really)\s+){0,2}$|n't\s+(?:(?:been|yet|fully|completely|have)\s+){0,2}$",
     achieved=r"\b(?:managed|manage|manages|were\s+able|was\s+able|succeeded\s+in|claimed|claims"
@@ -897,8 +933,8 @@ PACK = LanguagePack(
     r"(?:\s+[a-z]+)?)\s+(?:also\s+)?$",
     impersonal=r"\s*it\b",
     subject_apposition=r",\s*(?:north|south|east|west|near|in|outside|about|some)\b[^,]*(?=,)",
-    denied_progress=r"\s*(?:\w+\s+){0,2}?(?:progress|advance|advances|capture|takeover|control"
-    r"|gains|victory|fall)\b",
+    denied_progress=r"\s*(?:\w+\s+){0,3}?(?:progress|advance|advances|capture|takeover|control"
+    r"|gains|victory|fall|changed\s+hands|had\s+fallen)\b",
     clause_end=r"[.;]|,\s+(?:and|but|while|although|however)\b",
     person_of=r"(?:of\s+(?:its\s+|their\s+|the\s+)?)?",
     relative_pronouns=r"(?:which|that|where)",
@@ -922,8 +958,8 @@ PACK = LanguagePack(
     copulas=r"is|was|are|were|remains|remained|remain|stays|stayed|still|now|be|been|fell",
     auxiliaries=r"\b(?:had|has|have|was|were|is|are|would|will)\b",
     setting_references=r"\bthe\s+(?:[a-z]+-?[a-z]+\s+){0,2}?(?:city|town)\b(?!\s+of\s)",
-    denied_reference=r"\b(?:denied|denies|rejected|rejects|dismissed)\s+(?:it|this|that|the\s+"
-    r"(?:claims?|reports?|assertion|announcement))\b",
+    denied_reference=r"\b(?:denied|denies|rejected|rejects|dismissed|refuted|refutes)\s+(?:it|this|that"
+    r"|the\s+(?:claims?|reports?|assertions?|announcements?|statements?))\b",
     area_heads=frozenset(
         {"capital", "province", "provinces", "region", "governorate", "state", "country"}
     ),

@@ -298,6 +298,15 @@ _ACTORS = (
             "fuerzas de siria democratica",
             "fuerzas kurdas",
             "combatientes kurdos",
+            "combatientes curdos",
+            "curdos",
+            "fuerzas curdas",
+            "milicia curda",
+            "milicias curdas",
+            "unidades curdas",
+            "upp",
+            "unidades de proteccion del pueblo",
+            "unidades de la proteccion del pueblo",
             "milicianos kurdos",
             "milicias kurdo-arabes",
             "milicia kurda",
@@ -349,10 +358,13 @@ _HOLDERS = {
     "del isis": "isis",
     "kurdo": "kurdish",
     "kurda": "kurdish",
+    "curdo": "kurdish",
+    "curda": "kurdish",
+    "de las upp": "kurdish",
+    "de upp": "kurdish",
     "de las fds": "kurdish",
     "de las fsd": "kurdish",
 }
-_HOLDER = "(?P<side>" + "|".join(sorted(_HOLDERS, key=len, reverse=True)) + ")"
 
 PACK = LanguagePack(
     lang="es",
@@ -553,7 +565,7 @@ PACK = LanguagePack(
     held_by=r"\b(?:bajo\s+(?:el\s+)?(?:poder|control|dominio)|en\s+manos|en\s+poder"
     r"|controlad[oa]s?)\s+"
     r"(?:de|del|de\s+las|de\s+los|por|por\s+el|por\s+la|por\s+los|por\s+las)\b",
-    stronghold=r"\b(?:bastion|bastiones|feudo|feudos|reducto|reductos)\s+(?P<side>\w+)",
+    stronghold=r"\b(?:bastion|bastiones|feudo|feudos|reducto|reductos)\s+(?:urbano\s+)?(?P<side>\w+)",
     stronghold_sides={
         "rebelde": _OPP,
         "rebeldes": _OPP,
@@ -578,6 +590,7 @@ PACK = LanguagePack(
     attack_verbs=r"\b(?:bombarde|atac|asalt|ataque)\w*\b",
     attempt_markers=r"\b(?:cerca|a\s+punto)\s+de\s+$|\b(?:intent\w*|trat\w*|esperab\w*|buscab\w*|pretend\w*|procur\w*|"
     r"quer\w*|tem\w*)\s+(?:de\s+|por\s+)?(?:\w+\s+){0,2}$|\bintento\s+(?:de|por)\s+$"
+    r"|\besforz\w*\s+(?:por|en)\s+(?:\w+\s+){0,1}$|\b(?:imp[ei]d\w*|evit\w*)\s+que\s+(?:\w+\s+){0,3}$"
     r"|\bde\s+ser\s+$|\bpara\s+$|\bpoder\s+$|\ba\s+(?=\w+r\b)$",
     partial_markers=r"\b(?:(?:cerca\s+de|casi|mas\s+de|alrededor\s+de|al\s+menos|apenas|solo)\s+)?"
     r"(?:la\s+mayor\s+parte"
@@ -803,7 +816,7 @@ PACK = LanguagePack(
     relative_pronouns=r"(?:que|donde)",
     hypothetical=r"\b(?:supondria|significaria|permitiria|podria|seria|sera|supondra|inminente"
     r"|se\s+espera|se\s+teme)\b",
-    expel_verbs=r"\b(?:expuls|desaloj|ech|sac|arroj)\w*\s+(?:a|al)\b"
+    expel_verbs=r"\b(?:expuls|desaloj|ech|sac|arroj)\w*\s+(?:\w+mente\s+)?(?:a|al)\b"
     r"|\b(?:expulsad|desalojad)[oa]s?\b",
     passive_subject=r"\b(?:fue|fueron|ha\s+sido|han\s+sido|habia\s+sido|habian\s+sido|sido|siendo)"
     r"\s+(?:\w+\s+)?$",
@@ -813,22 +826,45 @@ PACK = LanguagePack(
     r"(?:\w+\s+){0,4}?(?:contra|sobre|en|a)\b",
     withdraw_verbs=r"\b(?:se\s+)?(?:retir|repleg)\w*(?:se)?\s+(?:completamente\s+|totalmente\s+)?"
     r"(?=de\b|del\b)(?:de|del)\b|\b(?:huy\w+|escap\w+)\s+(?:de|del)\b"
-    r"|\babandon\w+(?:\s+(?:de|del))?\b",
-    hold_verbs=r"\b(?:control(?:a|an|aba|aban|aria|arian)|domin(?:a|an|aba|aban))\b"
+    r"|\babandon\w+(?:\s+sus\s+posiciones\s+(?:en|de))?(?:\s+(?:de|del))?\b",
+    hold_verbs=r"\b(?:control(?:a|an|aba|aban|aria|arian)|domin(?:a|an|aba|aban|o|aron))\b"
     r"|\b(?:mantien\w*|manten\w*|tien\w*|ten\w*|conserv\w+|ejerc\w+|retien\w*)\s+(?:el\s+)?"
     r"(?:pleno\s+|total\s+)?control\s+(?:total\s+)?(?:de|del|sobre)\b"
+    r"|\batrincherad[oa]s?\s+en\b"
     r"|\b(?:tener|tiene|tienen|tenia|tenian|mantener|mantiene|mantienen)\s+bajo\s+(?:su\s+)?"
     r"(?:pleno\s+|total\s+)?control\b",
     held_adjective=r"(?!x)x",
-    control_adjective=rf"\b(?:bajo\s+(?:el\s+)?(?:control|dominio|poder)|en\s+(?:poder|manos))\s+"
-    rf"{_HOLDER}\b",
+    control_adjective=r"\b(?:bajo\s+(?:el\s+)?(?:control|dominio|poder)|en\s+(?:poder|manos))\s+"
+    r"{holder}\b",
     holder_words=_HOLDERS,
+    stronghold_possessive=r"\b(?:su|sus)\s+(?:(?:principal|ultimo|gran|mayor|ultimo\s+gran)\s+)?$",
+    prevention=r"\b(?:imp[ei]d\w*|evit\w*)\s+que\s+(?:\w+\s+){0,3}$",
+    description_apposition=r",\s+(?:el|la|los|las|un|una)\s+[^,]{3,120},\s+$",
+    contested_where=r"\bdonde\s+(?:se\s+)?(?:libran|libraban|registran|registraban|continuan|siguen"
+    r"|hay|habia|se\s+producen)\s+(?:\w+\s+){0,2}?(?:combates|enfrentamientos|choques)\b",
+    object_fillers=r"(?:(?:ya|aun|todavia|ahora|actualmente|hoy|ayer|por\s+completo|totalmente"
+    r"|completamente|plenamente|finalmente|tambien)\s+|(?:a|al)\s+(?:las\s+|los\s+)?(?:\w+\s+){1,3}?"
+    r"(?=el\s+control\s+(?:de|del)\b))+",
+    relative_location=r"\bal\s+(?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste|sudeste"
+    r"|sudoeste)\s+(?:de|del)\s+$",
+    plural_references=r"(?:(?:el\s+)?(?:control|dominio|mando)\s+(?:de|sobre)\s+)?\b(?:esas|estas|dichas|ambas)\s+(?:localidades|poblaciones|aldeas|ciudades|zonas)\b"
+    r"|(?:(?:el\s+)?(?:control|dominio|mando)\s+(?:de|sobre)\s+)?\b(?:esos|estos|dichos|ambos)\s+"
+    r"(?:pueblos|barrios|distritos|lugares)\b",
+    failed_expulsion=r"\b(?:en\s+vano|sin\s+exito|sin\s+lograr|infructuosamente)\s+(?:\w+\s+){0,2}?"
+    r"(?:desaloj|expuls|sac|echar)\w*",
+    enemy_words=r"\b(?:el\s+)?(?:enemigo|fuerzas\s+enemigas|tropas\s+enemigas|ocupantes?)\s+$",
+    falsity=r"\b(?:esto|eso|ello)\s+(?:no\s+es\s+(?:cierto|verdad)|es\s+falso|es\s+mentira)\b"
+    r"|\bno\s+(?:se\s+)?correspond\w+\s+con\s+la\s+realidad\b",
     contested=r"\b(?:sigue|seguia|siguen|permanece|continua|esta|estaba)\s+(?:siendo\s+)?"
     r"(?:en\s+disputa|disputad[oa]|dividid[oa]|fluid[oa]\s+y\s+disputad[oa])\b"
     r"|\bse\s+(?:disputa|disputan|disputaba|disputaban)\b",
     contested_after=r"\b(?:los\s+)?(?:combates|enfrentamientos|choques)\s+(?:\w+\s+){0,2}?"
     r"(?:contin\w+|segu\w+|persist\w+|prosigu\w+)\s+(?:en|dentro\s+de)\b"
-    r"|\bluchan?\s+(?:\w+\s+){0,4}?por\s+el\s+control\s+(?:de|del)\b",
+    r"|\bluchan?\s+(?:\w+\s+){0,4}?por\s+el\s+control\s+(?:de|del)\b"
+    r"|\b(?:contin\w+|prosigu\w+|persist\w+|sigu\w+)\s+(?:los\s+)?(?:combates|enfrentamientos|choques)"
+    r"\s+(?:\w+\s+){0,2}?(?:en|dentro\s+de)\b"
+    r"|\b(?:quedan|persisten|hay|resisten)\s+(?:\w+\s+){0,2}?focos\s+de\s+resistencia\s+"
+    r"(?:\w+\s+){0,4}?en\b",
     negation=r"\b(?:rechaz\w+|neg(?:o|aron|amos|ando|aba|aban)|niega\w*|desmint\w+|desmient\w+)\s+"
     r"(?:\w+\s+){0,3}$|\b(?:no|nunca|jamas)\s+(?:(?:se|lo|la|han|ha|habia|habian|hayan|haya|habrian|aun"
     r"|ha\s+sido|han\s+sido|fue|fueron)\s+){0,2}$",
@@ -860,6 +896,8 @@ PACK = LanguagePack(
         "islamistas": ("isis", _OPP),
         "terroristas": ("isis", _OPP),
         "milicianos": ("isis", _OPP),
+        "radicales": ("isis", _OPP),
+        "los radicales": ("isis", _OPP),
         "el grupo": ("isis",),
         "la organizacion": ("isis",),
         "el grupo yihadista": ("isis",),
@@ -923,7 +961,8 @@ PACK = LanguagePack(
             "sido",
         }
     ),
-    list_heads=r"\s*(?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+\w+\s*[,:]\s*",
+    list_heads=r"\s*(?:(?:el\s+)?(?:control|dominio|mando)\s+(?:de|del)\s+)?(?:las\s+|los\s+)?"
+    r"(?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+\w+\s*[,:\-–—]\s*",
     weekdays=_WEEKDAYS,
     doc_relative_times=_DOC_RELATIVE,
     month_abbreviations=_MONTH_ABBREVIATIONS,
