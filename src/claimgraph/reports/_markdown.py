@@ -272,7 +272,7 @@ def report_markdown(
         f"places or subjects, {report.span_text()}. Claims at most {report.window} days apart "
         "are compared.",
         "",
-        f"Truth discovery: {provenance.method or 'none'}. Settings: {settings}.",
+        f"Source trust from truth discovery: {provenance.method or 'none'}. Settings: {settings}.",
         "",
         "## Summary",
         "",
