@@ -24,6 +24,7 @@ from claimgraph.data import example_claims
 from claimgraph.graph import ClaimGraph
 from claimgraph.model import Claim
 from claimgraph.reports import build_report, report_html, report_markdown
+from claimgraph.scoring.truth import discover_graph
 from claimgraph.testing import make_claim
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -159,9 +160,10 @@ def test_provenance_ranking_and_counts() -> None:
         make_claim("A", "Aziza", "rebels", on="2014-06-11"),
     ]
     when = dt.datetime(2026, 1, 2, 3, 4, tzinfo=dt.UTC)
+    graph = ClaimGraph.build(claims)
     report = build_report(
-        ClaimGraph.build(claims),
-        method="vote",
+        graph,
+        truth=discover_graph(graph, method="vote"),
         inputs=["mine.csv", "theirs.jsonl"],
         options={"gazetteer": "places.csv"},
         generated=when,

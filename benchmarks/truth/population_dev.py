@@ -32,7 +32,7 @@ from loaders import Dataset, load_population
 
 from claimgraph.scoring.truth import METHODS, discover
 
-__all__ = ["chosen_values", "score", "split"]
+__all__ = ["chosen_values", "parse_option", "score", "split"]
 
 Key = tuple[str, str]
 
@@ -64,8 +64,8 @@ def score(
     return right / max(len(scored), 1), len(scored)
 
 
-def _parse(option: str) -> tuple[str, object]:
-    """``k=v`` as in flight_dev, and ``k=None``."""
+def parse_option(option: str) -> tuple[str, object]:
+    """A ``discover`` keyword from ``k=v``, as in flight_dev, and ``k=None``."""
     key, value = _parse_flight(option)
     return key, None if value == "None" else value
 
@@ -76,7 +76,7 @@ def main() -> None:
     parser.add_argument("--final", action="store_true", help="also the test half and all gold")
     parser.add_argument("--option", action="append", default=[], help="discover keyword k=v")
     args = parser.parse_args()
-    options = dict(_parse(o) for o in args.option)
+    options = dict(parse_option(o) for o in args.option)
     dataset = load_population()
     dev = split(dataset, "dev")
     test = split(dataset, "test")

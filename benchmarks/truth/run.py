@@ -1,7 +1,7 @@
 """Accuracy and time of every truth-discovery method, and of the peers, on the real datasets.
 
 Usage: ``python benchmarks/truth/run.py [--datasets population,flight,book,book_dev]
-[--methods ...] [--no-peers | --slow-peers] [--synthetic N]``.
+[--methods ...] [--no-peers | --slow-peers] [--echoes] [--option k=v ...]``.
 
 Datasets are read from ../shared/truth-data (see its README); peers
 (``truthdiscovery``, ``crowd-kit``) run when installed and are skipped otherwise.
@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 import numpy as np
 from loaders import DATA, Dataset, load_book, load_flight, load_population
 from peers import PEERS, SLOW_PEERS, run_peer
+from population_dev import parse_option
 
 from claimgraph.scoring.truth import METHODS, discover
 from claimgraph.testing import calibration_error
@@ -75,8 +76,13 @@ def main() -> None:
         "--slow-peers", action="store_true", help="also the peers' slow methods (GLAD, MACE)"
     )
     parser.add_argument("--echoes", action="store_true", help="discover(..., echoes=True)")
+    parser.add_argument(
+        "--option", action="append", default=[], help="discover keyword k=v (k=None too)"
+    )
     args = parser.parse_args()
-    options = {"echoes": True} if args.echoes else {}
+    options = dict(parse_option(o) for o in args.option)
+    if args.echoes:
+        options["echoes"] = True
     print(
         f"# truth discovery benchmark, {time.strftime('%Y-%m-%d')}, "
         f"{platform.machine()} {platform.processor() or ''} python {platform.python_version()}"

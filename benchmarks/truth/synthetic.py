@@ -1,7 +1,8 @@
 """Speed and calibration on synthetic claims with known truth.
 
 Usage: ``python benchmarks/truth/synthetic.py [--claims 1000000]
-[--speed-claims 100000,1000000] [--repeat 3] [--methods ...] [--wall]``.
+[--speed-claims 100000,1000000] [--repeat 3] [--methods ...] [--wall]
+[--seed N] [--echoes] [--option k=v ...]``.
 
 Claims come from the foundation's generator,
 :func:`claimgraph.testing.synthetic_claims`: places whose holder changes over
@@ -40,6 +41,8 @@ import attrs
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
+
+from population_dev import parse_option
 
 from claimgraph.model import Claim
 from claimgraph.scoring.truth import METHODS, discover
@@ -189,23 +192,30 @@ def main() -> None:
     parser.add_argument("--methods", default=",".join(METHODS))
     parser.add_argument("--echoes", action="store_true", help="discover(..., echoes=True)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the accuracy claims")
+    parser.add_argument(
+        "--option", action="append", default=[], help="discover keyword k=v (k=None too)"
+    )
     args = parser.parse_args()
     methods = args.methods.split(",")
+    options = dict(parse_option(o) for o in args.option)
+    if args.echoes:
+        options["echoes"] = True
     if args.claims:
-        accuracy(args.claims, methods, seed=args.seed, echoes=args.echoes)
+        accuracy(args.claims, methods, seed=args.seed, **options)
     sizes = [int(x) for x in args.speed_claims.split(",") if x]
     if sizes:
         speed(sizes, methods, args.repeat, args.wall)
 
 
-def accuracy(n_claims: int, methods: list[str], *, seed: int = 0, echoes: bool = False) -> None:
-    """Seconds, items, accuracy and calibration of every method on ``n_claims`` claims."""
+def accuracy(n_claims: int, methods: list[str], *, seed: int = 0, **options: Any) -> None:
+    """Seconds, items, accuracy and calibration of every method on ``n_claims`` claims,
+    with ``options`` for :func:`discover`."""
     print(f"generating {n_claims} claims (seed {seed}) ...", flush=True)
     claims, truth = generate(n_claims, seed=seed)
     print("| method | seconds | items | accuracy | ECE |\n|---|---|---|---|---|")
     for method in methods:
         start = time.perf_counter()
-        result = discover(claims, method=method, echoes=echoes)
+        result = discover(claims, method=method, **options)
         elapsed = time.perf_counter() - start
         confidence, correct = control_scores(result, truth)
         ece = calibration_error(confidence, correct)

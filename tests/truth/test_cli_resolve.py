@@ -120,7 +120,7 @@ def test_resolve_and_sources_trust_agree(tmp_path):
     listed = CliRunner().invoke(main, ["sources", table, "--method", "accu", "--format", "json"])
     assert listed.exit_code == 0, listed.output
     figures = json.loads(listed.output)["sources"]
-    assert {f["source"]: f["trust_accuracy"] for f in figures} == trust
+    assert {f["source"]: f["trust"]["accuracy"] for f in figures} == trust
     assert trust["C"] < trust["A"]
 
 
@@ -146,8 +146,9 @@ def test_resolve_echoes_counts_a_republished_wire_about_once(tmp_path):
         [item] = [i for i in json.loads(result.output)["items"] if i["subject"] == "Hilan"]
         return item["leading"]
 
-    assert hilan(CliRunner().invoke(main, args)) == "opposition"
+    assert hilan(CliRunner().invoke(main, [*args, "--no-echoes"])) == "opposition"
     assert hilan(CliRunner().invoke(main, [*args, "--echoes"])) == "government"
+    assert hilan(CliRunner().invoke(main, args)) == "government"  # the default
 
 
 def test_sources_and_report_take_echoes_into_their_trust(tmp_path):
@@ -156,17 +157,18 @@ def test_sources_and_report_take_echoes_into_their_trust(tmp_path):
 
     def trust(result):  # type: ignore[no-untyped-def]
         assert result.exit_code == 0, result.output
-        return {f["source"]: f["trust_accuracy"] for f in json.loads(result.output)["sources"]}
+        return {f["source"]: f["trust"]["accuracy"] for f in json.loads(result.output)["sources"]}
 
     plain, echoed = (
-        trust(CliRunner().invoke(main, args)),
+        trust(CliRunner().invoke(main, [*args, "--no-echoes"])),
         trust(CliRunner().invoke(main, [*args, "--echoes"])),
     )
+    assert trust(CliRunner().invoke(main, args)) == echoed
     # SOHR speaks only of the disputed place: wrong when the wire's three copies
     # outvote it, right when they count about once
     assert echoed["SOHR"] > plain["SOHR"]
     report = ["report", table, "--exact-subjects", "--method", "vote"]
     assert (
-        CliRunner().invoke(main, report).output
+        CliRunner().invoke(main, [*report, "--no-echoes"]).output
         != CliRunner().invoke(main, [*report, "--echoes"]).output
     )

@@ -51,15 +51,17 @@ def test_independent_pair_outvotes_the_echoed_feed(method, claims_of):
     def wins(result: object) -> dict[str, str | None]:
         return {i.subject: i.value for i in result.items if i.subject in wrong_items}  # type: ignore[attr-defined]
 
-    assert set(wins(discover(claims, method="vote")).values()) == {"wrong"}
+    assert set(wins(discover(claims, method="vote", echoes=False)).values()) == {"wrong"}
     assert set(wins(discover(claims, method=method, echoes=True)).values()) == {"true"}
+    # echoes are discounted by default
+    assert set(wins(discover(claims, method=method)).values()) == {"true"}
 
 
 @pytest.mark.parametrize("method", list(METHODS))
 def test_no_echo_no_change(method, claims_of):
     # independent sources that disagree often: discounting changes nothing
     rows = [("a", "x", "1"), ("b", "x", "1"), ("c", "x", "2"), ("a", "y", "3"), ("c", "y", "4")]
-    plain = discover(claims_of(rows), method=method)
+    plain = discover(claims_of(rows), method=method, echoes=False)
     echoed = discover(claims_of(rows), method=method, echoes=True)
     assert [i.value for i in plain.items] == [i.value for i in echoed.items]
 
@@ -91,7 +93,7 @@ def test_accu_copy_judging_copies_by_echo_first_escapes_the_feeds(claims_of):
         items = [i for i in result.items if i.subject.startswith("i")]  # type: ignore[attr-defined]
         return sum(i.value == "true" for i in items) / len(items)
 
-    trapped = discover(claims, method="accu_copy", window=None)
+    trapped = discover(claims, method="accu_copy", window=None, echoes=False)
     assert share_true(trapped) < 0.6
     freed = discover(claims, method="accu_copy", window=None, echoes=True)
     assert share_true(freed) > 0.95

@@ -93,12 +93,18 @@ def test_copies_do_not_swing_accu_copy(claims_of):
     # Without the copies, X is outvoted 2 to 1 on items 30-39. Four identical
     # sources outvote the two independents under vote and Accu, but AccuCopy sees
     # that the four always agree (dependent, about one source's worth) while I1 and
-    # I2 often differ (independent), and keeps the independents' value.
-    alone = chosen(discover(claims_of(_copy_case(False)), method="accu"))
+    # I2 often differ (independent), and keeps the independents' value. Judged
+    # from vote-like beliefs and Accu's open world of false values: with the
+    # defaults (the echo test first, which needs about a hundred shared items
+    # before it calls a pair an echo, and the closed world of observed false
+    # values, where sharing the other given value is no tell-tale) this small
+    # group of copies is not caught: see docs/truth-discovery.md.
+    plain = {"echoes": False, "false_values": 10.0}
+    alone = chosen(discover(claims_of(_copy_case(False)), method="accu", **plain))
     copied = claims_of(_copy_case(True))
-    assert chosen(discover(copied, method="vote"))["i35"] == "x35"
-    assert chosen(discover(copied, method="accu"))["i35"] == "x35"
-    with_copy = chosen(discover(copied, method="accu_copy"))
+    assert chosen(discover(copied, method="vote", **plain))["i35"] == "x35"
+    assert chosen(discover(copied, method="accu", **plain))["i35"] == "x35"
+    with_copy = chosen(discover(copied, method="accu_copy", **plain))
     assert alone["i35"] == "t"
     assert with_copy == alone
 
@@ -308,11 +314,14 @@ def test_observed_false_values_turn_poor_sources_around(method, claims_of):
     rows = [("bad1", "x", "a"), ("bad2", "x", "a"), ("coin", "x", "b"), ("coin", "y", "c")]
     prior = {"bad1": 0.3, "bad2": 0.3, "coin": 0.5}
     if method == "accu":
-        assert chosen(discover(claims_of(rows), method=method, prior_trust=prior))["x"] == "a"
+        open_world = discover(claims_of(rows), method=method, prior_trust=prior, false_values=10)
+        assert chosen(open_world)["x"] == "a"
     result = discover(claims_of(rows), method=method, prior_trust=prior, false_values="observed")
     assert chosen(result)["x"] == "b"
-    # a value nobody contradicts is certain in that closed world
-    assert result.items[1].confidence == pytest.approx(1.0)
+    assert chosen(discover(claims_of(rows), method=method, prior_trust=prior))["x"] == "b"
+    # a value nobody contradicts is not certain: the truth may be a value nobody
+    # gave, so confidence is judged in the open world (a coin-flip source alone)
+    assert 0.05 < result.items[1].confidence < 0.9
 
 
 @pytest.mark.parametrize("method", ["accu", "accu_copy"])
@@ -325,8 +334,9 @@ def test_learned_prior_accuracy_for_sources_seen_once(method, claims_of):
     for n in range(20):
         rows += [("e", f"i{n}", "t"), ("f", f"i{n}", "t"), (f"o{n}", f"i{n}", f"w{n}")]
     rows += [("p1", "z", "x"), ("p2", "z", "x"), ("e", "z", "y")]
-    assert chosen(discover(claims_of(rows), method=method))["z"] == "x"
-    result = discover(claims_of(rows), method=method, prior_accuracy=None)
+    plain = {"echoes": False, "false_values": 10.0}
+    assert chosen(discover(claims_of(rows), method=method, **plain))["z"] == "x"
+    result = discover(claims_of(rows), method=method, prior_accuracy=None, **plain)
     assert chosen(result)["z"] == "y"
     assert result.trust["p1"] < 0.5 < result.trust["e"]
 
@@ -371,8 +381,10 @@ def test_copy_judged_over_whole_sources(claims_of):
 @pytest.mark.parametrize("copy_model", ["rate", "posterior"])
 def test_both_copy_models_keep_the_independents_value(copy_model, claims_of):
     copied = claims_of(_copy_case(True))
-    result = discover(copied, method="accu_copy", copy_model=copy_model)
-    assert chosen(result) == chosen(discover(claims_of(_copy_case(False)), method="accu"))
+    plain = {"echoes": False, "false_values": 10.0}
+    result = discover(copied, method="accu_copy", copy_model=copy_model, **plain)
+    alone = discover(claims_of(_copy_case(False)), method="accu", **plain)
+    assert chosen(result) == chosen(alone)
 
 
 def test_common_agreement_is_not_echo(claims_of):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -23,7 +23,6 @@ from ..reports import (
     render_records,
     report_html,
     report_markdown,
-    trust_texts,
 )
 from ..scoring import source_agreement
 from ._common import (
@@ -39,7 +38,10 @@ from ._common import (
 )
 from ._main import load_inputs, main
 
-__all__ = ["build_from_options", "trust_of"]
+if TYPE_CHECKING:
+    from ..scoring.truth import SourceTrust, TruthResult
+
+__all__ = ["build_from_options", "trust_of", "trust_text"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -136,35 +138,58 @@ def disputes(
     echo_or_write(text, output)
 
 
-def _method_option(default: str | None) -> Callable[[F], F]:
-    from ..scoring.truth import METHODS
+def _method_option(func: F) -> F:
+    from ..scoring.truth import DEFAULT_METHOD, METHODS
 
     return click.option(
         "--method",
         type=click.Choice(["none", *METHODS]),
-        default=default or "none",
+        default=DEFAULT_METHOD,
         show_default=True,
-        help="Truth-discovery method whose per-source trust is added (see claimgraph resolve).",
-    )
+        help="Truth-discovery method whose per-source trust is shown (the default is "
+        "claimgraph resolve's; none leaves trust out).",
+    )(func)
 
 
 def trust_of(
-    cg: ClaimGraph, method: str, echoes: bool = False, documents: bool = False
-) -> dict[str, Any]:
-    """Per-source trust records from a truth-discovery method, items being the graph's."""
+    cg: ClaimGraph,
+    method: str,
+    echoes: bool | None = None,
+    false_values: float | str | None = None,
+    documents: bool = False,
+) -> TruthResult | None:
+    """Truth discovery on the graph's items with the defaults every command shares
+    (``None`` keeps an option's default); ``None`` for method ``"none"``."""
     from ..scoring.truth import discover_graph
+    from ..scoring.truth._options import GraphKeywords
 
     if method == "none":
+        return None
+    options: GraphKeywords = {"documents": documents}
+    if echoes is not None:
+        options["echoes"] = echoes
+    if false_values is not None:
+        options["false_values"] = false_values  # type: ignore[typeddict-item]
+    return discover_graph(cg, method=method, **options)
+
+
+def trust_text(result: TruthResult | None) -> dict[str, str]:
+    """Per source, its estimated accuracy with interval and claims, as shown in tables."""
+    if result is None:
         return {}
-    result = discover_graph(cg, method=method, echoes=echoes, documents=documents)
-    return {s.source: s for s in result.sources}
+    return {s.source: _one_trust(s) for s in result.sources}
+
+
+def _one_trust(s: SourceTrust) -> str:
+    votes = "" if s.weight == s.claims else f", {s.weight:.4g} votes"
+    return f"{s.accuracy:.2f} ({s.low:.2f}–{s.high:.2f}, n={s.claims}{votes})"
 
 
 @main.command()
 @input_options
 @analysis_options
 @click.option("--property", "prop", default=None, help="Only this property (control, killed ...).")
-@_method_option(None)
+@_method_option
 @echoes_option
 @documents_option
 @format_option("md", "json", "csv")
@@ -177,30 +202,46 @@ def sources(
     method: str,
     echoes: bool,
     documents: bool,
+    false_values: float | str,
     **options: Any,
 ) -> None:
-    """Pairwise agreement of sources and per-source corroboration figures.
+    """Pairwise agreement of sources, per-source corroboration figures and trust.
 
     Agreement is counted over items (a place, a property, a stretch of time)
     that both sources speak about, on each source's last word. The 95 %
     interval and kappa show how much a rate can be trusted; pairs on the same
     side may echo each other. A .txt document's own statements are not scored
-    unless --score-documents.
+    unless --score-documents. Trust (estimated accuracy with its interval and
+    the number of claims it rests on) comes from --method, the same as in
+    claimgraph resolve and report.
     """
     cg = build_from_options(**options)
     agreement = source_agreement(cg, property=prop, documents=documents)
-    trust = trust_of(cg, method, echoes, documents)
+    result = trust_of(cg, method, echoes, false_values, documents)
     chosen = pick_format(fmt, output, ("md", "json", "csv"))
     pairs = [p.to_record() for p in agreement.pairs]
     figures = [s.to_record() for s in agreement.sources]
-    for record in figures:
-        if record["source"] in trust:
-            found = trust[record["source"]].to_record()
-            record.update({f"trust_{k}": v for k, v in found.items() if k != "source"})
+    if result is not None:
+        trusted = {s.source: s.to_record() for s in result.sources}
+        for record in figures:
+            found = trusted.get(record["source"])
+            if found is not None:
+                # the method's own score is "score" here: "trust" names the whole record
+                record["trust"] = {
+                    ("score" if k == "trust" else k): v for k, v in found.items() if k != "source"
+                }
     if chosen == "md":
-        text = agreement_markdown(agreement, trust_texts(trust) if trust else None)
+        text = agreement_markdown(
+            agreement,
+            trust_text(result) if result is not None else None,
+            trust_method=None if result is None else result.description,
+        )
     elif chosen == "json":
-        document: dict[str, Any] = {"pairs": pairs, "sources": figures}
+        document: dict[str, Any] = {
+            "trust_method": None if result is None else result.method_record(),
+            "pairs": pairs,
+            "sources": figures,
+        }
         if agreement.documents_not_scored:
             document["documents_not_scored"] = agreement.documents_not_scored
         text = json.dumps(document, ensure_ascii=False, indent=2)
@@ -259,7 +300,7 @@ def _settings_of(options: dict[str, Any]) -> dict[str, object]:
 @input_options
 @analysis_options
 @click.option("--title", default="Disputed control report", show_default=True)
-@_method_option("accu")
+@_method_option
 @echoes_option
 @click.option(
     "--top",
@@ -277,6 +318,7 @@ def report(
     title: str,
     method: str,
     echoes: bool,
+    false_values: float | str,
     documents: bool,
     top: int,
     fmt: str | None,
@@ -289,15 +331,16 @@ def report(
     page with control timelines, a map of places with coordinates and tables
     that sort and filter (needs the html extra). Places come most disputed
     first. Per-source trust (estimated accuracy with its 95 % interval and
-    the number of claims it rests on) comes from --method.
+    the number of claims it rests on) comes from --method, the same as in
+    claimgraph resolve and sources, and the same run weighs the sources of
+    the disputes and timelines; the report names the method and its options.
     """
     chosen = pick_format(fmt, output, ("md", "html"))
     cg = build_from_options(**options)
     made = build_report(
         cg,
         title=title,
-        method=method,
-        echoes=echoes,
+        truth=trust_of(cg, method, echoes, false_values, documents),
         documents=documents,
         inputs=[str(path) for path in options["inputs"]]
         or [f"the bundled example claims (claimgraph/data/{example_path().name})"],

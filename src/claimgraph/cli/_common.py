@@ -199,13 +199,29 @@ def analysis_options(func: F) -> F:
 
 
 def echoes_option(func: F) -> F:
-    """``--echoes``: count sources that repeat one another about once (truth discovery)."""
-    return click.option(
-        "--echoes",
-        is_flag=True,
-        help="Truth discovery: count sources that repeat one another (near-identical "
-        "output) about once; accu_copy takes them as its first judgement of who "
-        "copies whom.",
+    """``--echoes/--no-echoes`` and ``--false-values``: the truth-discovery options
+    every command that shows trust takes, with :class:`TruthOptions`' defaults."""
+    from ..scoring.truth import TruthOptions
+
+    defaults = TruthOptions()
+    return _compose(
+        click.option(
+            "--echoes/--no-echoes",
+            default=defaults.echoes,
+            show_default=True,
+            help="Truth discovery: count sources that repeat one another (near-identical "
+            "output) about once; accu_copy takes them as its first judgement of who "
+            "copies whom.",
+        ),
+        click.option(
+            "--false-values",
+            callback=_false_values,
+            default=str(defaults.false_values),
+            show_default=True,
+            metavar="observed|N",
+            help="Accu/AccuCopy: a wrong source gives one of the item's other observed "
+            "values (observed), or one of N values.",
+        ),
     )(func)
 
 
@@ -219,6 +235,18 @@ def documents_option(func: F) -> F:
         "attribution) as one more source, in agreement and trust; by default its "
         "claims are evidence, shown as the document's, and it is not scored.",
     )(func)
+
+
+def _false_values(_ctx: click.Context, _param: click.Parameter, value: str) -> str | float:
+    if value.strip().lower() == "observed":
+        return "observed"
+    try:
+        number = float(value)
+    except ValueError:
+        number = 0.0
+    if not number >= 1 or number == float("inf"):
+        raise click.BadParameter(f"expected 'observed' or a number >= 1, got {value!r}")
+    return number
 
 
 def format_option(*choices: str, default: str | None = None) -> Callable[[F], F]:

@@ -89,6 +89,7 @@ def resolve(
     min_confidence: float,
     echoes: bool,
     documents: bool,
+    false_values: float | str,
     fmt: str | None,
     output: Path | None,
     **options: Any,
@@ -108,7 +109,9 @@ def resolve(
     and against, followed by each source's trust with an interval and the
     number of claims it rests on. A .txt document's own statements (no
     attribution) count as evidence, but the document is not listed among the
-    scored sources unless --score-documents.
+    scored sources unless --score-documents. The defaults (method, --echoes,
+    --false-values) are those of every command that shows trust (report,
+    sources), and the output names them.
     """
     if tolerance is not None and relative_tolerance is not None:
         raise click.UsageError("give --tolerance or --relative-tolerance, not both")
@@ -121,6 +124,7 @@ def resolve(
         echoes=echoes,
         min_confidence=min_confidence,
         documents=documents,
+        false_values=false_values,  # type: ignore[arg-type]
     )
     echo_or_write(render(result, pick_format(fmt, output, _FORMATS)), output)
 
@@ -130,6 +134,7 @@ def render(result: TruthResult, fmt: str) -> str:
     if fmt == "json":
         document = {
             "method": result.method,
+            "options": dict(result.options),
             "iterations": result.iterations,
             "converged": result.converged,
             "min_confidence": result.min_confidence,
@@ -164,8 +169,10 @@ def render(result: TruthResult, fmt: str) -> str:
             writer.writerow({k: ";".join(v) if isinstance(v, list) else v for k, v in row.items()})
         return buffer.getvalue()
     lines = [
-        f"# Resolved values ({result.method}, {result.iterations} iterations, "
-        f"{'converged' if result.converged else 'not converged'})",
+        "# Resolved values",
+        "",
+        f"Truth discovery: {result.description}; {result.iterations} iterations, "
+        f"{'converged' if result.converged else 'not converged'}.",
         "",
         f"An item is undecided when no value has probability above "
         f"{result.min_confidence:g} (--min-confidence).",
@@ -192,11 +199,15 @@ def render(result: TruthResult, fmt: str) -> str:
             "Documents speaking in their own voice, not scored as sources (their "
             f"claims count as evidence; --score-documents lists them): {left}.",
         ]
-    lines += ["", "| source | trust | accuracy | 95% interval | claims |", "|---|---|---|---|---|"]
+    lines += [
+        "",
+        "| source | trust | accuracy | 95% interval | claims | votes |",
+        "|---|---|---|---|---|---|",
+    ]
     for source in result.sources:
         lines.append(
             f"| {_cell(source.source)} | {source.trust:.3f} | {source.accuracy:.2f} | "
-            f"{source.low:.2f}-{source.high:.2f} | {source.claims:g} |"
+            f"{source.low:.2f}-{source.high:.2f} | {source.claims} | {source.weight:.4g} |"
         )
     return "\n".join(lines) + "\n"
 

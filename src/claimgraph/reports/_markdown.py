@@ -14,6 +14,7 @@ from ._tables import markdown_table
 
 if TYPE_CHECKING:
     from ..graph import ClaimGraph
+    from ..scoring.truth import TruthResult
 
 __all__ = [
     "DISPUTE_COLUMNS",
@@ -170,8 +171,15 @@ def timelines_markdown(timelines: Iterable[Timeline], alignments: dict[str, str 
     return "\n".join(out)
 
 
-def agreement_markdown(agreement: Agreement, trust: dict[str, Any] | None = None) -> str:
-    """Pairwise agreement and per-source figures as two tables."""
+def agreement_markdown(
+    agreement: Agreement,
+    trust: dict[str, Any] | None = None,
+    *,
+    trust_method: str | None = None,
+) -> str:
+    """Pairwise agreement and per-source figures as two tables; ``trust`` adds a
+    column of estimated accuracy per source, by ``trust_method`` (named above the
+    table)."""
     pair_rows = [
         {
             "sources": f"{p.source_a} / {p.source_b}",
@@ -206,6 +214,11 @@ def agreement_markdown(agreement: Agreement, trust: dict[str, Any] | None = None
             "",
             "### Sources",
             "",
+            *(
+                [f"Estimated accuracy by truth discovery: {trust_method}.", ""]
+                if trust is not None and trust_method
+                else []
+            ),
             markdown_table(source_rows),
             "",
             *_not_scored(agreement.documents_not_scored),
@@ -233,6 +246,8 @@ def report_markdown(
     title: str = "Disputed control report",
     trust: dict[str, Any] | None = None,
     documents: bool = False,
+    trust_method: str | None = None,
+    truth: TruthResult | None = None,
 ) -> str:
     """The full report: summary, disputes with evidence, timelines, counts, agreement, places.
 
@@ -243,6 +258,13 @@ def report_markdown(
     agreement tables leave them out unless ``documents`` (see
     :func:`claimgraph.scoring.source_agreement`).
 
+    ``truth`` weighs the sources of the disputes and the timelines (by default
+    a run of the library's default method); ``trust`` (per source, as shown)
+    comes from truth discovery by ``trust_method``, which the report names in
+    its opening paragraph and above the sources table. Give the same run for
+    both (as ``claimgraph report`` does) so that every part of the report
+    weighs a source alike.
+
     Examples
     --------
     >>> from claimgraph.graph import ClaimGraph
@@ -252,9 +274,15 @@ def report_markdown(
     >>> print(report_markdown(cg).splitlines()[0])
     # Disputed control report
     """
-    report = cg if isinstance(cg, Report) else build_report(cg, title=title, documents=documents)
+    report = (
+        cg
+        if isinstance(cg, Report)
+        else build_report(cg, title=title, truth=truth, documents=documents)
+    )
     if trust is None and report.trust:
         trust = trust_texts(report.trust)
+    if trust_method is None:
+        trust_method = report.provenance.method
     control = list(report.control_disputes)
     other = list(report.other_disputes)
     timelines = [p.timeline for p in report.places]
@@ -270,9 +298,19 @@ def report_markdown(
         f"Generated {provenance.generated.date().isoformat()} by {made}: {report.claims} claims "
         f"by {report.sources} sources about {report.subjects} "
         f"places or subjects, {report.span_text()}. Claims at most {report.window} days apart "
-        "are compared.",
+        "are compared."
+        + (
+            f" Source trust is estimated by truth discovery: {trust_method}."
+            if trust is not None and trust_method
+            else (
+                " The sources table leaves trust out; disputes and timelines weigh the "
+                f"sources by truth discovery: {report.weighed_by}."
+                if report.weighed_by is not None
+                else " Source trust is not estimated."
+            )
+        ),
         "",
-        f"Source trust from truth discovery: {provenance.method or 'none'}. Settings: {settings}.",
+        f"Settings: {settings}.",
         "",
         "## Summary",
         "",
@@ -295,7 +333,7 @@ def report_markdown(
         timelines_markdown(timelines, alignments),
         "## Source agreement",
         "",
-        agreement_markdown(report.agreement, trust),
+        agreement_markdown(report.agreement, trust, trust_method=trust_method),
     ]
     if report.merged_spellings:
         lines += ["## Place spellings merged", ""]

@@ -16,7 +16,7 @@ from ..scoring import Agreement, source_agreement
 
 if TYPE_CHECKING:
     from ..graph import ClaimGraph
-    from ..scoring.truth import SourceTrust
+    from ..scoring.truth import SourceTrust, TruthResult
 
 __all__ = ["PlaceSummary", "Provenance", "Report", "build_report", "trust_texts"]
 
@@ -25,9 +25,9 @@ __all__ = ["PlaceSummary", "Provenance", "Report", "build_report", "trust_texts"
 class Provenance:
     """Where a report comes from: inputs, claimgraph version, method and settings.
 
-    ``method`` is the truth-discovery method whose trust the report shows
-    (``None`` for none); ``options`` are the settings that shaped the result,
-    as text, in the order given.
+    ``method`` is the truth-discovery method, with its options, whose trust the
+    report shows (``None`` for none); ``options`` are the settings that shaped
+    the result, as text, in the order given.
     """
 
     inputs: tuple[str, ...]
@@ -107,6 +107,9 @@ class Report:
         Claims that change their own source's earlier claim.
     merged_spellings : tuple
         ``(name, spellings)`` of places written more than one way.
+    weighed_by : str or None
+        The truth-discovery method (with options) that weighed the sources of
+        the disputes and timelines; ``None`` when there were no claims.
     """
 
     title: str
@@ -124,6 +127,7 @@ class Report:
     trust: Mapping[str, SourceTrust]
     revisions: int
     merged_spellings: tuple[tuple[str, tuple[str, ...]], ...]
+    weighed_by: str | None = None
 
     @property
     def control_disputes(self) -> tuple[Dispute, ...]:
@@ -154,8 +158,7 @@ def build_report(
     cg: ClaimGraph,
     *,
     title: str = "Disputed control report",
-    method: str | None = None,
-    echoes: bool = False,
+    truth: TruthResult | None = None,
     documents: bool = False,
     inputs: Sequence[str] = (),
     options: Mapping[str, object] | None = None,
@@ -164,14 +167,12 @@ def build_report(
     """Compute a report: places ranked by dispute, timelines, agreement and trust.
 
     Places come most disputed first: by number of control disputes, then days
-    disputed, then claims. Disputes and timelines weigh their sources by the
-    trust of one run of the library's default truth-discovery method, as
-    :func:`~claimgraph.disputes.find_disputes` and
-    :func:`~claimgraph.disputes.build_timelines` do. ``method`` names a
-    truth-discovery method (:data:`claimgraph.scoring.truth.METHODS`) whose
-    per-source trust is shown; ``None`` or ``"none"`` shows none. ``echoes``
-    and ``documents`` are that method's (``documents`` also counts documents'
-    own statements in the agreement). ``inputs`` and ``options`` are
+    disputed, then claims. ``truth``, a truth-discovery result on the graph
+    (:func:`claimgraph.scoring.truth.discover_graph`), weighs the sources of
+    the disputes and the timelines and gives the per-source trust the report
+    shows; without it a run of the library's default method weighs them and no
+    trust is shown. ``documents`` counts documents' own statements in the
+    agreement. ``inputs`` and ``options`` are
     recorded in the provenance as given (the graph's window and change rate
     are always recorded).
 
@@ -190,9 +191,10 @@ def build_report(
     from .. import __version__
     from ..scoring.truth import discover_graph
 
-    method = None if method in (None, "none") else method
-    # one truth-discovery run weighs the sources of both the disputes and the timelines
-    weighing = discover_graph(cg) if cg.claims else None
+    # one truth-discovery run weighs the sources of the disputes and the timelines
+    weighing = truth
+    if weighing is None and cg.claims:
+        weighing = discover_graph(cg)
     disputes = find_disputes(cg, truth=weighing)
     by_place: dict[str, list[Dispute]] = {}
     for d in disputes:
@@ -211,21 +213,18 @@ def build_report(
     unplaced = tuple(d for place in by_place.values() for d in place)
     summaries.sort(key=lambda s: (-len(s.disputes), -s.disputed_days, -s.claims, s.name.casefold()))
     trust: dict[str, SourceTrust] = {}
-    if method is not None:
-        found = discover_graph(cg, method=method, echoes=echoes, documents=documents)
-        trust = {s.source: s for s in found.sources}
+    if truth is not None:
+        trust = {s.source: s for s in truth.sources}
     days = [c.start for c in cg.claims if c.start] + [c.end for c in cg.claims if c.end]
     settings: dict[str, str] = {
         "window": f"{cg.window} days",
         "change rate": _rate_text(cg.change_rate),
     }
-    weighed = next((s.timeline for s in summaries if s.timeline.method is not None), None)
-    if weighed is not None:
-        settings["timelines weighed by"] = str(weighed.method)
-        if weighed.threshold is not None:
-            settings["disputed below confidence"] = f"{weighed.threshold:.2f}"
-    if method is not None:
-        settings["echoes"] = "counted once" if echoes else "not merged"
+    if weighing is not None:
+        settings["sources of disputes and timelines weighed by"] = weighing.description
+    weighed = next((s.timeline for s in summaries if s.timeline.threshold is not None), None)
+    if weighed is not None and weighed.threshold is not None:
+        settings["disputed below confidence"] = f"{weighed.threshold:.2f}"
     settings["documents' own claims"] = "scored" if documents else "evidence, not scored"
     settings.update({k: str(v) for k, v in (options or {}).items()})
     merged: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -236,7 +235,7 @@ def build_report(
         provenance=Provenance(
             inputs=tuple(inputs),
             version=__version__,
-            method=method,
+            method=None if truth is None else truth.description,
             options=tuple(settings.items()),
             generated=generated or dt.datetime.now(dt.UTC).replace(microsecond=0),
         ),
@@ -253,15 +252,18 @@ def build_report(
         trust=trust,
         revisions=len(revisions),
         merged_spellings=merged,
+        weighed_by=None if weighing is None else weighing.description,
     )
 
 
 def trust_texts(trust: Mapping[str, SourceTrust]) -> dict[str, str]:
-    """Trust as text: estimated accuracy, its 95 % interval and the claims it rests on."""
-    return {
-        name: f"{s.accuracy:.2f} ({s.low:.2f}–{s.high:.2f}, n={s.claims:g})"
-        for name, s in trust.items()
-    }
+    """Trust as text: estimated accuracy, its 95 % interval and the claims it rests on
+    (and the votes, when they weigh otherwise than one a claim)."""
+    out = {}
+    for name, s in trust.items():
+        votes = "" if s.weight == s.claims else f", {s.weight:.4g} votes"
+        out[name] = f"{s.accuracy:.2f} ({s.low:.2f}–{s.high:.2f}, n={s.claims}{votes})"
+    return out
 
 
 def _rate_text(rate: float) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import numpy as np
 import scipy.sparse as sp
 
@@ -145,6 +146,22 @@ class _Accuracy:
         belief = item_softmax(self.problem, count, self.unseen)
         return clamp_known(self.problem, belief, self.settings)
 
+    def open_truth(self, accuracy: np.ndarray, votes_t: sp.csr_matrix) -> np.ndarray | None:
+        """With ``observed_false``, the probability of each fact when a wrong source
+        may also pick one of ``false_values`` values nobody gave (``None`` otherwise):
+        the closed world chooses among the values given, this judges how sure
+        the choice is."""
+        if not self.settings.observed_false:
+            return None
+        item_n, unseen = false_value_space(
+            self.problem, attrs.evolve(self.settings, observed_false=False)
+        )
+        count = votes_t @ np.log(accuracy / (1.0 - accuracy))
+        count = count + np.log(item_n)[self.problem.fact_item] * (votes_t @ np.ones(len(accuracy)))
+        if self.sim is not None:
+            count = count + SIMILARITY_WEIGHT * (self.sim @ count)
+        return clamp_known(self.problem, item_softmax(self.problem, count, unseen), self.settings)
+
     def accuracy(self, belief: np.ndarray) -> np.ndarray:
         right = self.judged @ belief + self.against @ (1.0 - belief)
         source_right = np.bincount(self.units.unit_source, right, self.problem.n_sources)
@@ -210,7 +227,14 @@ def accu(problem: Problem, settings: Settings) -> Estimate:
         model.initial(), model.votes_t, settings.max_iterations
     )
     trust = model.source_accuracy(accuracy)
-    return Estimate(belief, trust, iterations, converged, probabilistic=True)
+    return Estimate(
+        belief,
+        trust,
+        iterations,
+        converged,
+        probabilistic=True,
+        open_probability=model.open_truth(accuracy, model.votes_t),
+    )
 
 
 def accu_copy(problem: Problem, settings: Settings) -> Estimate:
@@ -231,7 +255,8 @@ def accu_copy(problem: Problem, settings: Settings) -> Estimate:
     needs no beliefs. The latter suits data where whole groups of sources
     republish one feed: the vote-like beliefs then side with the largest
     group, and the accurate sources that disagree with it share what look
-    like false values, the tell-tale of copying.
+    like false values, the tell-tale of copying. The later rounds judge from
+    the beliefs either way, also when the echo test found no echo.
 
     Complexity: O(r * (k * n + q)) for n claims, q = sum over facts of the
     squared number of their sources, k iterations and r copy rounds.
@@ -313,7 +338,9 @@ def accu_copy(problem: Problem, settings: Settings) -> Estimate:
         iterations += more
         change = float(np.abs(discount - previous).max(initial=0.0))
         previous = discount
-        if change < 1e-3:
+        # the echo test's round is a judgement of another kind: that it changed
+        # nothing says nothing of what belief-based detection will find
+        if change < 1e-3 and not (_round == 0 and settings.echoes):
             break
     if not converged:
         accuracy, belief, more, converged = model.run(accuracy, weighted_t, settings.max_iterations)
@@ -322,7 +349,15 @@ def accu_copy(problem: Problem, settings: Settings) -> Estimate:
     discounted = _between_sources(
         unit_source[rows[keep]], unit_source[cols[keep]], dependence[keep], problem.n_sources
     )
-    return Estimate(belief, trust, iterations, converged, probabilistic=True, dependence=discounted)
+    return Estimate(
+        belief,
+        trust,
+        iterations,
+        converged,
+        probabilistic=True,
+        dependence=discounted,
+        open_probability=model.open_truth(accuracy, weighted_t),
+    )
 
 
 def _between_sources(

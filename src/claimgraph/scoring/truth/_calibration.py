@@ -189,9 +189,14 @@ def calibrate(
     """
     has_support = np.asarray(problem.support.sum(axis=0)).ravel() > 0
     chosen = choose(problem, np.where(has_support, estimate.belief, -np.inf))
-    space = false_value_space(problem, settings)
+    # confidence is judged in the open world: the closed world of observed false
+    # values (LCA) is a model for choosing among the values given, but the truth
+    # may be a value nobody gave, and a value nobody contradicts is not certain
+    space = false_value_space(problem, attrs.evolve(settings, observed_false=False))
     if estimate.probabilistic:
-        probability = estimate.belief
+        probability = (
+            estimate.belief if estimate.open_probability is None else estimate.open_probability
+        )
     else:
         share = item_normalize(problem, estimate.belief)
         probability = accuracy_posterior(problem, share, settings, space)

@@ -89,6 +89,10 @@ class Estimate:
     ran (``None`` before). ``dependence``: for methods that discount sources
     copying each other, how far each pair of sources was judged to echo the
     other (a symmetric sources x sources matrix of rates in [0, 1]).
+    ``open_probability``: for methods whose beliefs take an item's false values
+    to be its other observed values (a closed world), each fact's probability
+    with values nobody gave among the alternatives, from which confidence is
+    judged (the truth may be a value no source gave).
     """
 
     belief: FloatArray
@@ -98,6 +102,7 @@ class Estimate:
     probabilistic: bool = False
     confidence: FloatArray | None = None
     dependence: sp.csr_matrix | None = None
+    open_probability: FloatArray | None = None
 
 
 class Method(Protocol):

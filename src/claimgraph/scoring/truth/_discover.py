@@ -27,7 +27,15 @@ from ._vote import vote
 if TYPE_CHECKING:
     from ...graph import ClaimGraph
 
-__all__ = ["DEFAULT_METHOD", "METHODS", "TruthMethod", "discover", "discover_graph", "get_method"]
+__all__ = [
+    "DEFAULT_METHOD",
+    "METHODS",
+    "TruthMethod",
+    "discover",
+    "discover_graph",
+    "get_method",
+    "shaping_options",
+]
 
 _DOCUMENT = SourceKind.DOCUMENT
 
@@ -65,7 +73,8 @@ _ALL = (
 #: Method name -> one-line description.
 METHODS: dict[str, str] = {m.name: m.description for m in _ALL}
 _BY_NAME = {m.name: m for m in _ALL}
-#: The method with the best measured accuracy (docs/benchmarks.md).
+#: The method with the best measured accuracy, with the defaults of TruthOptions
+#: (echoes, observed false values): see docs/truth-discovery.md, "The default".
 DEFAULT_METHOD = "accu_copy"
 
 
@@ -209,7 +218,13 @@ def _discover(
     if problem.n_facts == 0:
         # nothing to weigh (no claims, or only a document's own): no items, no sources
         empty = Estimate(np.zeros(0), np.zeros(problem.n_sources), 0, True, True, np.zeros(0))
-        return build_result(chosen.name, problem, empty, options.min_confidence)
+        return build_result(
+            chosen.name,
+            problem,
+            empty,
+            options.min_confidence,
+            shaping_options(chosen.name, options),
+        )
     discounted = None
     if options.echoes and not chosen.own_echoes:
         discounted = echo_dependence(problem)
@@ -235,7 +250,40 @@ def _discover(
         echoes=options.echoes,
     )
     estimate = calibrate(problem, settings, chosen.run(problem, settings), discounted)
-    return build_result(chosen.name, problem, estimate, options.min_confidence)
+    return build_result(
+        chosen.name,
+        problem,
+        estimate,
+        options.min_confidence,
+        shaping_options(chosen.name, options),
+    )
+
+
+#: Options of Accu and AccuCopy alone, and of AccuCopy alone.
+_ACCU_OPTIONS = ("false_values", "per_property", "prior_accuracy")
+_COPY_OPTIONS = ("copy_model", "copy_per_source")
+
+
+def shaping_options(method: str, options: TruthOptions) -> tuple[tuple[str, object], ...]:
+    """The options that shape ``method``'s trust, as (name, value) pairs, for naming
+    in outputs: echo handling for every method, the value space and accuracy model
+    for Accu and AccuCopy, the copy model for AccuCopy (off-default switches only
+    where they are rarely used), and the numeric tolerance or separator when set.
+
+    >>> shaping_options("vote", TruthOptions())
+    (('echoes', True),)
+    """
+    names: list[str] = ["echoes"]
+    if method in ("accu", "accu_copy"):
+        names += _ACCU_OPTIONS
+    if method == "accu_copy":
+        names.append("copy_model")
+        if options.copy_per_source:
+            names.append("copy_per_source")
+    for optional in ("tolerance", "relative_tolerance", "separator"):
+        if getattr(options, optional) is not None:
+            names.append(optional)
+    return tuple((name, getattr(options, name)) for name in names)
 
 
 def _documents_apart(

@@ -85,10 +85,13 @@ class TruthOptions:
         overlapping sets lend each other belief (TruthFinder, Accu).
     max_iterations : int
     false_values : float or "observed"
-        Number of false values an item may take (Accu, AccuCopy). ``"observed"``:
-        a wrong source gave one of the item's other observed values, as in
-        Pasternack & Roth's latent credibility analysis; a source right less than
-        half the time on a two-value item then argues for the other value.
+        Number of false values an item may take (Accu, AccuCopy). ``"observed"``
+        (the default): a wrong source gave one of the item's other observed
+        values, as in Pasternack & Roth's latent credibility analysis; a source
+        right less than half the time on a two-value item then argues for the
+        other value. That closed world chooses among the values given;
+        confidence is still judged with 10 values nobody gave among the
+        alternatives (the truth may be one of them).
     per_property : bool
         Accu and AccuCopy give a source one accuracy per property (a site may
         be right on schedules and systematically off on departure times),
@@ -129,7 +132,7 @@ class TruthOptions:
         ``"posterior"``: Dong et al.'s probability that the pair copies at all,
         which on large data is near 0 or 1 for every pair.
     echoes : bool
-        Before any method runs, divide each supporting vote by one plus its
+        On by default. Before any method runs, divide each supporting vote by one plus its
         source's echo rates with the other sources giving the same value (see
         :func:`claimgraph.scoring.truth.discount_echoes`): sources that agree
         more often than two independent 99%-accurate sources could count
@@ -170,7 +173,9 @@ class TruthOptions:
     window: int | None = DEFAULT_WINDOW
     separator: str | None = None
     max_iterations: int = attrs.field(default=100, validator=_at_least_one)
-    false_values: float | Literal["observed"] = attrs.field(default=10.0, validator=_false_values)
+    false_values: float | Literal["observed"] = attrs.field(
+        default="observed", validator=_false_values
+    )
     per_property: bool = True
     part_similarity: str = attrs.field(default="jaccard", validator=_one_of(PART_SIMILARITIES))
     changing: frozenset[str] = attrs.field(default=(CONTROL,), converter=_frozen)
@@ -178,7 +183,7 @@ class TruthOptions:
     prior_accuracy: float | None = attrs.field(default=0.8, validator=_open_unit_or_none)
     copy_per_source: bool = False
     copy_model: str = attrs.field(default="rate", validator=_one_of(COPY_MODELS))
-    echoes: bool = False
+    echoes: bool = True
     min_confidence: float = attrs.field(default=DEFAULT_MIN_CONFIDENCE, validator=_threshold)
     documents: bool = False
 

@@ -97,6 +97,8 @@ def item_shares(support: sp.csr_matrix, fact_to_item: sp.csr_matrix) -> sp.csr_m
     [2.0, 2.0, 1.707]
     """
     coo = support.tocoo()
+    if 0 in fact_to_item.shape:  # no facts or no items: nothing to share
+        return sp.csr_matrix(support.shape)
     squares = (support.multiply(support).tocsr() @ fact_to_item).tocsr()
     item = np.asarray(fact_to_item.argmax(axis=1)).ravel()
     total = values_at(squares, coo.row, item[coo.col])

@@ -67,8 +67,11 @@ class SourceTrust:
     given the method's belief in them (its shares of belief; for Accu and
     AccuCopy, the probabilities of :attr:`ItemResult.confidence`), with an equal-tailed 95% interval
     ``low``..``high`` from a Beta(1 + right, 1 + wrong) posterior, so a source
-    with three claims gets a wide interval. ``claims`` is the number of votes
-    it rests on.
+    with three claims gets a wide interval. ``claims`` is the number of the
+    source's claims that were weighed; ``weight`` the votes they add up to, on
+    which the interval rests: less than ``claims`` where a claim is uncertain
+    (half a vote), split among several values of one item, or discounted as
+    an echo of other sources.
     """
 
     source: str
@@ -76,7 +79,8 @@ class SourceTrust:
     accuracy: float
     low: float
     high: float
-    claims: float
+    claims: int
+    weight: float
 
     def to_record(self) -> dict[str, Any]:
         return {
@@ -85,7 +89,8 @@ class SourceTrust:
             "accuracy": round(self.accuracy, 6),
             "accuracy_low": round(self.low, 6),
             "accuracy_high": round(self.high, 6),
-            "claims": _plain(self.claims),
+            "claims": self.claims,
+            "weight": _plain(self.weight),
         }
 
 
@@ -386,6 +391,9 @@ class TruthResult:
         with their number of claims: their claims weigh in the items, but the
         documents are not listed in ``trust`` and ``sources`` (empty with
         ``documents=True``, or when there were none).
+    options : tuple of (str, object)
+        The options that shaped the trust and the choices (those that apply
+        to the method), as (name, value) pairs; :attr:`description` names them.
     """
 
     method: str
@@ -416,6 +424,28 @@ class TruthResult:
         """
         return attrs.evolve(self, items=self.items.decided_at(min_confidence))
 
+    options: tuple[tuple[str, Any], ...] = ()
+
+    @property
+    def description(self) -> str:
+        """The method and its options in one line, for the outputs that show trust.
+
+        >>> from claimgraph.testing import make_claim
+        >>> from claimgraph.scoring.truth import discover
+        >>> print(discover([make_claim("A", "Hilan", "army")], method="vote").description)
+        vote (echoes=on)
+        >>> discover([make_claim("A", "Hilan", "army")]).description.split(", ")[:2]
+        ['accu_copy (echoes=on', 'false_values=observed']
+        """
+        if not self.options:
+            return self.method
+        shown = ", ".join(f"{name}={_shown(value)}" for name, value in self.options)
+        return f"{self.method} ({shown})"
+
+    def method_record(self) -> dict[str, Any]:
+        """The method and its options as a JSON-ready mapping."""
+        return {"name": self.method, "options": dict(self.options)}
+
     def to_records(self) -> list[dict[str, Any]]:
         """One JSON-ready mapping per item."""
         return [item.to_record() for item in self.items]
@@ -440,8 +470,31 @@ class TruthResult:
         return value
 
 
+def _shown(value: Any) -> str:
+    if value is True:
+        return "on"
+    if value is False:
+        return "off"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
 def _plain(x: float) -> int | float:
     return int(x) if float(x).is_integer() else round(float(x), 6)
+
+
+def source_claim_counts(problem: Problem) -> np.ndarray:
+    """Number of distinct claims of each source that the problem weighs (a timeless
+    claim in several periods, or bounds spanning several values, count once)."""
+    index = {name: s for s, name in enumerate(problem.sources)}
+    claims = problem.claims
+    weighed = np.unique(problem.obs_claim)
+    of_source = np.fromiter(
+        (index[claims[c].source] for c in weighed.tolist()), dtype=np.int64, count=len(weighed)
+    )
+    out: np.ndarray = np.bincount(of_source, minlength=problem.n_sources)
+    return out
 
 
 def build_result(
@@ -449,9 +502,10 @@ def build_result(
     problem: Problem,
     estimate: Estimate,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    options: tuple[tuple[str, Any], ...] = (),
 ) -> TruthResult:
     """Turn a method's estimate into a :class:`TruthResult`, deciding its items at
-    ``min_confidence``."""
+    ``min_confidence``; ``options`` are those that shaped it, for naming."""
     belief = estimate.belief
     confidence = estimate.confidence
     if estimate.probabilistic:
@@ -468,6 +522,7 @@ def build_result(
     high = betaincinv(right + 1.0, counts - right + 1.0, (1 + INTERVAL) / 2)
     accuracy = (right + 1.0) / (counts + 2.0)
     trust_values = estimate.trust.tolist()
+    n_claims = source_claim_counts(problem).tolist()
     sources = tuple(
         sorted(
             (
@@ -477,6 +532,7 @@ def build_result(
                     float(accuracy[s]),
                     float(low[s]),
                     float(high[s]),
+                    int(n_claims[s]),
                     float(counts[s]),
                 )
                 for s, name in enumerate(problem.sources)
@@ -492,4 +548,5 @@ def build_result(
         items=ItemResults(problem, share, chosen, supported, confidence, min_confidence),
         iterations=estimate.iterations,
         converged=estimate.converged,
+        options=options,
     )
