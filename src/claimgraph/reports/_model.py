@@ -221,7 +221,10 @@ def build_report(
         "change rate": _rate_text(cg.change_rate),
     }
     if weighing is not None:
-        settings["sources of disputes and timelines weighed by"] = weighing.description
+        # the source trust shown, when there is one, is this same run
+        settings["sources of disputes and timelines weighed by"] = (
+            "the source trust's run" if truth is not None else weighing.description
+        )
     weighed = next((s.timeline for s in summaries if s.timeline.threshold is not None), None)
     if weighed is not None and weighed.threshold is not None:
         settings["disputed below confidence"] = f"{weighed.threshold:.2f}"
