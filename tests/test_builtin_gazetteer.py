@@ -362,7 +362,7 @@ def test_cli_no_builtin_gazetteer_on_every_analysis_command(tmp_path: Path) -> N
     disputes = runner.invoke(
         main, ["disputes", table, "--format", "json", "--no-builtin-gazetteer"]
     )
-    assert json.loads(disputes.output) == []
+    assert json.loads(disputes.stdout) == []
     for command in ("sources", "report", "resolve"):
         result = runner.invoke(main, [command, table, "--no-builtin-gazetteer"])
         assert result.exit_code == 0, (command, result.output)

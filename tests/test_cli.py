@@ -20,7 +20,7 @@ def runner() -> CliRunner:
 def run(runner: CliRunner, *args: str) -> str:
     result = runner.invoke(main, list(args), catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    return result.output
+    return result.stdout
 
 
 def test_disputes_on_the_bundled_example(runner: CliRunner) -> None:

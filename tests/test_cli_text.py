@@ -38,7 +38,7 @@ def runner() -> CliRunner:
 def run(runner: CliRunner, *args: str | Path) -> str:
     result = runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    return result.output
+    return result.stdout
 
 
 def rows(text: str) -> list[dict[str, str]]:
@@ -107,8 +107,12 @@ def test_a_mixed_set_of_languages_and_tables(runner: CliRunner, tmp_path: Path) 
 
 
 def test_lang_forces_one_pack(runner: CliRunner) -> None:
-    # The Spanish pack finds nothing to claim in the English text.
-    assert rows(run(runner, "extract", ENGLISH, "--lang", "es", "--format", "csv")) == []
+    # The Spanish pack finds nothing to claim in the English text, and says so.
+    code, output = fail(runner, "extract", ENGLISH, "--lang", "es", "--format", "csv")
+    assert code == 1
+    assert output.startswith(f"Error: no claims in the input: {ENGLISH}: no sentence")
+    assert "(read as Spanish)" in output
+    assert "it looks English: try --lang en or auto" in output
     assert rows(run(runner, "extract", ENGLISH, "--lang", "en", "--format", "csv"))
 
 
@@ -201,8 +205,13 @@ def test_sides_as_a_json_object(runner: CliRunner, war: Path) -> None:
 
 
 def test_without_sides_the_actors_are_unknown(runner: CliRunner, war: Path) -> None:
-    claims = rows(run(runner, "extract", war / "brel.en.txt", "--format", "csv"))
-    assert not {c["value"] for c in claims} & {"vessa", "dorra"}
+    result = runner.invoke(main, ["extract", str(war / "brel.en.txt"), "--format", "csv"])
+    if result.exit_code == 1:  # nothing else in the text is a claim: said, not silent
+        assert "Error: no claims in the input:" in result.output
+        assert "(read as English)" in result.output
+        return
+    assert result.exit_code == 0, result.output
+    assert not {c["value"] for c in rows(result.stdout)} & {"vessa", "dorra"}
 
 
 @pytest.mark.parametrize(

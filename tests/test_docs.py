@@ -31,6 +31,37 @@ def test_cli_reference_matches_the_commands_help() -> None:
     )
 
 
+def _help_blocks(text: str) -> dict[str, str]:
+    """Command name ("" for the group) -> the help text shown under its heading."""
+    blocks = re.findall(r"^## claimgraph ?(\S*)\n\n```text\n(.*?)\n```", text, re.S | re.M)
+    return dict(blocks)
+
+
+def test_cli_reference_is_what_the_installed_command_prints() -> None:
+    """The help as a user gets it from a shell, not only from the test runner."""
+    import os
+    import subprocess
+
+    from claimgraph.cli import main
+
+    blocks = _help_blocks((ROOT / "docs" / "cli.md").read_text(encoding="utf-8"))
+    assert set(blocks) == {"", *main.commands}  # type: ignore[attr-defined]
+    # A terminal of 100 columns: click keeps a margin of 2, as tools/cli_docs.py's WIDTH.
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "COLUMNS": "100"}
+    for name, documented in blocks.items():
+        assert "Usage: main" not in documented
+        assert documented.startswith(f"Usage: claimgraph {name}".rstrip() + " ")
+        shown = subprocess.run(
+            [sys.executable, "-m", "claimgraph", *([name] if name else []), "--help"],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+            timeout=120,
+        ).stdout
+        assert shown.rstrip() == documented, f"docs/cli.md: claimgraph {name} --help changed"
+
+
 def test_readme_lists_every_command() -> None:
     from claimgraph.cli import main
 

@@ -114,3 +114,16 @@ def test_spellings_merged_in_the_example(graph: cg.ClaimGraph) -> None:
     for a, b in same:
         assert graph.places.key_of(a) == graph.places.key_of(b), (a, b)
     assert graph.places.key_of("Khan Tuman") != graph.places.key_of("Kafr Naha")
+
+
+def test_the_report_summary_never_calls_a_disputed_place_undisputed() -> None:
+    from claimgraph.data import example_claims
+    from claimgraph.graph import ClaimGraph
+    from claimgraph.reports import report_markdown
+
+    lines = report_markdown(ClaimGraph.build(example_claims())).splitlines()
+    disputed = next(s for s in lines if s.startswith("- Places with disputed control:"))
+    calm = next(s for s in lines if s.startswith("- Places whose control is corroborated"))
+    names = {n.strip(" .") for n in disputed.split(":", 1)[1].split(",")}
+    assert names
+    assert not names & {n.strip(" .") for n in calm.split(":", 1)[1].split(",")}

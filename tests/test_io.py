@@ -187,3 +187,16 @@ def test_dataframe_errors_name_the_row() -> None:
     with pytest.raises(InputError) as info:
         claims_from_dataframe(frame)
     assert (info.value.line, info.value.field) == (2, "value")
+
+
+def test_read_claims_tells_each_file_as_it_is_read(tmp_path: Path) -> None:
+    first = tmp_path / "a.csv"
+    first.write_text("source,subject,property,value\nA,X,control,army\nB,X,control,rebels\n")
+    empty = tmp_path / "b.csv"
+    empty.write_text("source,subject,property,value\n")
+    seen: list[tuple[str, int]] = []
+    claims = read_claims(
+        [first, empty], on_file=lambda path, found: seen.append((path.name, len(found)))
+    )
+    assert seen == [("a.csv", 2), ("b.csv", 0)]
+    assert len(claims) == 2

@@ -186,7 +186,8 @@ def test_provenance_ranking_and_counts() -> None:
     assert leaders == [("place-0", "Hilan", "2"), ("place-1", "Zor", "1")]
     markdown = report_markdown(report)
     assert "mine.csv, theirs.jsonl" in markdown
-    assert "most disputed first: Hilan (2), Zor (1)" in markdown
+    assert "- Places with disputed control: Hilan, Zor." in markdown
+    assert "most disputed first: Hilan 2, Zor 1." in markdown
     assert "Revisions (a source changing its own claim): 1." in markdown
 
 
@@ -285,6 +286,10 @@ def test_cli_writes_html_from_the_extension_or_the_format(tmp_path: Path) -> Non
     assert result.exit_code == 0, result.output
     assert result.output.startswith("<!DOCTYPE html>")
     assert result.output.count("<article") == 1
+    short = tmp_path / "report.htm"
+    result = runner.invoke(main, ["report", "-o", str(short)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert short.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     # Markdown stays the default
     result = runner.invoke(main, ["report"])
     assert result.output.startswith("# Disputed control report")

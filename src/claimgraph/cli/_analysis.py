@@ -32,10 +32,13 @@ from ._common import (
     echoes_option,
     fail_cleanly,
     format_option,
+    info,
     input_options,
     output_option,
     pick_format,
 )
+from ._feedback import status
+from ._filters import check_place, check_property, explain_no_agreement, explain_no_disputes
 from ._main import load_inputs, main
 
 if TYPE_CHECKING:
@@ -127,7 +130,11 @@ def disputes(
     unreliable one and its echoes).
     """
     cg = build_from_options(**options)
+    check_property(cg, prop)
+    check_place(cg, place)
     found = find_disputes(cg, property=prop, place=place)
+    if not found:
+        explain_no_disputes(cg, prop, place)
     chosen = pick_format(fmt, output, ("md", "json", "csv"))
     if chosen == "md":
         text = disputes_markdown(found)
@@ -216,7 +223,10 @@ def sources(
     claimgraph resolve and report.
     """
     cg = build_from_options(**options)
+    check_property(cg, prop)
     agreement = source_agreement(cg, property=prop, documents=documents)
+    if not agreement.pairs:
+        explain_no_agreement(cg, prop)
     result = trust_of(cg, method, echoes, false_values, documents)
     chosen = pick_format(fmt, output, ("md", "json", "csv"))
     pairs = [p.to_record() for p in agreement.pairs]
@@ -254,10 +264,7 @@ def sources(
 @input_options
 @analysis_options
 @format_option(*GRAPH_FORMATS)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+@output_option(
     required=True,
     help="The graph file: .graphml or .gexf for Gephi, .json for node-link JSON.",
 )
@@ -265,11 +272,10 @@ def sources(
 def graph(fmt: str | None, output: Path, **options: Any) -> None:
     """Write the claim graph (claims, sources, places and their relations) to a file."""
     cg = build_from_options(**options)
+    status(f"writing {output}")
     export_graph(cg, output, fmt=fmt)
     g = cg.graph
-    click.echo(
-        f"wrote {output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges", err=True
-    )
+    info(f"wrote {output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
 
 
 def _settings_of(options: dict[str, Any]) -> dict[str, object]:
@@ -310,8 +316,8 @@ def _settings_of(options: dict[str, Any]) -> dict[str, object]:
     help="HTML: the most disputed places drawn in full (timeline, periods, evidence); "
     "every place is in a table that sorts and filters in the page.",
 )
-@format_option("md", "html")
 @documents_option
+@format_option("md", "html")
 @output_option
 @fail_cleanly
 def report(
@@ -321,7 +327,7 @@ def report(
     false_values: float | str,
     documents: bool,
     top: int,
-    fmt: str | None,
+    fmt: str,
     output: Path | None,
     **options: Any,
 ) -> None:
@@ -335,7 +341,6 @@ def report(
     claimgraph resolve and sources, and the same run weighs the sources of
     the disputes and timelines; the report names the method and its options.
     """
-    chosen = pick_format(fmt, output, ("md", "html"))
     cg = build_from_options(**options)
     made = build_report(
         cg,
@@ -346,7 +351,7 @@ def report(
         or [f"the bundled example claims (claimgraph/data/{example_path().name})"],
         options=_settings_of(options),
     )
-    if chosen == "html":
+    if fmt == "html":
         echo_or_write(report_html(made, top=top), output)
     else:
         echo_or_write(report_markdown(made), output)

@@ -13,19 +13,26 @@ from typing import Any, TypeVar
 import click
 
 from .._errors import ClaimgraphError, ClaimgraphWarning
+from ._feedback import clear_status, info, quiet_option, warn
+from ._output import echo_or_write, format_option, output_option, pick_format
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 __all__ = [
     "analysis_options",
     "documents_option",
+    "echo_or_write",
     "echoes_option",
     "fail_cleanly",
     "format_option",
+    "info",
     "input_options",
     "output_option",
+    "pick_format",
+    "quiet_option",
     "sources_option",
     "text_options",
+    "warn",
 ]
 
 
@@ -249,39 +256,26 @@ def _false_values(_ctx: click.Context, _param: click.Parameter, value: str) -> s
     return number
 
 
-def format_option(*choices: str, default: str | None = None) -> Callable[[F], F]:
-    """``--format`` limited to ``choices``; the default follows ``-o``'s suffix."""
-    return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(choices),
-        default=default,
-        help=f"Output format (default: from -o's suffix, else {choices[0]}).",
-    )
-
-
-def output_option(func: F) -> F:
-    """``-o/--output FILE``: write there (atomically) instead of to standard output."""
-    return click.option(
-        "-o",
-        "--output",
-        type=click.Path(dir_okay=False, writable=True, path_type=Path),
-        default=None,
-        help="Write to this file instead of standard output.",
-    )(func)
-
-
 @contextmanager
 def _error_boundary() -> Iterator[None]:
     try:
         yield
     except ClaimgraphError as exc:
         raise click.ClickException(str(exc)) from exc
+    except BrokenPipeError:
+        raise  # the reader of standard output left; click exits quietly
+    except OSError as exc:
+        # A file that went away or a disk that filled up after the checks.
+        where = f"{exc.filename}: " if exc.filename is not None else ""
+        raise click.ClickException(f"{where}{exc.strerror or exc}") from exc
+    finally:
+        clear_status()
 
 
 def fail_cleanly(func: F) -> F:
-    """Turn library errors into a one-line message and exit status 1, and the
-    library's warnings into one line each on standard error (``warning: ...``)."""
+    """Turn library errors, and failures to read or write a named file, into a
+    one-line message and exit status 1, and the library's warnings into one line
+    each on standard error (``warning: ...``)."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -304,32 +298,8 @@ def _report_warnings(caught: list[warnings.WarningMessage]) -> None:
             text = str(warning.message)
             if text not in shown:
                 shown.add(text)
-                click.echo(f"warning: {text}", err=True)
+                warn(text)
         else:
             warnings.warn_explicit(
                 warning.message, warning.category, warning.filename, warning.lineno
             )
-
-
-def echo_or_write(text: str, output: Path | None) -> None:
-    """Print ``text`` or write it to ``output`` whole (temp file, then rename)."""
-    if output is None:
-        click.echo(text, nl=not text.endswith("\n"))
-        return
-    from ..io import atomic_write
-
-    with atomic_write(output) as handle:
-        handle.write(text)
-    click.echo(f"wrote {output}", err=True)
-
-
-def pick_format(fmt: str | None, output: Path | None, choices: tuple[str, ...]) -> str:
-    """The explicit ``--format``, else the suffix of ``-o`` when it is a choice, else the first."""
-    if fmt is not None:
-        return fmt
-    if output is not None:
-        suffix = output.suffix.lower().lstrip(".")
-        suffix = {"markdown": "md", "ndjson": "jsonl"}.get(suffix, suffix)
-        if suffix in choices:
-            return suffix
-    return choices[0]

@@ -17,7 +17,8 @@ from ._common import (
     sources_option,
     text_options,
 )
-from ._main import main, text_options_of
+from ._feedback import clear_status, info, input_progress
+from ._main import check_some_claims, main, text_options_of
 
 __all__ = ["extract"]
 
@@ -53,13 +54,27 @@ def extract(
     from its dateline, address or heading. Each claim keeps its document,
     sentence number and sentence.
     """
+    from ..io import TABLE_SUFFIXES
     from ..text import extract_file
 
+    for path in files:
+        if path.suffix.lower() in TABLE_SUFFIXES:
+            raise click.UsageError(
+                f"{path} is a claim table, not narrative text: read it with "
+                "`claimgraph claims` (every other command takes tables as they are)"
+            )
     sources = SourceRegistry.from_file(sources_file) if sources_file else None
     options = text_options_of(lang, year, doc_date, sides_file, sources)
     claims: list[Claim] = []
-    for path in files:
-        claims.extend(extract_file(path, **options))
+    per_file: list[tuple[Path, int]] = []
+    with input_progress(files, label="extracting from") as file_read:
+        for path in files:
+            found = extract_file(path, **options)
+            claims.extend(found)
+            per_file.append((path, len(found)))
+            file_read(path)
+    check_some_claims(per_file, lang)
+    clear_status()
     write_claims(claims, output, fmt=pick_format(fmt, output, ("jsonl", "csv")))
     if output is not None:
-        click.echo(f"wrote {len(claims)} claims to {output}", err=True)
+        info(f"wrote {len(claims)} claims to {output}")

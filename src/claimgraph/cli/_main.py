@@ -8,20 +8,30 @@ from typing import Any
 import click
 
 from .. import __version__
+from .._errors import ClaimgraphError
 from ..io import parse_mapping, read_claims, write_claims
 from ..model import Claim, SourceRegistry
 from ._common import fail_cleanly, format_option, input_options, output_option, pick_format
+from ._feedback import clear_status, info, input_progress, status, warn
 
-__all__ = ["load_inputs", "main", "text_options_of"]
+__all__ = ["check_some_claims", "load_inputs", "main", "text_options_of"]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    name="claimgraph",
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, prog_name="claimgraph")
 def main() -> None:
     """Claims attributed to sources: who says who holds which place, and how far sources agree.
 
     INPUT files are claim tables (.csv, .tsv, .jsonl) or narrative text (.txt).
     With no INPUT, commands run on the bundled example claims.
+
+    Exit status: 0 when the command did its work (an empty answer, such as no
+    disputes, is said on standard error), 1 when an input or output file is
+    wrong, the input holds no claims or a --place or --property is not in it,
+    2 when the command line is.
     """
 
 
@@ -41,12 +51,68 @@ def load_inputs(
         from ..data import example_claims
 
         return example_claims()
-    return read_claims(
-        inputs,
-        mapping=parse_mapping(mapping),
-        extra_columns="ignore" if ignore_extra_columns else "error",
-        text_options=text_options,
+    per_file: list[tuple[Path, int]] = []
+    with input_progress(inputs) as file_read:
+
+        def note(path: Path, found: list[Claim]) -> None:
+            per_file.append((path, len(found)))
+            file_read(path)
+
+        claims = read_claims(
+            inputs,
+            mapping=parse_mapping(mapping),
+            extra_columns="ignore" if ignore_extra_columns else "error",
+            text_options=text_options,
+            on_file=note,
+        )
+    check_some_claims(per_file, text_options.get("lang", "auto"))
+    status(f"working on {len(claims):,} claims")
+    return claims
+
+
+def check_some_claims(per_file: list[tuple[Path, int]], lang: str = "auto") -> None:
+    """Warn of each input file that gave no claims, saying why; fail if none gave any.
+
+    Raises
+    ------
+    click.ClickException
+        When no file gave a claim: there is nothing to analyse or write.
+    """
+    empty = [(path, _why_empty(path, lang)) for path, count in per_file if count == 0]
+    if not empty:
+        return
+    if len(empty) < len(per_file):
+        for path, why in empty:
+            warn(f"{path}: no claims: {why}")
+        return
+    shown = "; ".join(f"{path}: {why}" for path, why in empty[:3])
+    more = f"; and {len(empty) - 3} more files" if len(empty) > 3 else ""
+    raise click.ClickException(f"no claims in the input: {shown}{more}")
+
+
+def _why_empty(path: Path, lang: str) -> str:
+    from ..io import TEXT_SUFFIXES
+
+    if path.suffix.lower() not in TEXT_SUFFIXES:
+        return "the table has a header but no rows"
+    from ..io._text import read_text
+    from ..text import detect_language
+
+    try:
+        looks = detect_language(read_text(path, kind="narrative text"))
+    except ClaimgraphError:
+        looks = None
+    read_as = looks if lang == "auto" else lang
+    why = (
+        f"no sentence of the text (read as {_LANGUAGES.get(read_as or '', read_as)}) says "
+        "who holds a place, counts casualties, denies or blames"
     )
+    if lang != "auto" and looks is not None and looks != lang:
+        why += f"; it looks {_LANGUAGES.get(looks, looks)}: try --lang {looks} or auto"
+    return why
+
+
+_LANGUAGES = {"en": "English", "es": "Spanish"}
 
 
 def text_options_of(
@@ -88,9 +154,10 @@ def claims(inputs: tuple[Path, ...], fmt: str | None, output: Path | None, **rea
     """
     loaded = load_inputs(inputs, **read)
     chosen = pick_format(fmt, output, ("jsonl", "csv"))
+    clear_status()
     write_claims(loaded, output, fmt=chosen)
     if output is not None:
-        click.echo(f"wrote {len(loaded)} claims to {output}", err=True)
+        info(f"wrote {len(loaded)} claims to {output}")
 
 
 # Commands defined in their own modules register themselves on ``main``.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import warnings
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ def read_claims(
     mapping: ColumnMapping | None = None,
     extra_columns: ExtraColumns = "error",
     text_options: Mapping[str, Any] | None = None,
+    on_file: Callable[[Path, list[Claim]], object] | None = None,
 ) -> list[Claim]:
     """Read claims from tables (``.csv``, ``.tsv``, ``.jsonl``) and narrative text (``.txt``).
 
@@ -45,6 +46,9 @@ def read_claims(
         ``actors`` (declared actors of other wars, :func:`claimgraph.text.read_actors`)
         are declared before any file is read, so tables may name them as values
         of control too.
+    on_file : callable, optional
+        Called with each path and the claims read from it, as soon as that file
+        is read (for progress, or to tell which file gave no claims).
 
     Raises
     ------
@@ -67,7 +71,7 @@ def read_claims(
     if text_options and text_options.get("actors"):
         _declare_sides(text_options["actors"])
     with collector_paused():
-        claims, origins = _read_all(paths, mapping, extra_columns, text_options)
+        claims, origins = _read_all(paths, mapping, extra_columns, text_options, on_file)
     registry = (text_options or {}).get("sources")
     for warning in alignment_conflicts(
         claims, origins, registry if isinstance(registry, SourceRegistry) else None
@@ -81,6 +85,7 @@ def _read_all(
     mapping: ColumnMapping | None,
     extra_columns: ExtraColumns,
     text_options: Mapping[str, Any] | None,
+    on_file: Callable[[Path, list[Claim]], object] | None = None,
 ) -> tuple[list[Claim], list[tuple[int, Path]]]:
     """The claims of every file, and where each file's claims start."""
     claims: list[Claim] = []
@@ -96,19 +101,22 @@ def _read_all(
             raise InputError("is a directory, not a file of claims", path=str(path))
         origins.append((len(claims), path))
         if suffix in {".csv", ".tsv"}:
-            claims.extend(read_csv(path, mapping=mapping, extra=extra_columns))
+            found = read_csv(path, mapping=mapping, extra=extra_columns)
         elif suffix in {".jsonl", ".ndjson"}:
-            claims.extend(read_jsonl(path, mapping=mapping, extra=extra_columns))
+            found = read_jsonl(path, mapping=mapping, extra=extra_columns)
         elif suffix in TEXT_SUFFIXES:
             from ..text import extract_file
 
-            claims.extend(extract_file(path, **dict(text_options or {})))
+            found = extract_file(path, **dict(text_options or {}))
         else:
             raise InputError(
                 f"unsupported file type {suffix or '(none)'!r}; expected one of "
                 f"{', '.join(sorted(TABLE_SUFFIXES | TEXT_SUFFIXES))}",
                 path=str(path),
             )
+        claims.extend(found)
+        if on_file is not None:
+            on_file(path, found)
     if not seen_any:
         raise InputError("no input files given")
     _check_unique_ids(claims)

@@ -314,8 +314,10 @@ def report_markdown(
         "",
         "## Summary",
         "",
-        f"- Places with disputed control, most disputed first: "
-        f"{', '.join(f'{p.name} ({len(p.disputes)})' for p in report.disputed_places) or 'none'}.",
+        f"- Places with disputed control: "
+        f"{', '.join(p.name for p in report.disputed_places) or 'none'}.",
+        f"- Disputes of control per place, most disputed first: "
+        f"{', '.join(f'{p.name} {len(p.disputes)}' for p in report.disputed_places) or 'none'}.",
         f"- Places whose control is corroborated by independent sources and never disputed: "
         f"{', '.join(p.name for p in report.corroborated_places) or 'none'}.",
         f"- Other disputed statements (counts, responsibility ...): {len(other)}.",

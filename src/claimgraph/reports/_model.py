@@ -145,6 +145,7 @@ class Report:
             p
             for p in self.places
             if not p.disputes
+            and not p.timeline.disputed
             and any(period.is_corroborated(dict(self.alignments)) for period in p.timeline.periods)
         )
 
