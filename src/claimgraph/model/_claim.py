@@ -170,6 +170,9 @@ class Claim:
         registry maps it to).
     doc, sentence, text : provenance
         Document, sentence number in it, and the sentence itself.
+    url : str or None
+        Where the document can be read (the HTML report links it when it is
+        an ``http``/``https`` address).
     id : str
         A stable identifier; :meth:`from_record` derives one when none is given.
 
@@ -199,6 +202,7 @@ class Claim:
     doc: str | None = attrs.field(default=None, validator=_optional_str("doc"))
     sentence: int | None = None
     text: str | None = attrs.field(default=None, validator=_optional_str("text"))
+    url: str | None = attrs.field(default=None, validator=_optional_str("url"))
     id: str = ""
 
     def __attrs_post_init__(self) -> None:
@@ -341,8 +345,15 @@ class Claim:
             "sentence": sentence,
             "text": _text(get("text")),
         }
-        ident = _text(get("id")) or default_id or _content_id(fields)
-        return cls(id=ident, **fields)
+        url = _text(get("url"))
+        # the link is no part of what is claimed; it names the claim only when given,
+        # so ids of claims without one stay as they were
+        ident = (
+            _text(get("id"))
+            or default_id
+            or _content_id(fields if url is None else {**fields, "url": url})
+        )
+        return cls(id=ident, url=url, **fields)
 
     def to_record(self) -> dict[str, Any]:
         """Return a JSON-ready dict; :meth:`from_record` reads it back unchanged.
@@ -375,7 +386,7 @@ class Claim:
             out["alignment"] = self.alignment
         if self.is_document:
             out["source_kind"] = self.source_kind.value
-        for name in ("doc", "sentence", "text"):
+        for name in ("doc", "sentence", "text", "url"):
             field_value = getattr(self, name)
             if field_value is not None:
                 out[name] = field_value
@@ -402,6 +413,7 @@ RECORD_FIELDS: tuple[str, ...] = (
     "doc",
     "sentence",
     "text",
+    "url",
 )
 
 
