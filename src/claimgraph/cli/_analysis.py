@@ -8,16 +8,20 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from ..data import example_path
 from ..disputes import find_disputes
 from ..graph import CHANGE_RATE, GRAPH_FORMATS, ClaimGraph, export_graph
 from ..io._tables import json_text
 from ..model import SourceRegistry
 from ..reports import (
+    DEFAULT_TOP,
     DISPUTE_COLUMNS,
     agreement_markdown,
+    build_report,
     dispute_rows,
     disputes_markdown,
     render_records,
+    report_html,
     report_markdown,
 )
 from ..scoring import source_agreement
@@ -33,7 +37,7 @@ from ._common import (
     output_option,
     pick_format,
 )
-from ._feedback import status
+from ._feedback import status, warn
 from ._filters import check_place, check_property, explain_no_agreement, explain_no_disputes
 from ._main import load_inputs, main
 
@@ -269,9 +273,37 @@ def graph(fmt: str | None, output: Path, **options: Any) -> None:
     """Write the claim graph (claims, sources, places and their relations) to a file."""
     cg = build_from_options(**options)
     status(f"writing {output}")
-    export_graph(cg, output, fmt=fmt)
-    g = cg.graph
-    info(f"wrote {output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
+    done = export_graph(cg, output, fmt=fmt)
+    info(f"wrote {output}: {done.nodes} nodes, {done.edges} edges")
+    if done.replaced:
+        warn(
+            f"{output}: {done.replaced} characters that {done.format.upper()} cannot carry "
+            "were written as U+FFFD"
+        )
+
+
+def _settings_of(options: dict[str, Any]) -> dict[str, object]:
+    """The reading and linking options that differ from their defaults, for provenance."""
+    shown = {
+        "gazetteer": "gazetteer",
+        "no_builtin_gazetteer": "no builtin gazetteer",
+        "exact_subjects": "exact subjects",
+        "sources_file": "sources",
+        "sides_file": "sides",
+        "mapping": "column map",
+        "ignore_extra_columns": "ignore extra columns",
+        "year": "year",
+        "doc_date": "document date",
+    }
+    out: dict[str, object] = {}
+    for key, label in shown.items():
+        value = options.get(key)
+        if value in (None, False, ()):
+            continue
+        out[label] = ", ".join(value) if isinstance(value, tuple) else value
+    if options.get("lang", "auto") != "auto":
+        out["language"] = options["lang"]
+    return out
 
 
 @main.command()
@@ -280,8 +312,16 @@ def graph(fmt: str | None, output: Path, **options: Any) -> None:
 @click.option("--title", default="Disputed control report", show_default=True)
 @_method_option
 @echoes_option
+@click.option(
+    "--top",
+    type=click.IntRange(0),
+    default=DEFAULT_TOP,
+    show_default=True,
+    help="HTML: the most disputed places drawn in full (timeline, periods, evidence); "
+    "every place is in a table that sorts and filters in the page.",
+)
 @documents_option
-@format_option("md")
+@format_option("md", "html")
 @output_option
 @fail_cleanly
 def report(
@@ -290,29 +330,32 @@ def report(
     echoes: bool,
     false_values: float | str,
     documents: bool,
+    top: int,
     fmt: str,
     output: Path | None,
     **options: Any,
 ) -> None:
-    """A readable Markdown report: disputes with their sentences, timelines, agreement.
+    """A readable report: disputes with their sentences, timelines, agreement.
 
-    Per-source trust (estimated accuracy with its 95 % interval and the number
-    of claims it rests on) comes from --method, the same as in claimgraph
-    resolve and sources, and the same run weighs the sources of the disputes
-    and timelines; the report names the method and its options.
+    Markdown, or with --format html (or -o report.html) one self-contained
+    page with control timelines, a map of places with coordinates and tables
+    that sort and filter (needs the html extra). Places come most disputed
+    first. Per-source trust (estimated accuracy with its 95 % interval and
+    the number of claims it rests on) comes from --method, the same as in
+    claimgraph resolve and sources, and the same run weighs the sources of
+    the disputes and timelines; the report names the method and its options.
     """
     cg = build_from_options(**options)
-    result = trust_of(cg, method, echoes, false_values, documents)
-    trust = None if result is None else trust_text(result)
-    described = None if result is None else result.description
-    echo_or_write(
-        report_markdown(
-            cg,
-            title=title,
-            trust=trust,
-            trust_method=described,
-            truth=result,
-            documents=documents,
-        ),
-        output,
+    made = build_report(
+        cg,
+        title=title,
+        truth=trust_of(cg, method, echoes, false_values, documents),
+        documents=documents,
+        inputs=[str(path) for path in options["inputs"]]
+        or [f"the bundled example claims (claimgraph/data/{example_path().name})"],
+        options=_settings_of(options),
     )
+    if fmt == "html":
+        echo_or_write(report_html(made, top=top), output)
+    else:
+        echo_or_write(report_markdown(made), output)

@@ -26,7 +26,7 @@ __all__ = [
 ]
 
 #: Other spellings of a format's file name suffix.
-SUFFIX_ALIASES = {"markdown": "md", "ndjson": "jsonl"}
+SUFFIX_ALIASES = {"markdown": "md", "ndjson": "jsonl", "htm": "html"}
 
 
 def output_problem(path: Path) -> str | None:

@@ -3,7 +3,14 @@
 from ._build import ClaimGraph, claim_node, place_node, source_node
 from ._changes import CHANGE_RATE, split_changes
 from ._episodes import Episode, claim_order, group_episodes
-from ._export import GRAPH_FORMATS, export_graph, flat_graph
+from ._export import (
+    EDGE_COLUMNS,
+    GRAPH_FORMATS,
+    NODE_COLUMNS,
+    GraphExport,
+    export_graph,
+    flat_graph,
+)
 from ._relations import (
     Relation,
     RelationKind,
@@ -17,9 +24,12 @@ from ._time import DEFAULT_WINDOW, comparable_periods, count_scopes, day_span, g
 __all__ = [
     "CHANGE_RATE",
     "DEFAULT_WINDOW",
+    "EDGE_COLUMNS",
     "GRAPH_FORMATS",
+    "NODE_COLUMNS",
     "ClaimGraph",
     "Episode",
+    "GraphExport",
     "Relation",
     "RelationKind",
     "all_relations",

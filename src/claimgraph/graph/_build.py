@@ -273,7 +273,9 @@ class ClaimGraph:
         """A networkx DiGraph of claims, sources and places (built once, then cached).
 
         Nodes have ``kind`` ``"claim"``, ``"source"`` or ``"place"``; claim
-        nodes carry the :class:`Claim` as ``claim``. Edges have ``kind``:
+        nodes carry the :class:`Claim` as ``claim``; sources their ``name`` and
+        ``alignment``; places their ``name``, ``lat``, ``lon`` and ``parent``
+        (``None`` when unknown). Edges have ``kind``:
         ``asserts`` (source -> claim), ``about`` (claim -> place) or a
         :class:`RelationKind` value between claims.
         """
@@ -286,10 +288,19 @@ class ClaimGraph:
         g = nx.DiGraph()
         for name, alignment in self.alignments.items():
             g.add_node(source_node(name), kind="source", name=name, alignment=alignment)
-        names = self._place_names() if self.places is not None else {}
-        keys = {self.place_key(c) for c in self.claims} if self.places is None else None
-        for key in keys if keys is not None else names:
-            g.add_node(place_node(key), kind="place", name=names.get(key, key))
+        if self.places is None:
+            for key in sorted({c.subject for c in self.claims}):
+                g.add_node(place_node(key), kind="place", name=key)
+        else:
+            for place in self.places.places:
+                g.add_node(
+                    place_node(place.id),
+                    kind="place",
+                    name=place.name,
+                    lat=place.lat,
+                    lon=place.lon,
+                    parent=place.parent,
+                )
         nodes = {id(c): claim_node(c) for c in self.claims}
         g.add_nodes_from((nodes[id(c)], {"kind": "claim", "claim": c}) for c in self.claims)
         key_of = _subject_key(self.places) if self.places is not None else None
@@ -303,15 +314,11 @@ class ClaimGraph:
             ),
             kind="about",
         )
-        for kind in RelationKind:
-            g.add_edges_from(
-                (
-                    (nodes[id(r.source)], nodes[id(r.target)])
-                    for r in self.relations
-                    if r.kind is kind
-                ),
-                kind=kind.value,
-            )
+        kinds = {kind: {"kind": kind.value} for kind in RelationKind}
+        # one pass; each edge gets its own copy of the attributes, as networkx does
+        g.add_edges_from(
+            (nodes[id(r.source)], nodes[id(r.target)], kinds[r.kind]) for r in self.relations
+        )
         return g
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..model import Claim, Stance
 from ._episodes import Episode
@@ -134,23 +134,47 @@ def relations_in(episode: Episode, *, relative_tolerance: float = 0.0) -> Iterat
     of one position thus form a chain of corroboration instead of a clique,
     and the number of edges grows with claims times positions, not with the
     square of the claims. Counts, whose agreement depends on their periods,
-    are related to the latest earlier count of every source.
+    are related to every source's latest earlier count, one claim for each
+    distinct count (the same bounds, period and stance relate alike): the
+    latest source to state it. Sources repeating one figure also make a chain.
+
+    >>> from claimgraph.testing import make_claim
+    >>> from claimgraph.graph import group_episodes
+    >>> counts = [make_claim(f"S{k}", "Bezaa", 35, property="killed", on="2016-01-01")
+    ...           for k in range(4)]
+    >>> [r.kind.value for r in relations_in(group_episodes(counts)[0])]  # a chain, not 6
+    ['corroborates', 'corroborates', 'corroborates']
     """
     own: dict[str, Claim] = {}
     # position -> the latest claim holding it, and the latest from another source
     holders: dict[tuple[bool, str], list[Claim]] = {}
+    # count -> each source whose latest claim states it, with that claim, latest last
+    counts: dict[_Count, dict[str, Claim]] = {}
+    count_of: dict[str, _Count] = {}  # source -> the count its latest claim states
     for claim in episode.claims:
         previous = own.get(claim.source)
         if previous is not None:
             relation = relate(previous, claim, relative_tolerance=relative_tolerance)
             if relation is not None:
                 yield relation
+        stated = count_of.pop(claim.source, None)
+        if stated is not None:  # the source's earlier count no longer stands
+            standing = counts[stated]
+            del standing[claim.source]
+            if not standing:
+                del counts[stated]
         if _numeric(claim):
-            for source, earlier in own.items():
-                if source != claim.source and _numeric(earlier):
-                    relation = relate(earlier, claim, relative_tolerance=relative_tolerance)
-                    if relation is not None:
-                        yield relation
+            for standing in counts.values():
+                for source in reversed(standing):
+                    if source != claim.source:
+                        earlier = standing[source]
+                        relation = relate(earlier, claim, relative_tolerance=relative_tolerance)
+                        if relation is not None:
+                            yield relation
+                        break
+            key = _count(claim)
+            counts.setdefault(key, {})[claim.source] = claim
+            count_of[claim.source] = key
         else:
             for slot in holders.values():
                 earlier = slot[0] if slot[0].source != claim.source else slot[-1]
@@ -159,15 +183,30 @@ def relations_in(episode: Episode, *, relative_tolerance: float = 0.0) -> Iterat
                 relation = relate(earlier, claim, relative_tolerance=relative_tolerance)
                 if relation is not None:
                     yield relation
-            key = (claim.stance is Stance.DENIES, claim.value or "")
-            found = holders.get(key)
+            key_held = (claim.stance is Stance.DENIES, claim.value or "")
+            found = holders.get(key_held)
             if found is None:
-                holders[key] = [claim]
+                holders[key_held] = [claim]
             elif found[0].source == claim.source:
                 found[0] = claim
             else:
-                holders[key] = [claim, found[0]]
+                holders[key_held] = [claim, found[0]]
         own[claim.source] = claim
+
+
+#: What :func:`relate` reads of a count besides its source.
+_Count = tuple[bool, float | None, float | None, Any, Any, Any]
+
+
+def _count(claim: Claim) -> _Count:
+    return (
+        claim.stance is Stance.DENIES,
+        claim.low,
+        claim.high,
+        claim.start,
+        claim.end,
+        claim.precision,
+    )
 
 
 def all_relations(

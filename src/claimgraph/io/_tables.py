@@ -225,6 +225,12 @@ def read_jsonl(
                         field=field,
                     )
                 given_by[field] = key
+                if isinstance(value, str) and "\x00" in value:
+                    # "\u0000" is valid JSON, but no name or sentence holds a NUL and no
+                    # CSV or XML file written from the claim could carry it
+                    raise InputError(
+                        "text with a NUL character", path=str(path), line=number, field=field
+                    )
                 record[field] = value
             if unknown and extra == "error":
                 raise InputError(

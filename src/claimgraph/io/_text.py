@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from .._errors import InputError
@@ -34,7 +35,7 @@ def read_text(path: str | Path, *, kind: str, empty: str | None = None) -> str:
     >>> read_text(bad, kind="narrative text")
     Traceback (most recent call last):
     ...
-    claimgraph._errors.InputError: ...latin1.txt:2: not UTF-8 text (byte 0xe9); re-encode ...
+    claimgraph._errors.InputError: ...latin1.txt:2: not UTF-8 text (byte 0xe9 at byte offset 6); ...
     """
     where = str(path)
     try:
@@ -51,12 +52,16 @@ def read_text(path: str | Path, *, kind: str, empty: str | None = None) -> str:
         raise InputError(
             f"NUL byte in {kind}; the file is damaged or binary", path=where, line=line
         )
+    # the byte-order mark is dropped by hand, so that a bad byte's offset is the file's
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
-        text = data.decode("utf-8-sig")
+        text = data[bom:].decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        offset = bom + exc.start
+        line = data[:offset].count(b"\n") + 1
         raise InputError(
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x}); re-encode the file as UTF-8",
+            f"not UTF-8 text (byte 0x{data[offset]:02x} at byte offset {offset});"
+            " re-encode the file as UTF-8",
             path=where,
             line=line,
         ) from exc

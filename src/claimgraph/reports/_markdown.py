@@ -6,9 +6,10 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..disputes import Dispute, Status, Timeline, build_timelines, find_disputes
+from ..disputes import Dispute, Status, Timeline
 from ..model import Claim
-from ..scoring import Agreement, source_agreement
+from ..scoring import Agreement
+from ._model import Report, build_report, trust_texts
 from ._tables import markdown_table
 from ._tables import markdown_text as md
 
@@ -249,7 +250,7 @@ def _not_scored(left: dict[str, int]) -> list[str]:
 
 
 def report_markdown(
-    cg: ClaimGraph,
+    cg: ClaimGraph | Report,
     *,
     title: str = "Disputed control report",
     trust: dict[str, Any] | None = None,
@@ -258,6 +259,9 @@ def report_markdown(
     truth: TruthResult | None = None,
 ) -> str:
     """The full report: summary, disputes with evidence, timelines, counts, agreement, places.
+
+    ``cg`` is a claim graph, or a :class:`~claimgraph.reports.Report` already
+    built (then ``title`` is the report's, and ``trust`` defaults to its trust).
 
     A document's own statements are evidence, marked ``(document)``; the
     agreement tables leave them out unless ``documents`` (see
@@ -279,51 +283,55 @@ def report_markdown(
     >>> print(report_markdown(cg).splitlines()[0])
     # Disputed control report
     """
-    from ..scoring.truth import discover_graph
-
-    # one truth-discovery run (the library's default method unless given)
-    # weighs the sources of both the disputes and the timelines
-    if truth is None and cg.claims:
-        truth = discover_graph(cg)
-    disputes = find_disputes(cg, truth=truth)
-    control = [d for d in disputes if d.property == "control"]
-    other = [d for d in disputes if d.property != "control"]
-    timelines = build_timelines(cg, truth=truth)
-    agreement = source_agreement(cg, documents=documents)
-    dates = [c.start for c in cg.claims if c.start] + [c.end for c in cg.claims if c.end]
-    span = f"{min(dates).isoformat()} to {max(dates).isoformat()}" if dates else "undated"
-    disputed_places = sorted({d.name for d in control})
-    # "never disputed": no sources disagreeing, whatever the likely holder's confidence
-    corroborated = [
-        t.name
-        for t in timelines
-        if not t.disputed
-        and t.name not in disputed_places
-        and any(p.is_corroborated(cg.alignments) for p in t.periods)
-    ]
+    report = (
+        cg
+        if isinstance(cg, Report)
+        else build_report(cg, title=title, truth=truth, documents=documents)
+    )
+    if trust is None and report.trust:
+        trust = trust_texts(report.trust)
+    if trust_method is None:
+        trust_method = report.provenance.method
+    control = list(report.control_disputes)
+    other = list(report.other_disputes)
+    timelines = [p.timeline for p in report.places]
+    alignments = dict(report.alignments)
+    provenance = report.provenance
+    made = f"claimgraph {provenance.version}"
+    if provenance.inputs:
+        made += f" from {', '.join(provenance.inputs)}"
+    settings = "; ".join(f"{k}: {v}" for k, v in provenance.options)
     lines = [
-        f"# {title}",
+        f"# {report.title}",
         "",
-        f"Generated {dt.date.today().isoformat()} by claimgraph from {len(cg.claims)} claims "
-        f"by {len(cg.alignments)} sources about {len({e.subject for e in cg.episodes})} "
-        f"places or subjects, {span}. Claims at most {cg.window} days apart are compared."
+        f"Generated {provenance.generated.date().isoformat()} by {made}: {report.claims} claims "
+        f"by {report.sources} sources about {report.subjects} "
+        f"places or subjects, {report.span_text()}. Claims at most {report.window} days apart "
+        "are compared."
         + (
             f" Source trust is estimated by truth discovery: {trust_method}."
             if trust is not None and trust_method
             else (
                 " The sources table leaves trust out; disputes and timelines weigh the "
-                f"sources by truth discovery: {truth.description}."
-                if truth is not None
+                f"sources by truth discovery: {report.weighed_by}."
+                if report.weighed_by is not None
                 else " Source trust is not estimated."
             )
         ),
         "",
+        f"Settings: {settings}.",
+        "",
         "## Summary",
         "",
-        f"- Places with disputed control: {md(', '.join(disputed_places)) or 'none'}.",
+        f"- Places with disputed control: "
+        f"{md(', '.join(p.name for p in report.disputed_places)) or 'none'}.",
+        f"- Disputes of control per place, most disputed first: "
+        f"{md(', '.join(f'{p.name} {len(p.disputes)}' for p in report.disputed_places))}"
+        f"{'' if report.disputed_places else 'none'}.",
         f"- Places whose control is corroborated by independent sources and never disputed: "
-        f"{md(', '.join(corroborated)) or 'none'}.",
+        f"{md(', '.join(p.name for p in report.corroborated_places)) or 'none'}.",
         f"- Other disputed statements (counts, responsibility ...): {len(other)}.",
+        f"- Revisions (a source changing its own claim): {report.revisions}.",
         "",
         "## Disputed control",
         "",
@@ -334,18 +342,16 @@ def report_markdown(
         "## Control timelines",
         "",
         *_trust_note(timelines),
-        timelines_markdown(timelines, cg.alignments),
+        timelines_markdown(timelines, alignments),
         "## Source agreement",
         "",
-        agreement_markdown(agreement, trust, trust_method=trust_method),
+        agreement_markdown(report.agreement, trust, trust_method=trust_method),
     ]
-    if cg.places is not None:
-        merged = [p for p in cg.places.places if len(p.variants) > 1]
-        if merged:
-            lines += ["## Place spellings merged", ""]
-            for place in merged:
-                lines.append(f"- **{md(place.name)}**: {md(', '.join(place.variants))}")
-            lines.append("")
+    if report.merged_spellings:
+        lines += ["## Place spellings merged", ""]
+        for name, variants in report.merged_spellings:
+            lines.append(f"- **{md(name)}**: {md(', '.join(variants))}")
+        lines.append("")
     return "\n".join(lines)
 
 

@@ -98,6 +98,8 @@ def extract_text(
     """
     if year is not None and doc_date is not None:
         raise InputError("give either year or doc_date, not both")
+    if year is not None and not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise InputError(f"year must be between {dt.MINYEAR} and {dt.MAXYEAR}, got {year}")
     if lang == AUTO:
         lang = detect_language(text)
     pack = get_pack(lang)
@@ -134,17 +136,27 @@ def extract_file(
     """
     path = Path(path)
     text = read_text(path, kind="narrative text", empty="empty file: no text to read claims from")
-    if lang == AUTO:
-        try:
+    nul = text.find("\x00")
+    if nul >= 0:  # read_text looks for binary data at the start of the file only
+        raise InputError(
+            "NUL character: binary data, not narrative text",
+            path=str(path),
+            line=text.count("\n", 0, nul) + 1,
+        )
+    try:
+        if lang == AUTO:
             lang = detect_language(text)
-        except InputError as exc:
-            raise InputError(str(exc), path=str(path)) from None
-    return extract_text(
-        text,
-        doc=path.name,
-        lang=lang,
-        year=year,
-        doc_date=doc_date,
-        sources=sources,
-        actors=actors,
-    )
+        return extract_text(
+            text,
+            doc=path.name,
+            lang=lang,
+            year=year,
+            doc_date=doc_date,
+            sources=sources,
+            actors=actors,
+        )
+    except InputError as exc:
+        if exc.path not in (None, path.name):
+            raise
+        # the file as the user named it, and the line when one is known
+        raise InputError(exc.reason, path=str(path), line=exc.line, field=exc.field) from None

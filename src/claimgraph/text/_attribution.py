@@ -22,6 +22,7 @@ import attrs
 
 from ..model import SourceRegistry, fold
 from ._pack import LanguagePack
+from ._scan import MatchIndex, SpanSet, at_least_words, before_window
 from ._sentences import fold_aligned
 from ._sources import UNNAMED, WIRE_AGENCIES
 
@@ -88,6 +89,7 @@ class Attribution:
 
 
 _SEPARATOR = re.compile(r"[,—–]")
+_SEPARATORS = MatchIndex(_SEPARATOR)
 # How far (in characters) a speaker's name may stand from its cue.
 _REACH = 110
 
@@ -121,6 +123,7 @@ class AttributionReader:
         self.impersonal = c(pack.impersonal)
         self.channel = c(pack.channel) if pack.channel else None
         self.clause_breaks = c(pack.clause_breaks)
+        self._breaks = MatchIndex(self.clause_breaks)
         self.infinitive = c(pack.reported_infinitive) if pack.reported_infinitive else None
         self.first_person = c(pack.first_person_verb)
         self.passive_speech = c(pack.passive_speech) if pack.passive_speech else None
@@ -187,19 +190,24 @@ class AttributionReader:
                 else:
                     continue
             cues.append(Cue(m.start(), np_end, named, self._reach_of_phrase(folded, m, np_end)))
+        covered = SpanSet((c.begin, c.end) for c in cues)
         for m in self.speech.finditer(folded):
-            if any(c.begin <= m.start() < c.end for c in cues):
+            if covered.overlaps(m.start(), m.start() + 1):
                 continue
-            earlier = [c for c in cues if c.end <= m.start()]
-            if earlier and self.coordinated.search(folded, earlier[-1].end, m.start()):
+            # the cue added last of those ending before the verb (usually the last one)
+            last = next((c for c in reversed(cues) if c.end <= m.start()), None)
+            if last is not None and self.coordinated.search(
+                folded, max(last.end, before_window(m.start())), m.start()
+            ):
                 # "X negó ... y afirmó que ...": the same speaker goes on.
-                last = earlier[-1]
                 denies = bool(self.denial.match(folded, m.start()))
                 cues.append(Cue(m.start(), m.end(), last.source, Reach.RIGHT, denies))
+                covered.append((m.start(), m.end()))
                 continue
             cue = self._speech_cue(folded, m, previous, text)
             if cue is not None:
                 cues.append(cue)
+                covered.append((cue.begin, cue.end))
         return sorted(cues, key=lambda c: c.begin)
 
     def _reach_of_phrase(self, folded: str, m: re.Match[str], np_end: int) -> Reach:
@@ -232,24 +240,27 @@ class AttributionReader:
         ):
             # "Rebels are reported to have taken X": nobody is named as the source.
             return Cue(m.start(), m.end(), UNNAMED, Reach.CLAUSE, denies)
-        seps = list(_SEPARATOR.finditer(folded, clause_start, m.start()))
-        comma = seps[-1].start() if seps else -1
-        np_begin = seps[-1].end() if seps else clause_start
-        before = folded[clause_start:np_begin]
+        # the last separator (one character) between the clause's start and the verb
+        sep_end = _SEPARATORS.last_end_before(folded, m.start())
+        if sep_end is not None and sep_end - 1 >= clause_start:
+            comma, np_begin = sep_end - 1, sep_end
+        else:
+            comma, np_begin = -1, clause_start
         right_end = _phrase_end(folded, m.end())
         right = self.source_in(folded, m.end(), min(right_end, m.end() + _REACH))
         if (
             right is None
             and not opens
-            and folded[m.end() : right_end].strip(" .\"'")
+            and at_least_words(folded, m.end(), right_end, 1, " .\"'")
             and self.person_roles.match(folded, right_end)
         ):
             # "afirmó Saif Abu Bakr, jefe del grupo X": the organisation in apposition.
-            clause_end = _clause_end(self.clause_breaks, folded, m.end())
+            clause_end = self._clause_end(folded, m.end())
             right = self.source_in(folded, right_end, min(clause_end, m.end() + _REACH))
-        after_verb = folded[m.end() : right_end].strip(" .,;:\"'")
-        tail = folded[right_end:].strip(" .,;:\"'")
-        has_before = len(before.split()) >= 2
+        # counted in place: the stretches may run to the end of a long sentence
+        words_after_verb = at_least_words(folded, m.end(), right_end, 3, " .,;:\"'")
+        tail = at_least_words(folded, right_end, len(folded), 1, " .,;:\"'")
+        has_before = at_least_words(folded, clause_start, np_begin, 2)
         # '"...", afirmó X': a quotation closing right before the verb is its content.
         after_quote = folded[clause_start : m.start()].rstrip(" ,").endswith('"')
         if after_quote and not opens:
@@ -263,7 +274,7 @@ class AttributionReader:
             and self._speaker_phrase(folded, m.end(), right_end)
         ):
             content_right = False
-        elif len(after_verb.split()) >= 3:
+        elif words_after_verb:
             content_right = True
         else:
             content_right = not has_before
@@ -358,8 +369,11 @@ class AttributionReader:
         return speaker, chosen.start()
 
     def _clause_start(self, folded: str, pos: int) -> int:
-        starts = [m.end() for m in self.clause_breaks.finditer(folded, 0, pos)]
-        return starts[-1] if starts else 0
+        return self._breaks.last_end_before(folded, pos) or 0
+
+    def _clause_end(self, folded: str, start: int) -> int:
+        end = self._breaks.next_start_from(folded, start)
+        return len(folded) if end is None else end
 
     # -- the whole sentence ---------------------------------------------------------------------
 
@@ -384,7 +398,7 @@ class AttributionReader:
                 prev = max((c.end for c in cues[:i] if c.end <= cue.begin), default=0)
                 spans.append((prev, cue.begin, cue))
             else:
-                clause_end = _clause_end(self.clause_breaks, folded, cue.end)
+                clause_end = self._clause_end(folded, cue.end)
                 spans.append((self._clause_start(folded, cue.begin), clause_end, cue))
         main = cues[0] if cues else None
         if main is not None:
@@ -395,15 +409,14 @@ class AttributionReader:
         return Attribution(None)
 
 
+# found once per sentence: a sentence without commas was searched to its end per cue
+_PHRASE_ENDS = MatchIndex(re.compile(r"[,;—–]|\s-\s|\.(?:\s|$)|\s(?:que|that)\s"))
+
+
 def _phrase_end(folded: str, start: int) -> int:
     """End of the noun phrase from ``start``: the next comma, dash, semicolon or stop."""
-    m = re.compile(r"[,;—–]|\s-\s|\.(?:\s|$)|\s(?:que|that)\s").search(folded, start)
-    return m.start() if m else len(folded.rstrip(" ."))
-
-
-def _clause_end(breaks: re.Pattern[str], folded: str, start: int) -> int:
-    m = breaks.search(folded, start)
-    return m.start() if m else len(folded)
+    end = _PHRASE_ENDS.next_start_from(folded, start)
+    return end if end is not None else len(folded.rstrip(" ."))
 
 
 _PERSON = re.compile(

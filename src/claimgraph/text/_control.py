@@ -12,6 +12,7 @@ from ._actors import ActorMention, ActorReader
 from ._finding import Finding
 from ._pack import LanguagePack
 from ._places import reader_for
+from ._scan import MatchIndex, SpanSet
 
 __all__ = ["ControlReader"]
 
@@ -77,6 +78,8 @@ class ControlReader:
         self.hypothetical = c(pack.hypothetical or never)
         self.passive_subject = c(pack.passive_subject or never)
         self.clause_breaks = c(pack.clause_breaks)
+        self._complementizers = MatchIndex(self.complementizer)
+        self._breaks = MatchIndex(self.clause_breaks)
         self.of_after = c(rf"\s+{pack.of_words}\s+")
         self.of_word = c(pack.of_words)
         self.copula = c(rf"\b(?:{pack.copulas})\s+(?:\w+\s+){{0,2}}$" if pack.copulas else never)
@@ -89,6 +92,7 @@ class ControlReader:
         self.nominal_fall = c(pack.nominal_fall or never)
         self.nominal_loss = c(pack.nominal_loss or never)
         self.speech = c(pack.speech_verbs)
+        self._speech = MatchIndex(self.speech)
         self.flag_raised = c(pack.flag_raised or never)
         self.gerund = c(pack.gerund or never)
         self.control_phrase = c(pack.control_phrase or never)
@@ -105,14 +109,14 @@ class ControlReader:
         self._times = times
         mentions = self.actors.mentions(folded, text)
         out: list[Finding] = []
-        taken: list[tuple[int, int]] = list(blocked)
+        taken = SpanSet(blocked)
         # Words inside an actor's name are never verbs ("Popular Mobilization Forces");
         # patterns that name actors themselves ("repelled IS attacks on") skip this.
-        actor_spans = [(a.start, a.end) for a in mentions]
+        actor_spans = SpanSet((a.start, a.end) for a in mentions)
 
         def free(m: re.Match[str], actors_inside: bool = False) -> bool:
-            spans = taken if actors_inside else [*taken, *actor_spans]
-            return all(m.end() <= a or m.start() >= b for a, b in spans)
+            a, b = m.span()
+            return not taken.overlaps(a, b) and (actors_inside or not actor_spans.overlaps(a, b))
 
         def side_for(pos: int, agent_from: int | None = None, anywhere: bool = False) -> str | None:
             actor = None
@@ -283,7 +287,7 @@ class ControlReader:
         folded: str,
         mentions: list[ActorMention],
         free: Callable[..., bool],
-        taken: list[tuple[int, int]],
+        taken: SpanSet,
         side_for: Callable[..., str | None],
     ) -> list[Finding]:
         """Expulsions, repelled attacks, withdrawals, holding, holders named as
@@ -421,7 +425,9 @@ class ControlReader:
         m = self.partial.match(folded, start)
         if m:
             partial = True
-            share = int(m.group("pct")) / 100 if m.group("pct") else None
+            pct = int(m.group("pct")) if m.group("pct") else 0
+            # "el 300% de X" says nothing of how much: partial, with no share
+            share = pct / 100 if 0 < pct <= 100 else None
             start = m.end()
         out = []
         for name, _, _ in self.places.list_after(text, folded, start):
@@ -472,10 +478,10 @@ class ControlReader:
             named = self.places.last_list_before(text, folded, rel.start())
             if named and self._adjacent(text, named[-1], rel.start(), reach=3):
                 return list(named)
-        que = max((q.end() for q in self.complementizer.finditer(folded, 0, verb)), default=0)
-        clause = max((b.end() for b in self.clause_breaks.finditer(folded, 0, verb)), default=0)
+        que = self._complementizers.last_end_before(folded, verb) or 0
+        clause = self._breaks.last_end_before(folded, verb) or 0
         # "Dawad said the gate of X was captured": the subject follows the speech verb
-        said = max((s.end() for s in self.speech.finditer(folded, 0, verb)), default=0)
+        said = self._speech.last_end_before(folded, verb) or 0
         begin = max(que, clause, said, folded.rfind(";", 0, verb) + 1)
         span = text[begin:verb]
         fspan = folded[begin:verb]

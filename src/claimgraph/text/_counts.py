@@ -6,10 +6,15 @@ import re
 
 from ._finding import Finding
 from ._pack import LanguagePack
+from ._scan import SpanSet, before_window
 
 __all__ = ["CountReader"]
 
 _NUMBER = r"\d{1,3}(?:[.,]\d{3})+|\d+"
+_THEIR = re.compile(r"\bsus\s+$")
+#: The most digits a count has: more is no toll ("10000000000000000000 killed"), and
+#: would lose its last digits in a float, or overflow it.
+_MAX_DIGITS = 12
 # How far (in characters) an event word may be from the counted number.
 _EVENT_REACH = 90
 
@@ -38,32 +43,37 @@ class CountReader:
         if token in self.pack.number_words:
             return float(self.pack.number_words[token])
         digits = re.sub(r"[.,](?=\d{3}\b)", "", token)
-        return float(digits) if digits.isdigit() else None
+        if not digits.isdecimal() or len(digits.lstrip("0")) > _MAX_DIGITS:
+            return None
+        return float(digits)
 
     def find(self, folded: str, clause_of: list[int]) -> list[Finding]:
         """Counts in ``folded``; ``clause_of[i]`` numbers the clause of character ``i``."""
         out: list[Finding] = []
-        used: list[tuple[int, int]] = []
+        used = SpanSet()
         spans: list[tuple[int, int, float | None, float | None, str, bool]] = []
         for m in self.between.finditer(folded):
-            lo, hi = self.value(m.group("a")), self.value(m.group("b"))
-            spans.append((m.start(), m.end(), lo, hi, m.group("noun"), False))
             used.append((m.start(), m.end()))
+            lo, hi = self.value(m.group("a")), self.value(m.group("b"))
+            if lo is None or hi is None:
+                continue  # a bound that is no count: neither it nor its numbers are read
+            # "entre 50 y 5": the bounds in the order they bound
+            spans.append((m.start(), m.end(), min(lo, hi), max(lo, hi), m.group("noun"), False))
         for pattern, lo, hi in self.vague:
             for m in pattern.finditer(folded):
                 spans.append((m.start(), m.end(), float(lo), float(hi), m.group("noun"), False))
                 used.append((m.start(), m.end()))
         for m in self.number.finditer(folded):
-            if any(a <= m.start() < b for a, b in used):
+            if used.overlaps(m.start(), m.start() + 1):
                 continue
             n = self.value(m.group("n"))
             if n is None:
                 continue
             noun_m = self.person_after.match(folded, m.end())
-            figure = self.figure.search(folded[: m.start()])
+            figure = self.figure.search(folded, before_window(m.start()), m.start())
             if noun_m is None and figure is None:
                 continue
-            low, high = self._bounds(n, folded[: m.start()])
+            low, high = self._bounds(n, folded, m.start())
             end = noun_m.end() if noun_m else m.end()
             spans.append((m.start(), end, low, high, noun_m.group("noun") if noun_m else "", True))
         spans.sort()
@@ -75,7 +85,7 @@ class CountReader:
             prop = head_prop if is_sub else self._event(folded, start, end, clause_of)
             if prop is None:
                 continue
-            if group == "fighters" and re.search(r"\bsus\s+$", folded[: end - len(noun)]):
+            if group == "fighters" and _THEIR.search(folded, before_window(end), end - len(noun)):
                 group = self._casualty_group(folded, start, end) or group
             if noun == "bajas" or (noun in {"cadaveres", "cuerpos"} and not group):
                 group = self._casualty_group(folded, start, end) or group
@@ -90,15 +100,16 @@ class CountReader:
             out.append(Finding(prop_name, start, low=low, high=high))
         return out
 
-    def _bounds(self, n: float, before: str) -> tuple[float | None, float | None]:
+    def _bounds(self, n: float, folded: str, pos: int) -> tuple[float | None, float | None]:
+        """Bounds of the number ``n`` at ``pos`` from the qualifier ending there."""
         for pattern, kind in self.qualifiers:
-            if pattern.search(before):
+            if pattern.search(folded, before_window(pos), pos):
                 if kind == "min":
                     return n, None
                 if kind == "more":
                     return n + 1, None
                 if kind == "less":
-                    return None, n - 1
+                    return None, max(n - 1, 0.0)  # "fewer than 0": none
                 if kind == "max":
                     return None, n
                 return float(round(n * 0.9)), float(round(n * 1.1))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -9,6 +10,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from .._errors import InputError, InvalidClaimError
 from ..model import (
     CONTESTED,
     CONTROL,
@@ -27,6 +29,7 @@ from ._dateline import dateline_end
 from ._finding import PLACES_BEFORE, Finding
 from ._pack import Actor, LanguagePack
 from ._places import reader_for
+from ._scan import MatchIndex
 from ._sentences import Sentence, fold_aligned
 from ._sources import REPORTERS
 from ._statements import DENY_PREVIOUS, DOUBT_PREVIOUS, SETTING, StatementReader
@@ -77,6 +80,9 @@ class Engine:
         self.counts = CountReader(pack)
         self.statements = StatementReader(pack, reader)
         self.clause_breaks = re.compile(pack.clause_breaks)
+        self._breaks = MatchIndex(self.clause_breaks)
+        #: the mentions :meth:`_time_at` was last asked about, their starts and clauses
+        self._mention_keys: tuple[object, list[int], list[int]] = (None, [], [])
         self.event_reference = re.compile(pack.event_references)
         self.count_place = re.compile(rf"\b{pack.in_words}\s+")
         self.setting_before = re.compile(rf"\b(?:{pack.of_words}|{pack.in_words})\s$")
@@ -114,7 +120,15 @@ class Engine:
         claims: list[Claim] = []
         for sentence in sentences:
             ctx.quoted = quoted.get(sentence.number)
-            claims.extend(self._sentence(sentence, doc, time, ctx, setting))
+            try:
+                claims.extend(self._sentence(sentence, doc, time, ctx, setting))
+            except InvalidClaimError as exc:
+                # a reading no claim can hold: said where, never a traceback from within
+                raise InputError(
+                    f"sentence {sentence.number} gives no valid claim ({exc})",
+                    path=doc,
+                    line=sentence.line,
+                ) from exc
         return claims
 
     def quote_speakers(self, sentences: Sequence[Sentence]) -> dict[int, str]:
@@ -351,20 +365,28 @@ class Engine:
         is Y's), else the last one before it in the sentence."""
         if not mentions:
             return None
+        # Mentions are in text order and clause numbers grow along the text, so the
+        # mentions of a clause are a run found by bisection: looking at each mention
+        # for each statement took the square of a long sentence's length.
+        if self._mention_keys[0] is not mentions:
+            begins = [m.begin for m in mentions]
+            self._mention_keys = (mentions, begins, [clause_of[b] for b in begins])
+        _, begins, clauses = self._mention_keys
         clause = clause_of[min(pos, len(clause_of) - 1)]
-        same = [m for m in mentions if clause_of[m.begin] == clause]
-        before = [m for m in same if m.begin <= pos]
-        if before:
-            return before[-1]
+        lo, hi = bisect.bisect_left(clauses, clause), bisect.bisect_right(clauses, clause)
+        before = bisect.bisect_right(begins, pos, lo, hi)  # mentions[lo:before] start by pos
+        if before > lo:
+            return mentions[before - 1]
         # a statement close after this one modifies it ("entered rebel-held parts of X
-        # yesterday"); one further on has its own time
-        after = [m for m in same if not any(pos + 40 < s < m.begin for s in statements)]
-        if after:
-            return after[0]
-        earlier = [m for m in mentions if m.begin <= pos]
+        # yesterday"); one further on has its own time (and so every later one)
+        if lo < hi:
+            k = bisect.bisect_right(statements, pos + 40)
+            if not (k < len(statements) and statements[k] < mentions[lo].begin):
+                return mentions[lo]
+        earlier = bisect.bisect_right(begins, pos)
         if earlier:
-            return earlier[-1]
-        return mentions[0] if not same else None
+            return mentions[earlier - 1]
+        return mentions[0] if lo == hi else None
 
     def _count_place(
         self,
@@ -386,10 +408,9 @@ class Engine:
         return SETTING
 
     def _clause_span(self, folded: str, pos: int) -> tuple[int, int]:
-        starts = [0] + [m.end() for m in self.clause_breaks.finditer(folded)]
-        begin = max(s for s in starts if s <= pos) if starts else 0
-        later = [m.start() for m in self.clause_breaks.finditer(folded) if m.start() > pos]
-        return begin, (later[0] if later else len(folded))
+        begin = self._breaks.last_end_before(folded, pos)
+        end = self._breaks.next_start_after(folded, pos)
+        return begin or 0, (len(folded) if end is None else end)
 
 
 def counted_properties() -> tuple[str, ...]:

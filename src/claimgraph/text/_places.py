@@ -54,7 +54,9 @@ class PlaceReader:
         # commander said') is no apposition
         self.person_role = re.compile(pack.person_roles or r"(?!x)x", re.IGNORECASE)
         self.speech_after = re.compile(rf"\s+(?:{pack.speech_verbs})")
-        self.head_after = re.compile(pack.head_after_name or r"(?!x)x")
+        # matched on the text as written, whatever its case: lower-casing the whole
+        # text for each name took time growing with the square of a long list's length
+        self.head_after = re.compile(pack.head_after_name or r"(?!x)x", re.IGNORECASE)
         self.determiner = re.compile(pack.determiners)
         self.verb_like = re.compile(pack.verb_like)
         self.apposition = re.compile(pack.apposition)
@@ -104,7 +106,7 @@ class PlaceReader:
             if m and self.organisation_after.match(text, m.end()):
                 return None  # "the Shaam news agency": an outlet, not a place
             if m and self.is_place(m.group()):
-                larger = self.head_after.match(text.lower(), m.end())
+                larger = self.head_after.match(text, m.end())
                 if larger is not None:  # "the Damascus suburb of Eastern Ghouta"
                     i = larger.end()
                     continue

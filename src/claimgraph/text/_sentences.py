@@ -15,12 +15,24 @@ _CITATION = re.compile(r"\[\s*(?:\d+|[a-z]|nota \d+|cita requerida)\s*\]", re.IG
 _QUOTE_BREAK = re.compile(r"([\"»”])\s*(?:\[\s*\d+\s*\])+\s*(?=[A-ZÁÉÍÓÚÑ¿¡])")
 _QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
 _WIKI_QUOTES = re.compile(r"'{2,}")
-_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+# Every kind of white space, and the control characters (NUL, escape, ...) that are no
+# text, read as one space: patterns read "\s" of any kind, and a run of odd ones is
+# no sentence's business.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+_SPACES = re.compile(r"[^\S\n]+")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:)])")
 # End of a sentence: . ! ? or an ellipsis, maybe a closing quote, white space, then a
 # capital, an opening quote or a digit.  Decimal points and thousands ("1.000") have no
 # space after them and so never match.
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"')\]”’»]*\s+(?=[\"'(¿¡“‘«]?[A-ZÁÉÍÓÚÑ0-9])")
+#: The longest stretch read as one sentence. A line running longer without a sentence
+#: end (text pasted without punctuation, a table flattened into one line) is read in
+#: pieces cut at the last clause or word break before this length: several readers
+#: look around each statement in its sentence, so one sentence of a hundred
+#: kilobytes took minutes, while real sentences, lists of a thousand places
+#: included, stay far below it (a list of 4,500 places would not).
+MAX_SENTENCE = 50_000
+_PIECE_BREAKS = (re.compile(r"[;:]\s"), re.compile(r",\s"), re.compile(r"\s"))
 _ABBREVIATIONS = frozenset(
     {"sr", "sra", "dr", "dra", "núm", "art", "pág", "etc", "ej", "aprox", "gral", "tte", "cap"}
 )
@@ -54,7 +66,7 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_QUOTES)
     text = _CITATION.sub(" ", text)
     text = _WIKI_QUOTES.sub("", text)
-    text = _SPACES.sub(" ", text)
+    text = _SPACES.sub(" ", _CONTROLS.sub(" ", text))
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     return text.strip()
 
@@ -71,7 +83,28 @@ def _split_line(line: str) -> list[str]:
         pieces.append(line[start : match.start()])
         start = match.end()
     pieces.append(line[start:])
-    return pieces
+    return [part for piece in pieces for part in _bounded(piece)]
+
+
+def _bounded(piece: str) -> list[str]:
+    """``piece`` cut into parts of at most :data:`MAX_SENTENCE` characters, each cut
+    at the last clause break, else comma, else white space in its second half."""
+    if len(piece) <= MAX_SENTENCE:
+        return [piece]
+    parts: list[str] = []
+    start = 0
+    while len(piece) - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = limit
+        for pattern in _PIECE_BREAKS:
+            found = [m.end() for m in pattern.finditer(piece, start + MAX_SENTENCE // 2, limit)]
+            if found:
+                cut = found[-1]
+                break
+        parts.append(piece[start:cut])
+        start = cut
+    parts.append(piece[start:])
+    return parts
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -96,15 +129,22 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def fold_aligned(text: str) -> str:
-    """Lower-case ``text`` and strip accents, keeping every character's position.
+    """Lower-case ``text``, strip accents and write digits of every script as ASCII
+    ones ("٣", "３": "3"), keeping every character's position.
 
-    >>> fold_aligned("Ejército Árabe")
-    'ejercito arabe'
+    >>> fold_aligned("Ejército Árabe, ٢٠١٥")
+    'ejercito arabe, 2015'
     """
     if text.isascii():
         return text.lower()  # the same, character for character, and far faster
     out = []
     for char in text:
+        if char.isdecimal():
+            out.append(_ASCII_DIGITS[unicodedata.decimal(char)])
+            continue
         base = unicodedata.normalize("NFD", char)[0].lower()
         out.append(base if len(base) == 1 else char)
     return "".join(out)
+
+
+_ASCII_DIGITS = "0123456789"

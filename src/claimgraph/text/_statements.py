@@ -10,6 +10,7 @@ from ._actors import ActorReader
 from ._finding import SETTING, Finding
 from ._pack import LanguagePack
 from ._places import reader_for
+from ._scan import MatchIndex, before_window
 
 __all__ = [
     "DENY_PREVIOUS",
@@ -56,8 +57,10 @@ class StatementReader:
         self.falsity = c(pack.falsity or r"(?!x)x")
         self.denied_by = c(rf"\s+{pack.agent_marker}\s+")
         self.clause_end = c(pack.clause_end)
+        self._clause_ends = MatchIndex(self.clause_end)
         self.control_word = c(pack.control_words or r"(?!x)x")
         self.complementizer = c(rf"\s{pack.complementizer}\s")
+        self._complementizers = MatchIndex(self.complementizer)
         self.in_place = c(rf"\s+{pack.in_words}\s+(?:{pack.determiners}\s+)?")
 
     def uncertain(self, text: str, folded: str) -> tuple[list[Finding], list[tuple[int, int]]]:
@@ -84,11 +87,14 @@ class StatementReader:
     def find(self, text: str, folded: str, source_at: SourceFinder) -> list[Finding]:
         out: list[Finding] = []
         denied = False
+        about_killing: bool | None = None  # read once: it looks at the whole sentence
         for m in self.denial.finditer(folded):
             acc = self.accusation.match(folded, m.end() + 1)
             if acc:
                 accused = source_at(folded, acc.end(), min(len(folded), acc.end() + 60))
-                prop = MASSACRE if self._about_killing(folded) else "accusation"
+                if about_killing is None:
+                    about_killing = self._about_killing(folded)
+                prop = MASSACRE if about_killing else "accusation"
                 out.append(Finding(prop, m.start(), SETTING, _YES, source=accused))
                 out.append(Finding(prop, m.start(), SETTING, _YES, stance=Stance.DENIES))
                 denied = True
@@ -123,16 +129,14 @@ class StatementReader:
         for m in self.massacre.finditer(folded):
             place = self._place_in(text, folded, m.end(), min(len(folded), m.end() + 40))
             subject = place or SETTING
-            if not self.alleged.search(folded[: m.start()]):
+            if not self.alleged.search(folded, before_window(m.start()), m.start()):
                 out.append(Finding(MASSACRE, m.start(), subject, _YES))
                 agent = self.actors.agent_after(folded, mentions, m.end())
                 if agent is not None:
                     out.append(Finding(RESPONSIBLE, m.start(), subject, agent.name))
         last_subject = next((f.subject for f in out if f.property == MASSACRE), SETTING)
         for m in self.behind.finditer(folded):
-            begin = max(
-                (q.end() for q in self.complementizer.finditer(folded, 0, m.start())), default=0
-            )
+            begin = self._complementizers.last_end_before(folded, m.start()) or 0
             who = self._actor_names(folded, begin, m.start())
             place = self._place_in(text, folded, m.end(), self._clause_end(folded, m.end()))
             if who:
@@ -158,8 +162,8 @@ class StatementReader:
         return out
 
     def _clause_end(self, folded: str, start: int) -> int:
-        m = self.clause_end.search(folded, start)
-        return m.start() if m else len(folded)
+        end = self._clause_ends.next_start_from(folded, start)
+        return len(folded) if end is None else end
 
     def _about_killing(self, folded: str) -> bool:
         return bool(self.massacre.search(folded) or re.search(r"\bcadaveres|\bcuerpos", folded))

@@ -7,6 +7,7 @@ times relative to the previous sentence are in its docstring.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -18,6 +19,7 @@ import attrs
 from .._errors import InputError
 from ..model import Precision
 from ._pack import LanguagePack
+from ._scan import before_window
 
 __all__ = ["TimeMention", "TimeResolver", "TimeSpan"]
 
@@ -145,27 +147,33 @@ class TimeResolver:
         absolute ones, then ones relative to the previous sentence; a match
         overlapping an earlier one is dropped.
         """
-        taken: list[tuple[int, int]] = []
+        # the spans taken, disjoint and so sorted alike by start and by end: a new one
+        # overlaps one only if it overlaps the last taken span starting before its end
+        starts: list[int] = []
+        ends: list[int] = []
         pending: list[tuple[int, int, Callable[[], TimeSpan]]] = []
 
         def take(m: re.Match[str], resolve: Callable[[], TimeSpan]) -> None:
             a, b = m.start(), m.end()
-            if all(b <= x or a >= y for x, y in taken):
-                taken.append((a, b))
-                pending.append((a, b, resolve))
+            k = bisect.bisect_left(starts, b)
+            if k and ends[k - 1] > a:
+                return
+            starts.insert(k, a)
+            ends.insert(k, b)
+            pending.append((a, b, resolve))
 
         for pattern, unit, offset in self._doc_relative:
             for m in pattern.finditer(folded):
                 take(m, partial(self._doc_relative_span, m, unit, offset))
         for kind, pattern in self._compiled if self._absolute_gate.search(folded) else ():
             for m in pattern.finditer(folded):
-                take(m, partial(self._absolute, m, kind, folded[: m.start()]))
+                take(m, partial(self._absolute, m, kind))
         base = self.current
         for pattern, a, b, kind in self._relative:
             for m in pattern.finditer(folded):
                 take(m, partial(_shift, base, a, b, kind))
         pending.sort(key=lambda item: item[0])
-        found = [(start, stop, resolve()) for start, stop, resolve in pending]
+        found = [(start, stop, _resolved(resolve)) for start, stop, resolve in pending]
         if found and self._year_start.search(folded):
             start, stop, span = found[-1]
             if span.end is not None:
@@ -186,7 +194,7 @@ class TimeResolver:
         months = self.pack.months
         return months[name] if name in months else self.pack.month_abbreviations[name]
 
-    def _absolute(self, m: re.Match[str], kind: str, before: str) -> TimeSpan:
+    def _absolute(self, m: re.Match[str], kind: str) -> TimeSpan:
         groups = m.groupdict()
         stated_year = int(groups["year"]) if groups.get("year") else None
         if kind == "year":
@@ -235,7 +243,7 @@ class TimeResolver:
                 span = TimeSpan(day, day, Precision.DAY)
         except ValueError:
             return TimeSpan.unknown()
-        if self._deadline.search(before):
+        if self._deadline.search(m.string, before_window(m.start()), m.start()):
             span = TimeSpan(None, span.end, Precision.BY)
         return self._note(span)
 
@@ -287,6 +295,16 @@ class TimeResolver:
     def _note(self, span: TimeSpan) -> TimeSpan:
         self._last_date = span.end or span.start
         return span
+
+
+def _resolved(resolve: Callable[[], TimeSpan]) -> TimeSpan:
+    """The span ``resolve`` gives, or an unknown one for a date no calendar has ("31
+    de febrero", "February 30") or one the date type cannot hold (a year 0, a day
+    after 9999-12-31 such as "al día siguiente" of 31 December 9999)."""
+    try:
+        return resolve()
+    except (ValueError, OverflowError):
+        return TimeSpan.unknown()
 
 
 def _day(text: str) -> int:

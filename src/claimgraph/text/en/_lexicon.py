@@ -535,7 +535,7 @@ PACK = LanguagePack(
     nominal_fall=r"\b(?:the\s+)?fall\s+of\b",
     held_by=r"\b(?:under\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?control|in\s+the\s+hands"
     r"|(?:controlled|held|dominated|run|occupied)\s+by|(?:in\s+the\s+)?grip)\s+(?:of|by)?\b",
-    stronghold=r"(?<!former\s)(?<!one-time\s)(?<!once\s)\b(?P<side>[\w-]+?)(?:-held|'s|’s)?\s+"
+    stronghold=r"(?<!former\s)(?<!one-time\s)(?<!once\s)\b(?P<side>[\w-]{1,40}?)(?:-held|'s|’s)?\s+"
     r"(?:(?:most|main|last|key|largest|biggest|remaining|significant|important|major|main"
     r"|de\s+facto)\s+){0,3}(?:stronghold|strongholds|bastion|bastions|bulwark|enclave"
     r"|capital)\b",
@@ -897,9 +897,9 @@ PACK = LanguagePack(
     gerund=r"\w+ing\b",
     control_phrase=r"(?:full\s+|complete\s+|total\s+|effective\s+)?control\s+(?:of|over)\s+",
     flag_raised=r"\b(?:raised|raising|raise|raises|hoisted|hoisting|hoist|planted|planting)\s+"
-    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?P<side>[\w-]+\s+)?flags?\s+(?:\w+\s+){0,4}?"
+    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?P<side>[\w-]{1,40}\s+)?flags?\s+(?:\w+\s+){0,4}?"
     r"(?:in|over|on|above|at)\b"
-    r"|\b(?:the\s+|a\s+)?(?P<side2>[\w-]+\s+)?flags?\s+(?:was|were|has\s+been|had\s+been|is)\s+"
+    r"|\b(?:the\s+|a\s+)?(?P<side2>[\w-]{1,40}\s+)?flags?\s+(?:was|were|has\s+been|had\s+been|is)\s+"
     r"(?:raised|hoisted|planted|flying)\s+(?:\w+\s+){0,3}?(?:in|over|on|above|at)\b",
     flag_sides={
         "syrian": _GOV,
