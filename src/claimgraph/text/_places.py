@@ -38,7 +38,11 @@ class PlaceReader:
             if sides
             else (rf"(?:(?:{compass})\s+{of}\s+)?")
         )
-        self.name = re.compile(rf"{prefix}{first}(?:\s+(?:(?:{connectors})\s+)?{nxt})*{tail}")
+        # a number continues a name ("Hill 402") but never after a connector: in
+        # "Tadif el 3 de marzo" the name is Tadif
+        self.name = re.compile(
+            rf"{prefix}{first}(?:\s+(?:(?:{connectors})\s+{first}|{nxt}))*{tail}"
+        )
         self._common_head = re.compile(rf"^(?:{common})\s+{of}\s+(?=\S)")
         self._of = re.compile(rf"{of}$")
         self.separators = re.compile(pack.list_separators)
