@@ -295,5 +295,6 @@ def test_a_plural_reference_is_every_place_just_named(text: str, lang: str, side
 
 
 def test_a_date_after_a_place_is_not_part_of_its_name() -> None:
-    claims = control("El ejército tomó Tadif el 3 de marzo de 2015 y la Colina 402.", "es")
+    text = "El ejército tomó Tadif el 3 de marzo de 2015. Después tomó la Colina 402."
+    claims = control(text, "es")
     assert {s for _, s, _, _ in claims} == {"Tadif", "Colina 402"}
