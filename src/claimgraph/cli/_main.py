@@ -161,4 +161,4 @@ def claims(inputs: tuple[Path, ...], fmt: str | None, output: Path | None, **rea
 
 
 # Commands defined in their own modules register themselves on ``main``.
-from . import _analysis, _extract, _resolve  # noqa: E402, F401
+from . import _analysis, _extract, _plot, _resolve  # noqa: E402, F401

@@ -1,4 +1,5 @@
-"""Reports: the dispute report in Markdown or HTML, and tables in JSON, CSV or Markdown."""
+"""Reports: the dispute report in Markdown or HTML, figures (PNG, SVG, PDF), and tables
+in JSON, CSV or Markdown."""
 
 from ._html import DEFAULT_TOP, report_html
 from ._markdown import (
@@ -11,11 +12,21 @@ from ._markdown import (
     timelines_markdown,
 )
 from ._model import PlaceSummary, Provenance, Report, build_report, trust_texts
+from ._plot import (
+    DEFAULT_PLOT_PLACES,
+    FIGURE_FORMATS,
+    plot_agreement,
+    plot_map,
+    plot_timeline,
+    save_figure,
+)
 from ._tables import flat_value, markdown_table, markdown_text, render_records
 
 __all__ = [
+    "DEFAULT_PLOT_PLACES",
     "DEFAULT_TOP",
     "DISPUTE_COLUMNS",
+    "FIGURE_FORMATS",
     "PlaceSummary",
     "Provenance",
     "Report",
@@ -27,9 +38,13 @@ __all__ = [
     "flat_value",
     "markdown_table",
     "markdown_text",
+    "plot_agreement",
+    "plot_map",
+    "plot_timeline",
     "render_records",
     "report_html",
     "report_markdown",
+    "save_figure",
     "timelines_markdown",
     "trust_texts",
 ]
