@@ -90,8 +90,17 @@ def render() -> str:
     parts.append("## claimgraph\n\n```text\n" + top.output.rstrip() + "\n```\n")
     assert isinstance(main, click.Group)
     for name in sorted(main.commands):
-        result = runner.invoke(main, [name, "--help"], prog_name="claimgraph", terminal_width=WIDTH)
-        parts.append(f"## claimgraph {name}\n\n```text\n{result.output.rstrip()}\n```\n")
+        command = main.commands[name]
+        # a group's subcommands (claimgraph plot timeline ...) each get their own section
+        names = [[name]]
+        if isinstance(command, click.Group):
+            names += [[name, sub] for sub in sorted(command.commands)]
+        for words in names:
+            result = runner.invoke(
+                main, [*words, "--help"], prog_name="claimgraph", terminal_width=WIDTH
+            )
+            heading = " ".join(words)
+            parts.append(f"## claimgraph {heading}\n\n```text\n{result.output.rstrip()}\n```\n")
     return "\n".join(parts)
 
 

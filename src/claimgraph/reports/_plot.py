@@ -20,7 +20,7 @@ from .._errors import InputError, import_optional
 from ..disputes import Status
 from ..io._atomic import atomic_write
 from ..model import CONTESTED
-from ._html import _Palette
+from ._html import _SIDE_COLOURS, _Palette
 from ._model import PlaceSummary, Report, build_report
 
 if TYPE_CHECKING:
@@ -47,7 +47,8 @@ DEFAULT_PLOT_PLACES = 5
 #: Sources in the agreement matrix at most (those with most claims).
 MATRIX_SOURCES = 30
 
-_DISPUTED_COLOUR = "#d62728"
+#: Disputed periods and places: the HTML report's colour for contested.
+_DISPUTED_COLOUR = _SIDE_COLOURS[CONTESTED]
 
 
 def _matplotlib() -> Any:
