@@ -49,7 +49,8 @@ def results(cg: ClaimGraph) -> list[Any]:
 def test_reprs_stay_short_on_thousands_of_claims(big: ClaimGraph) -> None:
     shown = results(big)
     disputes, timelines = shown[1], shown[2]
-    assert len(disputes) > 100 and len(timelines) > 10  # much more than is shown
+    assert len(disputes) > 100
+    assert len(timelines) > 10
     shown += [disputes[0], timelines[0]]
     for obj in shown:
         text = repr(obj)
@@ -90,7 +91,8 @@ def test_html_escapes_names_from_the_input(injected: ClaimGraph) -> None:
 def test_dataframes_have_datetime_columns_and_a_row_per_item(big: ClaimGraph) -> None:
     claims = big.to_dataframe()
     assert len(claims) == len(big.claims)
-    assert claims["start"].dtype.kind == "M" and claims["end"].dtype.kind == "M"
+    assert claims["start"].dtype.kind == "M"
+    assert claims["end"].dtype.kind == "M"
     first = big.claims[0]
     assert claims["start"].iloc[0] == pd.Timestamp(first.start)
 
@@ -112,9 +114,7 @@ def test_dataframes_have_datetime_columns_and_a_row_per_item(big: ClaimGraph) ->
 
     agreement = source_agreement(big)
     assert len(agreement.to_dataframe()) == len(agreement.pairs)
-    assert agreement.sources_dataframe()["source"].tolist() == [
-        s.source for s in agreement.sources
-    ]
+    assert agreement.sources_dataframe()["source"].tolist() == [s.source for s in agreement.sources]
 
     truth = discover_graph(big)
     items = truth.to_dataframe()
@@ -144,10 +144,12 @@ def test_dates_across_the_calendar_and_missing_dates() -> None:
 def test_empty_result_sets() -> None:
     cg = ClaimGraph.build([make_claim("A", "Hilan", "army", on="2014-05-21")])
     disputes = find_disputes(cg)
-    assert isinstance(disputes, Disputes) and disputes == []
+    assert isinstance(disputes, Disputes)
+    assert disputes == []
     assert repr(disputes) == "<Disputes: 0 disputes, 0 places>"
     frame = disputes.to_dataframe()
-    assert len(frame) == 0 and frame["start"].dtype.kind == "M"
+    assert len(frame) == 0
+    assert frame["start"].dtype.kind == "M"
     assert isinstance(build_timelines(cg), Timelines)
 
 
