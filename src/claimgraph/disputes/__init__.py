@@ -1,8 +1,8 @@
 """Disputed control: timelines of who holds each place, and the disputes in them."""
 
 from ._assess import Assessment, Reason, Status, assess
-from ._disputes import Dispute, Position, find_disputes
-from ._timeline import Change, Period, Timeline, build_timelines, merge_assessments
+from ._disputes import Dispute, Disputes, Position, find_disputes
+from ._timeline import Change, Period, Timeline, Timelines, build_timelines, merge_assessments
 from ._trust import CONFIDENCE_THRESHOLD, HolderBeliefs, likely_holders
 
 __all__ = [
@@ -10,12 +10,14 @@ __all__ = [
     "Assessment",
     "Change",
     "Dispute",
+    "Disputes",
     "HolderBeliefs",
     "Period",
     "Position",
     "Reason",
     "Status",
     "Timeline",
+    "Timelines",
     "assess",
     "build_timelines",
     "find_disputes",

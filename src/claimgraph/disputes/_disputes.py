@@ -18,10 +18,45 @@ from ._timeline import _beliefs, _blind_verdicts, merge_assessments
 from ._trust import HolderBeliefs
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from ..graph import ClaimGraph
     from ..scoring.truth import TruthResult
 
-__all__ = ["Dispute", "Position", "find_disputes"]
+__all__ = ["Dispute", "Disputes", "Position", "find_disputes"]
+
+#: Columns of :meth:`Disputes.to_dataframe`, one row a dispute.
+DISPUTE_COLUMNS = (
+    "place",
+    "name",
+    "property",
+    "start",
+    "end",
+    "until",
+    "values",
+    "sources",
+    "reasons",
+    "likely",
+    "confidence",
+    "strength",
+    "method",
+    "claims",
+    "ends_at_change",
+)
+
+#: Columns of :meth:`Dispute.to_dataframe`, one row a claim of the evidence.
+EVIDENCE_COLUMNS = (
+    "id",
+    "source",
+    "source_kind",
+    "value",
+    "stance",
+    "start",
+    "end",
+    "doc",
+    "sentence",
+    "text",
+)
 
 
 @attrs.frozen(slots=True)
@@ -50,7 +85,7 @@ class Position:
         }
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class Dispute:
     """Sources disagreeing about one place (or subject) and property over a period.
 
@@ -157,6 +192,144 @@ class Dispute:
             ],
         }
 
+    # -- notebook display ----------------------------------------------------
+
+    def _facts(self) -> list[tuple[str, object]]:
+        facts: list[tuple[str, object]] = [
+            ("", f"{self.name} {self.property} {self.period_text()}"),
+            ("claims", len(self.claims)),
+            ("sources", len(self.sources)),
+        ]
+        if self.likely is not None and self.confidence is not None:
+            facts.append(("", f"likely {self.likely} ({self.confidence:.2f})"))
+        return facts
+
+    def __repr__(self) -> str:
+        from .._display import TOP_TEXT, text_summary
+
+        top = [f"{p.label}: {', '.join(p.sources)}" for p in self.positions[:TOP_TEXT]]
+        more = len(self.positions) - len(top)
+        return text_summary("Dispute", self._facts(), top, more=more)
+
+    def _repr_html_(self) -> str:
+        from .._display import TOP_HTML, html_summary
+
+        return html_summary(
+            "Dispute",
+            self._facts(),
+            ("position", "sources"),
+            [(p.label, ", ".join(p.sources)) for p in self.positions[:TOP_HTML]],
+            more=len(self.positions) - TOP_HTML,
+        )
+
+    def evidence_records(self) -> list[dict[str, Any]]:
+        """One mapping a claim of the evidence, dates as :class:`datetime.date`."""
+        return [
+            {
+                "id": c.id,
+                "source": c.source,
+                "source_kind": c.source_kind.value,
+                "value": c.display_value,
+                "stance": c.stance.value,
+                "start": c.start,
+                "end": c.end,
+                "doc": c.doc,
+                "sentence": c.sentence,
+                "text": c.text,
+            }
+            for c in self.claims
+        ]
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """The evidence as a DataFrame, one row a claim; ``start`` and ``end`` are
+        ``datetime64`` columns. Needs pandas, the ``pandas`` extra."""
+        from .._display import dataframe
+
+        return dataframe(self.evidence_records(), EVIDENCE_COLUMNS, ("start", "end"))
+
+
+class Disputes(list[Dispute]):
+    """The disputes :func:`find_disputes` returns: a list, with a short display and
+    :meth:`to_dataframe`.
+
+    Examples
+    --------
+    >>> from claimgraph.graph import ClaimGraph
+    >>> from claimgraph.testing import make_claim
+    >>> disputes = find_disputes(ClaimGraph.build([
+    ...     make_claim("army", "Bureij", "government", on="2014-05-03"),
+    ...     make_claim("rebels", "Bureij", "rebels", on="2014-05-05"),
+    ... ]))
+    >>> disputes  # doctest: +ELLIPSIS
+    <Disputes: 1 disputes, 1 places>
+      Bureij control 2014-05-03..2014-05-05: government | opposition (2 claims)
+    >>> disputes.to_dataframe()[["name", "start", "claims"]].values.tolist()
+    [['Bureij', Timestamp('2014-05-03 00:00:00'), 2]]
+    """
+
+    __slots__ = ()
+
+    def ranked(self) -> list[Dispute]:
+        """The disputes with most evidence first (then by place and time)."""
+        return sorted(self, key=lambda d: -len(d.claims))
+
+    def _facts(self) -> list[tuple[str, object]]:
+        return [("disputes", len(self)), ("places", len({d.place for d in self}))]
+
+    def __repr__(self) -> str:
+        from .._display import TOP_TEXT, text_summary
+
+        top = [
+            f"{d.name} {d.property} {d.period_text()}: {' | '.join(d.values)}"
+            f" ({len(d.claims)} claims)"
+            for d in self.ranked()[:TOP_TEXT]
+        ]
+        return text_summary("Disputes", self._facts(), top, more=len(self) - len(top))
+
+    def _repr_html_(self) -> str:
+        from .._display import TOP_HTML, html_summary
+
+        rows = [
+            (d.name, d.property, d.period_text(), " | ".join(d.values), len(d.claims), d.strength)
+            for d in self.ranked()[:TOP_HTML]
+        ]
+        return html_summary(
+            "Disputes",
+            self._facts(),
+            ("place", "property", "period", "positions", "claims", "strength"),
+            rows,
+            more=len(self) - TOP_HTML,
+            caption="most evidence first",
+        )
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """One row a dispute; ``start``, ``end`` and ``until`` are ``datetime64``
+        columns, ``values`` and ``sources`` joined with ``" | "``, ``claims`` the
+        number of claims. Needs pandas, the ``pandas`` extra."""
+        from .._display import dataframe
+
+        records = [
+            {
+                "place": d.place,
+                "name": d.name,
+                "property": d.property,
+                "start": d.start,
+                "end": d.end,
+                "until": d.until,
+                "values": " | ".join(d.values),
+                "sources": " | ".join(d.sources),
+                "reasons": " | ".join(r.value for r in d.reasons),
+                "likely": d.likely,
+                "confidence": d.confidence,
+                "strength": d.strength,
+                "method": d.method,
+                "claims": len(d.claims),
+                "ends_at_change": d.ends_at_change,
+            }
+            for d in self
+        ]
+        return dataframe(records, DISPUTE_COLUMNS, ("start", "end", "until"))
+
 
 def _involved(verdict: Assessment) -> tuple[Claim, ...]:
     """The last words that take part in the dispute.
@@ -192,8 +365,8 @@ def find_disputes(
     place: str | None = None,
     trust: bool = True,
     truth: TruthResult | None = None,
-) -> list[Dispute]:
-    """Every disputed period in the graph.
+) -> Disputes:
+    """Every disputed period in the graph (a list: :class:`Disputes`).
 
     Categorical properties (control, responsibility ...) are disputed where
     the sources' last words disagree, over the periods a timeline built
@@ -232,7 +405,7 @@ def find_disputes(
     [(['Breij', 'Bureij'], ('government', 'opposition'))]
     """
     with collector_paused():
-        return _find(cg, property, place, trust, truth)
+        return Disputes(_find(cg, property, place, trust, truth))
 
 
 def _find(

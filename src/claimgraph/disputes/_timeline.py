@@ -15,10 +15,29 @@ from ._assess import Assessment, Reason, Status, assess
 from ._trust import CONFIDENCE_THRESHOLD, HolderBeliefs, likely_holders
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from ..graph import ClaimGraph, Episode
     from ..scoring.truth import TruthResult
 
-__all__ = ["Change", "Period", "Timeline", "build_timelines", "merge_assessments"]
+__all__ = ["Change", "Period", "Timeline", "Timelines", "build_timelines", "merge_assessments"]
+
+#: Columns of :meth:`Timeline.to_dataframe`, one row a period.
+PERIOD_COLUMNS = (
+    "place",
+    "name",
+    "property",
+    "start",
+    "end",
+    "until",
+    "status",
+    "holder",
+    "likely",
+    "confidence",
+    "reasons",
+    "sources",
+    "claims",
+)
 
 
 @attrs.frozen(slots=True)
@@ -114,7 +133,7 @@ class Change:
         }
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class Timeline:
     """The periods of one place and property, in time order.
 
@@ -192,6 +211,163 @@ class Timeline:
             "changes": [c.to_record() for c in self.changes],
         }
 
+    # -- notebook display ----------------------------------------------------
+
+    def _facts(self) -> list[tuple[str, object]]:
+        disputed = sum(p.status is Status.DISPUTED for p in self.periods)
+        return [
+            ("", f"{self.name} {self.property}"),
+            ("periods", len(self.periods)),
+            ("disputed", disputed),
+            ("changes of hands", len(self.changes)),
+        ]
+
+    def __repr__(self) -> str:
+        from .._display import TOP_TEXT, text_summary
+
+        top = [_period_line(p) for p in self.periods[:TOP_TEXT]]
+        return text_summary("Timeline", self._facts(), top, more=len(self.periods) - len(top))
+
+    def _repr_html_(self) -> str:
+        from .._display import TOP_HTML, html_summary
+
+        rows = [
+            (p.start, p.end, p.status.value, p.holder, p.likely, p.confidence, len(p.claims))
+            for p in self.periods[:TOP_HTML]
+        ]
+        return html_summary(
+            "Timeline",
+            self._facts(),
+            ("start", "end", "status", "holder", "likely", "confidence", "claims"),
+            rows,
+            more=len(self.periods) - TOP_HTML,
+        )
+
+    def period_records(self) -> list[dict[str, Any]]:
+        """One mapping a period, with the place; dates as :class:`datetime.date`,
+        reasons and sources joined with ``" | "``, ``claims`` their number."""
+        return [
+            {
+                "place": self.place,
+                "name": self.name,
+                "property": self.property,
+                "start": p.start,
+                "end": p.end,
+                "until": p.until,
+                "status": p.status.value,
+                "holder": p.holder,
+                "likely": p.likely,
+                "confidence": p.confidence,
+                "reasons": " | ".join(r.value for r in p.reasons),
+                "sources": " | ".join(p.sources),
+                "claims": len(p.claims),
+            }
+            for p in self.periods
+        ]
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """The periods as a DataFrame, one row a period (columns as
+        :meth:`period_records`); ``start``, ``end`` and ``until`` are
+        ``datetime64`` columns. Needs pandas, the ``pandas`` extra."""
+        from .._display import dataframe
+
+        return dataframe(self.period_records(), PERIOD_COLUMNS, ("start", "end", "until"))
+
+
+class Timelines(list[Timeline]):
+    """The timelines :func:`build_timelines` returns: a list, with a short display
+    and :meth:`to_dataframe` of every period.
+
+    Examples
+    --------
+    >>> from claimgraph.graph import ClaimGraph
+    >>> from claimgraph.testing import make_claim
+    >>> timelines = build_timelines(ClaimGraph.build([
+    ...     make_claim("SANA", "Hilan", "army", on="2014-05-21"),
+    ...     make_claim("AFP", "Hilan", "army", on="2014-05-21"),
+    ... ]), trust=False)
+    >>> timelines
+    <Timelines: 1 timelines, 0 disputed, 1 periods>
+      Hilan control: 1 periods, 0 disputed; 2014-05-21 held government
+    >>> frame = timelines.to_dataframe()
+    >>> frame[["name", "status", "holder"]].values.tolist()
+    [['Hilan', 'held', 'government']]
+    >>> str(frame["start"].dtype)
+    'datetime64[s]'
+    """
+
+    __slots__ = ()
+
+    def ranked(self) -> list[Timeline]:
+        """Most disputed periods first, then most periods."""
+        return sorted(
+            self,
+            key=lambda t: (
+                -sum(p.status is Status.DISPUTED for p in t.periods),
+                -len(t.periods),
+            ),
+        )
+
+    def _facts(self) -> list[tuple[str, object]]:
+        return [
+            ("timelines", len(self)),
+            ("disputed", sum(t.disputed for t in self)),
+            ("periods", sum(len(t.periods) for t in self)),
+        ]
+
+    def __repr__(self) -> str:
+        from .._display import TOP_TEXT, text_summary
+
+        top = []
+        for t in self.ranked()[:TOP_TEXT]:
+            disputed = sum(p.status is Status.DISPUTED for p in t.periods)
+            last = _period_line(t.periods[-1]) if t.periods else "no period"
+            top.append(
+                f"{t.name} {t.property}: {len(t.periods)} periods, {disputed} disputed; {last}"
+            )
+        return text_summary("Timelines", self._facts(), top, more=len(self) - len(top))
+
+    def _repr_html_(self) -> str:
+        from .._display import TOP_HTML, html_summary
+
+        rows = []
+        for t in self.ranked()[:TOP_HTML]:
+            last = t.periods[-1] if t.periods else None
+            rows.append(
+                (
+                    t.name,
+                    t.property,
+                    len(t.periods),
+                    sum(p.status is Status.DISPUTED for p in t.periods),
+                    len(t.changes),
+                    None if last is None else (last.holder or last.status.value),
+                )
+            )
+        return html_summary(
+            "Timelines",
+            self._facts(),
+            ("place", "property", "periods", "disputed", "changes", "last"),
+            rows,
+            more=len(self) - TOP_HTML,
+            caption="most disputed first",
+        )
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """Every timeline's periods, one row a period (see
+        :meth:`Timeline.to_dataframe`). Needs pandas, the ``pandas`` extra."""
+        from .._display import dataframe
+
+        records = [r for t in self for r in t.period_records()]
+        return dataframe(records, PERIOD_COLUMNS, ("start", "end", "until"))
+
+
+def _period_line(period: Period) -> str:
+    when = "undated" if period.start is None else period.start.isoformat()
+    if period.end is not None and period.end != period.start:
+        when += f"..{period.end.isoformat()}"
+    who = f" {period.holder}" if period.holder is not None else ""
+    return f"{when} {period.status.value}{who}"
+
 
 def merge_assessments(assessments: Iterable[Assessment]) -> list[Period]:
     """Join time-ordered episode verdicts into periods.
@@ -254,7 +430,7 @@ def build_timelines(
     trust: bool = True,
     truth: TruthResult | None = None,
     threshold: float = CONFIDENCE_THRESHOLD,
-) -> list[Timeline]:
+) -> Timelines:
     """Timelines of every place for ``property`` (every categorical property if ``None``).
 
     Each episode's holder is weighed by the trust truth discovery gives its
@@ -315,7 +491,7 @@ def build_timelines(
             )
         )
     timelines.sort(key=lambda t: (t.name.casefold(), t.property))
-    return timelines
+    return Timelines(timelines)
 
 
 def _blind_verdicts(

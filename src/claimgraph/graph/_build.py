@@ -17,6 +17,8 @@ from ._relations import Relation, RelationKind, all_relations
 from ._time import DEFAULT_WINDOW
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from ..places import Gazetteer, PlaceIndex
 
 __all__ = ["ClaimGraph", "claim_node", "place_node", "source_node"]
@@ -37,7 +39,7 @@ def place_node(key: str) -> str:
     return f"place:{key}"
 
 
-@attrs.define(slots=True)
+@attrs.define(slots=True, repr=False)
 class ClaimGraph:
     """Claims linked by place, time and source; build it with :meth:`ClaimGraph.build`.
 
@@ -75,6 +77,13 @@ class ClaimGraph:
     [('corroborates', 'Al-Watan', 'SOHR')]
     >>> sorted(kind for _, _, kind in cg.graph.edges(data="kind"))
     ['about', 'about', 'asserts', 'asserts', 'corroborates']
+
+    In a notebook the graph shows its counts and busiest places, never every
+    claim (``_repr_html_`` gives the same as a table):
+
+    >>> cg
+    <ClaimGraph: 2 claims, 2 sources, 1 places, 1 episodes, window 3 days>
+      Karam al Qasr: 2 claims, 2 sources
     """
 
     claims: list[Claim]
@@ -265,6 +274,76 @@ class ClaimGraph:
         """Relations of one kind."""
         kind = RelationKind(kind)
         return [r for r in self.relations if r.kind is kind]
+
+    # -- notebook display ----------------------------------------------------
+
+    def _busiest_places(self) -> list[tuple[str, int, int]]:
+        """(place name, claims, sources) of every place, most claims first."""
+        key_of = _subject_key(self.places) if self.places is not None else None
+        claims: Counter[str] = Counter()
+        sources: dict[str, set[str]] = defaultdict(set)
+        for claim in self.claims:
+            key = key_of(claim) if key_of is not None else claim.subject
+            claims[key] += 1
+            sources[key].add(claim.source)
+        ranked = sorted(claims.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [(self.place_name(key), n, len(sources[key])) for key, n in ranked]
+
+    def _facts(self, places: int) -> list[tuple[str, object]]:
+        return [
+            ("claims", len(self.claims)),
+            ("sources", len(self.alignments)),
+            ("places", places),
+            ("episodes", len(self.episodes)),
+            ("", f"window {self.window} days"),
+        ]
+
+    def __repr__(self) -> str:
+        from .._display import TOP_TEXT, text_summary
+
+        busiest = self._busiest_places()
+        top = [f"{name}: {n} claims, {s} sources" for name, n, s in busiest[:TOP_TEXT]]
+        more = len(busiest) - len(top)
+        return text_summary("ClaimGraph", self._facts(len(busiest)), top, more=more)
+
+    def _repr_html_(self) -> str:
+        from .._display import TOP_HTML, html_summary
+
+        busiest = self._busiest_places()
+        return html_summary(
+            "ClaimGraph",
+            self._facts(len(busiest)),
+            ("place", "claims", "sources"),
+            busiest[:TOP_HTML],
+            more=len(busiest) - TOP_HTML,
+            caption="places with most claims",
+        )
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """The claims as a DataFrame, one row a claim, one column a claim field.
+
+        ``start`` and ``end`` are ``datetime64`` columns (``NaT`` for a
+        timeless claim). Needs pandas, the ``pandas`` extra.
+
+        Examples
+        --------
+        >>> from claimgraph.testing import make_claim
+        >>> cg = ClaimGraph.build([make_claim("SANA", "Hilan", "army", on="2014-05-21")])
+        >>> frame = cg.to_dataframe()
+        >>> frame[["source", "subject", "value"]].values.tolist()
+        [['SANA', 'Hilan', 'government']]
+        >>> str(frame["start"].dtype)
+        'datetime64[s]'
+        """
+        from .._display import dataframe
+        from ..model import RECORD_FIELDS
+
+        records = []
+        for claim in self.claims:
+            record = claim.to_record()
+            record["start"], record["end"] = claim.start, claim.end
+            records.append(record)
+        return dataframe(records, RECORD_FIELDS, ("start", "end"))
 
     # -- networkx ------------------------------------------------------------
 

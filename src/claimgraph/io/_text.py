@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import codecs
+from collections.abc import Sequence
 from pathlib import Path
 
 from .._errors import InputError
 
-__all__ = ["read_text"]
+__all__ = ["check_header", "read_text"]
 
 
 def read_text(path: str | Path, *, kind: str, empty: str | None = None) -> str:
@@ -68,3 +69,32 @@ def read_text(path: str | Path, *, kind: str, empty: str | None = None) -> str:
     if empty is not None and not text.strip():
         raise InputError(empty, path=where)
     return text
+
+
+def check_header(
+    header: Sequence[str], columns: Sequence[str], where: str, required: Sequence[str] = ("name",)
+) -> None:
+    """Refuse a delimited file's header with an unknown, a repeated or a missing
+    column, naming the file, line 1 and the column.
+
+    >>> check_header(["name", "alias"], ("name", "aliases"), "s.csv")
+    Traceback (most recent call last):
+    ...
+    claimgraph._errors.InputError: s.csv:1: field 'alias': unknown column 'alias'; ...
+    """
+    for column in header:
+        if column not in columns:
+            raise InputError(
+                f"unknown column {column!r}; expected {', '.join(columns)}",
+                path=where,
+                line=1,
+                field=column,
+            )
+    seen: set[str] = set()
+    for column in header:
+        if column in seen:
+            raise InputError("column repeated in the header", path=where, line=1, field=column)
+        seen.add(column)
+    for column in required:
+        if column not in header:
+            raise InputError(f"missing required column {column!r}", path=where, line=1)

@@ -232,7 +232,7 @@ class SourceRegistry:
         if not isinstance(data, list):
             raise InputError("expected a JSON list of sources", path=where)
         for number, record in enumerate(data, start=1):
-            unknown = sorted(set(record) - _SOURCE_COLUMNS) if isinstance(record, dict) else []
+            unknown = sorted(set(record) - set(_SOURCE_COLUMNS)) if isinstance(record, dict) else []
             if unknown:
                 raise InputError(
                     f"unknown key(s) {unknown}; expected name, aliases, alignment",
@@ -248,11 +248,13 @@ class SourceRegistry:
 
     @classmethod
     def _from_csv(cls, text: str, where: str) -> SourceRegistry:
+        from ..io._text import check_header  # io imports the model: import on use
+
         reader = csv.reader(io.StringIO(text, newline=""), strict=True)
         records: list[dict[str, str]] = []
         try:
             header = [cell.strip() for cell in next(reader)]
-            _check_source_header(header, where)
+            check_header(header, _SOURCE_COLUMNS, where)
             for row in reader:
                 if not any(cell.strip() for cell in row):
                     continue
@@ -278,21 +280,4 @@ class SourceRegistry:
             ) from exc
 
 
-_SOURCE_COLUMNS = frozenset({"name", "aliases", "alignment"})
-
-
-def _check_source_header(header: list[str], where: str) -> None:
-    seen: set[str] = set()
-    for column in header:
-        if column not in _SOURCE_COLUMNS:
-            raise InputError(
-                f"unknown column {column!r}; expected name, aliases, alignment",
-                path=where,
-                line=1,
-                field=column,
-            )
-        if column in seen:
-            raise InputError("column repeated in the header", path=where, line=1, field=column)
-        seen.add(column)
-    if "name" not in header:
-        raise InputError("missing required column 'name'", path=where, line=1)
+_SOURCE_COLUMNS = ("name", "aliases", "alignment")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import collections
 import csv
 import io
 import math
@@ -13,7 +12,7 @@ from typing import Any
 import attrs
 
 from .._errors import InputError, InvalidClaimError
-from ..io._text import read_text
+from ..io._text import check_header, read_text
 from ._normalize import normalize_place
 
 __all__ = ["GAZETTEER_COLUMNS", "Gazetteer", "GazetteerEntry"]
@@ -241,7 +240,7 @@ class Gazetteer:
             header = [cell.strip() for cell in next(reader)]
         except csv.Error as exc:
             raise InputError(f"unreadable CSV: {exc}", path=where, line=1) from exc
-        _check_header(header, where)
+        check_header(header, GAZETTEER_COLUMNS, where)
         entries: list[GazetteerEntry] = []
         lines: list[int] = []
         try:
@@ -280,22 +279,6 @@ def _absorb(
         if located is not None:
             lat, lon = located.lat, located.lon
     return GazetteerEntry(entry.name, aliases=tuple(aliases), parent=parent, lat=lat, lon=lon)
-
-
-def _check_header(header: Sequence[str], where: str) -> None:
-    for column in header:
-        if column not in GAZETTEER_COLUMNS:
-            raise InputError(
-                f"unknown column {column!r}; a gazetteer has {', '.join(GAZETTEER_COLUMNS)}",
-                path=where,
-                line=1,
-                field=column,
-            )
-    repeated = sorted(c for c, n in collections.Counter(header).items() if n > 1)
-    if repeated:
-        raise InputError(f"repeated column(s) {repeated}", path=where, line=1, field=repeated[0])
-    if "name" not in header:
-        raise InputError("missing required column 'name'", path=where, line=1)
 
 
 def _entry_from_row(

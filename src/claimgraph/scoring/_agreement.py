@@ -14,6 +14,8 @@ from ..graph import RelationKind, compatible_values, relate
 from ..model import Claim, SourceKind, Stance, independent_of
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from ..graph import ClaimGraph
 
 __all__ = ["Agreement", "PairAgreement", "SourceFigures", "source_agreement", "wilson_interval"]
@@ -107,7 +109,7 @@ class SourceFigures:
         return attrs.asdict(self)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class Agreement:
     """Pairwise agreement and per-source figures; see :func:`source_agreement`.
 
@@ -128,6 +130,84 @@ class Agreement:
 
     def source(self, name: str) -> SourceFigures | None:
         return next((s for s in self.sources if s.source == name), None)
+
+    # -- notebook display ----------------------------------------------------
+
+    def _facts(self) -> list[tuple[str, object]]:
+        return [("sources", len(self.sources)), ("pairs compared", len(self.pairs))]
+
+    def __repr__(self) -> str:
+        from .._display import TOP_TEXT, text_summary
+
+        top = [
+            f"{p.source_a} ~ {p.source_b}: {p.agreements}/{p.compared} agree"
+            for p in self.pairs[:TOP_TEXT]
+        ]
+        return text_summary("Agreement", self._facts(), top, more=len(self.pairs) - len(top))
+
+    def _repr_html_(self) -> str:
+        from .._display import TOP_HTML, html_summary
+
+        rows = [
+            (p.source_a, p.source_b, p.compared, p.rate, p.kappa, p.same_side)
+            for p in self.pairs[:TOP_HTML]
+        ]
+        return html_summary(
+            "Agreement",
+            self._facts(),
+            ("source", "source", "compared", "rate", "kappa", "same side"),
+            rows,
+            more=len(self.pairs) - TOP_HTML,
+            caption="pairs compared most often",
+        )
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """The pairs, one row a pair of sources (the columns of
+        :meth:`PairAgreement.to_record`). Needs pandas, the ``pandas`` extra.
+
+        Examples
+        --------
+        >>> from claimgraph.graph import ClaimGraph
+        >>> from claimgraph.testing import make_claim
+        >>> agreement = source_agreement(ClaimGraph.build([
+        ...     make_claim("A", "Hilan", "army", on="2014-05-21"),
+        ...     make_claim("B", "Hilan", "rebels", on="2014-05-21"),
+        ... ]))
+        >>> agreement
+        <Agreement: 2 sources, 1 pairs compared>
+          A ~ B: 0/1 agree
+        >>> agreement.to_dataframe()[["source_a", "source_b", "disagreements"]].values.tolist()
+        [['A', 'B', 1]]
+        >>> len(agreement.sources_dataframe())
+        2
+        """
+        from .._display import dataframe
+
+        records = [p.to_record() for p in self.pairs]
+        return dataframe(records, _PAIR_COLUMNS)
+
+    def sources_dataframe(self) -> pd.DataFrame:
+        """The per-source figures, one row a source. Needs pandas, the ``pandas`` extra."""
+        from .._display import dataframe
+
+        columns = [field.name for field in attrs.fields(SourceFigures)]
+        return dataframe([s.to_record() for s in self.sources], columns)
+
+
+_PAIR_COLUMNS = (
+    "source_a",
+    "source_b",
+    "alignment_a",
+    "alignment_b",
+    "same_side",
+    "compared",
+    "agreements",
+    "disagreements",
+    "rate",
+    "rate_low",
+    "rate_high",
+    "kappa",
+)
 
 
 def source_agreement(

@@ -209,6 +209,13 @@ class Engine:
                     count, subject=self._count_place(text, folded, count, control_places, ctx)
                 )
             )
+        # "tomaron esas poblaciones": every place of the last control claims
+        earlier = list(dict.fromkeys(c.subject for c in ctx.control if c.subject))
+        findings = [
+            attrs.evolve(f, subject=place) if f.subject == PLACES_BEFORE else f
+            for f in findings
+            for place in (earlier if f.subject == PLACES_BEFORE else [f.subject])
+        ]
         findings.sort(key=lambda f: f.pos)
         positions = sorted({f.pos for f in findings})
         used: list[TimeMention] = []
@@ -242,11 +249,6 @@ class Engine:
                     )
                 continue
             subject = finding.subject
-            if subject == PLACES_BEFORE:
-                # "tomaron esas poblaciones": every place of the last control claims
-                for place in dict.fromkeys(c.subject for c in ctx.control if c.subject):
-                    findings.append(attrs.evolve(finding, subject=place))
-                continue
             if subject == SETTING:
                 subject = setting or ctx.place
             elif subject is None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import builtins
+import collections
 import datetime as dt
 import enum
 from collections.abc import Iterator, Sequence
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 import numpy as np
@@ -17,6 +18,9 @@ from ._core import Estimate, choose, item_normalize, segment_sum, source_counts
 from ._items import Problem, factorize
 from ._periods import NO_DAY
 from ._sorting import stable_order
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "DEFAULT_MIN_CONFIDENCE",
@@ -368,7 +372,7 @@ def _value_identity(problem: Problem) -> np.ndarray:
     return identity
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class TruthResult:
     """Outcome of :func:`claimgraph.scoring.truth.discover`.
 
@@ -468,6 +472,75 @@ class TruthResult:
         latest = max(found, key=lambda i: columns["period_start"][i] or dt.date.min)
         value: str | None = columns["value"][latest]
         return value
+
+    # -- notebook display ----------------------------------------------------
+
+    def _facts(self) -> list[tuple[str, object]]:
+        status = collections.Counter(self.items.columns()["status"])
+        return [
+            ("", self.description),
+            ("items", len(self.items)),
+            ("decided", status[Decision.DECIDED.value]),
+            ("undecided", status[Decision.UNDECIDED.value]),
+            ("sources", len(self.sources)),
+        ]
+
+    def __repr__(self) -> str:
+        from ..._display import TOP_TEXT, text_summary
+
+        top = [
+            f"{s.source}: accuracy {s.accuracy:.2f} [{s.low:.2f}, {s.high:.2f}], {s.claims} claims"
+            for s in self.sources[:TOP_TEXT]
+        ]
+        return text_summary("TruthResult", self._facts(), top, more=len(self.sources) - len(top))
+
+    def _repr_html_(self) -> str:
+        from ..._display import TOP_HTML, html_summary
+
+        rows = [(s.source, s.accuracy, s.low, s.high, s.claims) for s in self.sources[:TOP_HTML]]
+        return html_summary(
+            "TruthResult",
+            self._facts(),
+            ("source", "accuracy", "low", "high", "claims"),
+            rows,
+            more=len(self.sources) - TOP_HTML,
+            caption="most accurate sources first",
+        )
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """The items, one row an item (the columns of :meth:`ItemResults.columns`);
+        ``period_start`` and ``period_end`` are ``datetime64`` columns. Needs pandas,
+        the ``pandas`` extra.
+
+        Examples
+        --------
+        >>> from claimgraph.scoring.truth import discover
+        >>> from claimgraph.testing import make_claim
+        >>> result = discover([make_claim("A", "Hilan", "army", on="2014-05-21"),
+        ...                    make_claim("B", "Hilan", "army", on="2014-05-21")], method="vote")
+        >>> result  # doctest: +ELLIPSIS
+        <TruthResult: vote (echoes=on), 1 items, 1 decided, 0 undecided, 2 sources>
+          A: accuracy ...
+        >>> frame = result.to_dataframe()
+        >>> frame[["subject", "value", "status"]].values.tolist()
+        [['Hilan', 'government', 'decided']]
+        >>> str(frame["period_start"].dtype), len(result.sources_dataframe())
+        ('datetime64[s]', 2)
+        """
+        from ..._display import dataframe
+
+        columns = self.items.columns()
+        rows = zip(*columns.values(), strict=True)
+        records = [dict(zip(columns, row, strict=True)) for row in rows]
+        return dataframe(records, list(columns), ("period_start", "period_end"))
+
+    def sources_dataframe(self) -> pd.DataFrame:
+        """Trust per source, one row a source (the columns of
+        :meth:`SourceTrust.to_record`). Needs pandas, the ``pandas`` extra."""
+        from ..._display import dataframe
+
+        columns = ("source", "trust", "accuracy", "accuracy_low", "accuracy_high")
+        return dataframe(self.source_records(), (*columns, "claims", "weight"))
 
 
 def _shown(value: Any) -> str:
