@@ -82,7 +82,11 @@ def build_from_options(
 @output_option
 @fail_cleanly
 def places(fmt: str | None, output: Path | None, **options: Any) -> None:
-    """Canonical places with their spellings and why they were merged."""
+    """Canonical places with their spellings and why they were merged.
+
+    Each place has its parent and its coordinates (lat, lon) when a gazetteer
+    (the bundled one or --gazetteer) gives them; empty when none does.
+    """
     cg = build_from_options(**options)
     if cg.places is None:
         raise click.UsageError("places needs place resolution; drop --exact-subjects")
@@ -98,6 +102,8 @@ def places(fmt: str | None, output: Path | None, **options: Any) -> None:
                     f"{m['a']} ~ {m['b']}: {m['rule']} ({m['score']:.0f})" for m in r["merges"]
                 ],
                 "parent": r.get("parent"),
+                "lat": r.get("lat"),
+                "lon": r.get("lon"),
             }
             for r in records
         ]
