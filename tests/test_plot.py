@@ -201,3 +201,101 @@ def test_without_matplotlib_the_error_names_the_extra(monkeypatch: pytest.Monkey
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     with pytest.raises(MissingDependencyError, match=r"claimgraph\[plot\]"):
         plot_agreement(cg)
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data.startswith(PNG_MAGIC)
+    assert data[12:16] == b"IHDR"
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def _svg_texts(path: Path) -> list[str]:
+    root = _check_written(path)
+    assert root is not None
+    return ["".join(e.itertext()) for e in root.iter() if e.tag.rsplit("}", 1)[-1] == "text"]
+
+
+def test_the_png_is_as_large_as_the_places_drawn(tmp_path: Path) -> None:
+    cg = _example_graph(tmp_path)
+    save_figure(plot_timeline(cg, top=2), tmp_path / "two.png")
+    save_figure(plot_timeline(cg, top=5), tmp_path / "five.png")
+    # 8 inches wide at 200 dpi; half an inch a row over one inch of frame
+    assert _png_size(tmp_path / "two.png") == (1600, 400)
+    assert _png_size(tmp_path / "five.png") == (1600, 700)
+
+
+def test_the_svg_shows_the_examples_places_sources_and_method(tmp_path: Path) -> None:
+    cg = _example_graph(tmp_path)
+    places = {"Khan Tuman", "al-Ees", "Tal Hadiya", "Kafr Naha", "Zeitan"}
+    save_figure(plot_timeline(cg), tmp_path / "timeline.svg")
+    texts = _svg_texts(tmp_path / "timeline.svg")
+    assert places <= set(texts)
+    assert {"government", "opposition", "disputed"} <= set(texts)
+    (caption,) = [t for t in texts if t.startswith("Sources weighed by truth discovery")]
+    assert "accu_copy" in caption  # the default method, as in claimgraph report
+    save_figure(plot_map(cg), tmp_path / "map.svg")
+    assert places <= set(_svg_texts(tmp_path / "map.svg"))
+    save_figure(plot_agreement(cg), tmp_path / "agreement.svg")
+    texts = set(_svg_texts(tmp_path / "agreement.svg"))
+    sources = {c.source_label for c in cg.claims}
+    assert sources <= texts
+
+
+def test_the_method_chosen_is_the_one_named(tmp_path: Path) -> None:
+    from claimgraph.scoring.truth import discover_graph
+
+    cg = _example_graph(tmp_path)
+    figure = plot_timeline(cg, truth=discover_graph(cg, method="vote"))
+    save_figure(figure, tmp_path / "vote.svg")
+    (caption,) = [t for t in _svg_texts(tmp_path / "vote.svg") if "weighed" in t]
+    assert "vote" in caption
+    assert "accu_copy" not in caption
+    result = CliRunner().invoke(
+        main, ["plot", "timeline", "--method", "sums", "-o", str(tmp_path / "sums.svg")]
+    )
+    assert result.exit_code == 0, result.output
+    assert any("sums" in t for t in _svg_texts(tmp_path / "sums.svg") if "weighed" in t)
+
+
+def test_cli_without_matplotlib_names_the_extra_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    target = tmp_path / "t.png"
+    result = CliRunner().invoke(main, ["plot", "timeline", "-o", str(target)])
+    assert result.exit_code == 1
+    assert "claimgraph[plot]" in result.output
+    assert "Traceback" not in result.output
+    assert not target.exists()
+
+
+def test_bad_input_names_file_line_and_field(tmp_path: Path) -> None:
+    table = tmp_path / "claims.csv"
+    table.write_text(
+        "source,subject,property,value,date\nA,Aleppo,control,army,2016-05-01\n"
+        "B,Aleppo,control,rebels,2016-13-45\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "t.png"
+    result = CliRunner().invoke(main, ["plot", "timeline", str(table), "-o", str(target)])
+    assert result.exit_code == 1
+    assert "claims.csv:3: field 'date'" in result.output
+    assert not target.exists()
+
+
+def test_a_failed_write_leaves_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "agreement.png"
+    target.write_bytes(b"the previous figure")
+    figure = plot_agreement(ClaimGraph.build(_synthetic()))
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(figure, "savefig", broken)
+    with pytest.raises(OSError, match="disk full"):
+        save_figure(figure, target)
+    assert target.read_bytes() == b"the previous figure"
+    assert [p.name for p in tmp_path.iterdir()] == ["agreement.png"]

@@ -75,6 +75,17 @@ def _summaries(cg: ClaimGraph, truth: TruthResult | None) -> Report:
     return build_report(cg, truth=truth)
 
 
+def _weighing_caption(figure: Figure, report: Report) -> None:
+    """Name, under the figure, the truth-discovery run that weighed the sources."""
+    if report.weighed_by is not None:
+        figure.supxlabel(
+            _plain(f"Sources weighed by truth discovery: {report.weighed_by}"),
+            fontsize=7,
+            color="#444444",
+            wrap=True,
+        )
+
+
 def _find_place(report: Report, cg: ClaimGraph, place: str) -> PlaceSummary:
     keys = {place}
     if cg.places is not None:
@@ -100,17 +111,20 @@ def plot_timeline(
     through :func:`claimgraph.reports.build_report`) is a band from its first
     day until the next period starts, coloured by its holder; disputed periods
     are hatched. ``place`` (any spelling) draws that place alone, else the
-    ``top`` most disputed places are drawn, most disputed at the top.
+    ``top`` most disputed places are drawn, most disputed at the top. A line
+    under the figure names the truth-discovery method that weighed the sources.
 
     Parameters
     ----------
     cg : ClaimGraph
+        The claim graph.
     place : str or None
         One place to draw.
     top : int
         Places drawn when ``place`` is ``None``.
     truth : TruthResult or None
-        Truth discovery whose trust weighs the sources (as in ``claimgraph report``).
+        Truth discovery whose trust weighs the sources (as in ``claimgraph report``);
+        ``None`` runs the default method (the one ``claimgraph resolve`` uses).
 
     Returns
     -------
@@ -186,6 +200,7 @@ def plot_timeline(
         )
     if handles:
         axes.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
+    _weighing_caption(figure, report)
     return figure
 
 
@@ -206,6 +221,20 @@ def plot_agreement(
     agree (:func:`claimgraph.scoring.source_agreement`), written with the
     number of items compared; blank where they share none. At most 30 sources
     are drawn, those with most claims.
+
+    Parameters
+    ----------
+    cg : ClaimGraph
+        The claim graph.
+    property : str or None
+        Only items of this property (``None``: every property).
+    documents : bool
+        Count documents' own statements as sources (``--score-documents``).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The matrix and its colour bar.
 
     Raises
     ------
@@ -271,7 +300,20 @@ def plot_map(cg: ClaimGraph, *, truth: TruthResult | None = None) -> Figure:
     :meth:`ClaimGraph.build`); the current state is that of each place's last
     period (as in ``claimgraph report``); the title says how many places
     have no coordinates and are not drawn. The background is plain: longitude
-    and latitude axes, no map tiles.
+    and latitude axes, no map tiles. A line under the figure names the
+    truth-discovery method that weighed the sources.
+
+    Parameters
+    ----------
+    cg : ClaimGraph
+        The claim graph.
+    truth : TruthResult or None
+        Truth discovery whose trust weighs the sources (as in ``claimgraph report``);
+        ``None`` runs the default method.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
 
     Raises
     ------
@@ -298,6 +340,11 @@ def plot_map(cg: ClaimGraph, *, truth: TruthResult | None = None) -> Figure:
     axes = figure.add_subplot()
     axes.set_facecolor("#f4f4f0")
     seen: set[str] = set()
+    # names of places in the east half are written to their left, so they stay in the figure
+    middle = (
+        min(s.lon for s in located if s.lon is not None)
+        + max(s.lon for s in located if s.lon is not None)
+    ) / 2
     for summary in located:
         assert summary.lat is not None
         assert summary.lon is not None
@@ -316,11 +363,13 @@ def plot_map(cg: ClaimGraph, *, truth: TruthResult | None = None) -> Figure:
             label=None if label in seen else _plain(label),
         )
         seen.add(label)
+        east = len(located) > 1 and summary.lon > middle
         axes.annotate(
             _plain(summary.name),
             (summary.lon, summary.lat),
-            xytext=(4, 4),
+            xytext=(-5 if east else 5, 4),
             textcoords="offset points",
+            ha="right" if east else "left",
             fontsize=8,
         )
     axes.set_xlabel("longitude")
@@ -336,6 +385,7 @@ def plot_map(cg: ClaimGraph, *, truth: TruthResult | None = None) -> Figure:
     )
     axes.set_title(f"Places by current holder{left_out}")
     axes.legend(loc="best", fontsize=8)
+    _weighing_caption(figure, report)
     return figure
 
 
@@ -344,11 +394,35 @@ def save_figure(figure: Figure, path: str | Path, fmt: str | None = None) -> Non
 
     SVG keeps text as text (``svg.fonttype`` none) so it can be edited and
     searched; SVG and PDF carry no date, so the same input gives the same file.
+    The figure is rendered in memory first, so a failure leaves ``path`` as it was.
+
+    Parameters
+    ----------
+    figure : matplotlib.figure.Figure
+        A figure from :func:`plot_timeline`, :func:`plot_agreement` or :func:`plot_map`.
+    path : str or Path
+        The file to write.
+    fmt : str or None
+        ``"png"``, ``"svg"`` or ``"pdf"``; ``None`` takes it from ``path``'s suffix.
 
     Raises
     ------
     InputError
         When the format is not one of png, svg, pdf.
+    MissingDependencyError
+        When matplotlib is not installed (``pip install 'claimgraph[plot]'``).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from claimgraph.data import example_claims
+    >>> from claimgraph.graph import ClaimGraph
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     target = Path(folder) / "agreement.svg"
+    ...     save_figure(plot_agreement(ClaimGraph.build(example_claims())), target)
+    ...     target.read_text(encoding="utf-8").count("<svg")
+    1
     """
     chosen = (fmt or Path(path).suffix.lstrip(".")).lower()
     if chosen not in FIGURE_FORMATS:
