@@ -1,4 +1,4 @@
-"""Coordinates reach every output of places: ``places`` as CSV, JSON and Markdown, and graph files."""
+"""Coordinates reach the outputs of places: ``places`` as CSV, JSON, Markdown, graph files."""
 
 from __future__ import annotations
 
