@@ -6,19 +6,23 @@ import base64
 import datetime as dt
 import hashlib
 import html
+import http.server
 import json
+import math
 import re
 import shutil
 import subprocess
 import sys
+import threading
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from click.testing import CliRunner
 
 from claimgraph import __version__
-from claimgraph._errors import MissingDependencyError
+from claimgraph._errors import InputError, MissingDependencyError
 from claimgraph.cli import main
 from claimgraph.data import example_claims
 from claimgraph.graph import ClaimGraph
@@ -295,6 +299,88 @@ def test_cli_writes_html_from_the_extension_or_the_format(tmp_path: Path) -> Non
     assert result.output.startswith("# Disputed control report")
 
 
+TILES = "https://tiles.example.org/base/{z}/{x}/{y}.png"
+
+
+def _syrian_claims() -> list[Claim]:
+    """Aleppo (36.2 N, 37.16 E), Palmyra and Raqqa: coordinates from the bundled gazetteer."""
+    return [
+        make_claim("A", "Alepo", "army", on="2016-01-01"),
+        make_claim("B", "Halab", "rebels", on="2016-01-01"),
+        make_claim("A", "Palmira", "isis", on="2016-01-05"),
+        make_claim("A", "Raqqa", "isis", on="2016-01-05"),
+    ]
+
+
+def _policy(page: _Page) -> str:
+    (policy,) = [
+        a["content"] or ""
+        for a in page.all("meta")
+        if (a.get("http-equiv") or "").lower() == "content-security-policy"
+    ]
+    return policy
+
+
+def test_without_tiles_the_map_loads_nothing_and_says_so() -> None:
+    page_text = report_html(ClaimGraph.build(_syrian_claims()))
+    page = _Page(page_text)
+    assert 'id="map-svg"' in page_text
+    assert not page.all("image")
+    assert "img-src data:;" in _policy(page)
+    assert "Map tilesnone: the map has a plain background" in "".join(page.text)
+
+
+def test_tiles_come_from_the_one_host_named_in_the_header() -> None:
+    page_text = report_html(ClaimGraph.build(_syrian_claims()), tiles=TILES)
+    page = _Page(page_text)
+    policy = _policy(page)
+    assert "img-src data: https://tiles.example.org;" in policy
+    assert "default-src 'none'" in policy
+    hrefs = [a["href"] or "" for a in page.all("image")]
+    assert hrefs
+    assert all(h.startswith("https://tiles.example.org/base/") for h in hrefs)
+    tiles = {tuple(int(n) for n in h.removesuffix(".png").split("/")[-3:]) for h in hrefs}
+    (zoom,) = {z for z, _, _ in tiles}
+    # the tile holding Aleppo at that zoom (Web Mercator, as tile servers number them)
+    count = 2**zoom
+    lat = math.radians(36.2)
+    column = math.floor((37.16 + 180) / 360 * count)
+    row = math.floor((1 - math.log(math.tan(lat) + 1 / math.cos(lat)) / math.pi) / 2 * count)
+    assert (zoom, column, row) in tiles
+    # a whole box of tiles, no more than the map needs
+    columns = sorted({x for _, x, _ in tiles})
+    rows = sorted({y for _, _, y in tiles})
+    assert len(tiles) == len(columns) * len(rows) <= 25
+    assert TILES in "".join(page.text)  # the provenance header names the template
+
+
+@pytest.mark.parametrize(
+    ("template", "complaint"),
+    [
+        ("https://{s}.tiles.example/{z}/{x}/{y}.png", "one host"),
+        ("ftp://tiles.example/{z}/{x}/{y}.png", "http or https"),
+        ("https://tiles.example/{z}/{x}.png", "{y}"),
+        ("https://tiles.example/{z}/{x}/{y}.png?key={key}", "only {z}, {x} and {y}"),
+        ("https://tiles.example/{z}/{x}/{y}.png' 'unsafe-inline", "quotes"),
+        ("https://tiles.example;script-src *//{z}/{x}/{y}", "one host"),
+    ],
+)
+def test_a_bad_tile_template_is_refused(template: str, complaint: str) -> None:
+    with pytest.raises(InputError, match=re.escape(complaint)):
+        report_html(ClaimGraph.build(_syrian_claims()), tiles=template)
+    result = CliRunner().invoke(main, ["report", "--tiles", template, "-o", "r.html"])
+    assert result.exit_code == 2
+    assert "--tiles" in result.output
+    assert complaint in result.output
+
+
+def test_tiles_are_for_the_html_report(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["report", "--tiles", TILES, "-o", str(tmp_path / "r.md")])
+    assert result.exit_code == 2
+    assert "HTML" in result.output
+    assert not (tmp_path / "r.md").exists()
+
+
 # -- in a real browser --------------------------------------------------------------------
 
 _PROBE = """
@@ -403,3 +489,69 @@ def test_the_report_renders_in_headless_chromium(tmp_path: Path) -> None:
     names = probe["sorted"].split("/")
     assert names == sorted(names, key=str.lower)
     assert probe["visible"] == 1
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    """A proxy that fetches nothing: it notes each request the browser sends and refuses it."""
+
+    seen: ClassVar[list[str]] = []
+
+    def _refuse(self) -> None:  # one handler for every method
+        type(self).seen.append(f"{self.command} {self.path}")
+        self.send_response(404)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_GET = do_HEAD = do_POST = do_CONNECT = _refuse  # noqa: N815 (http.server's names)
+
+    def log_message(self, format: str, *args: object) -> None:  # quiet
+        pass
+
+
+def _requests_of(browser: str, page: Path) -> list[str]:
+    """Every request the page makes to the network, seen through a recording proxy."""
+    _Recorder.seen = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        result = _run_chromium(
+            browser,
+            page,
+            f"--proxy-server=http://127.0.0.1:{server.server_address[1]}",
+            # loopback through the proxy too, and no requests of the browser's own
+            "--proxy-bypass-list=<-loopback>",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-default-apps",
+            "--disable-sync",
+            "--no-pings",
+            "--dump-dom",
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert 'id="map-svg"' in result.stdout
+    return [s for s in _Recorder.seen if not _BROWSER_OWN.search(s)]
+
+
+#: Chromium's own calls (component updates, clock, sign-in) that its flags do not all
+#: silence; they come from the browser, not from the page, and are left out.
+_BROWSER_OWN = re.compile(r"^\w+ (https?://)?[\w.-]*\.(google\.com|googleapis\.com|gvt1\.com)[:/]")
+
+
+@pytest.mark.skipif(_chromium() is None, reason=_NO_BROWSER)
+def test_the_page_makes_no_network_request_unless_tiles_are_asked_for(tmp_path: Path) -> None:
+    browser = _chromium()
+    assert browser is not None
+    cg = ClaimGraph.build(_browser_claims())
+    plain = tmp_path / "plain.html"
+    plain.write_text(report_html(cg), encoding="utf-8")
+    assert _requests_of(browser, plain) == []
+    # the same watch sees the tiles when they are asked for, and only the tiles
+    tiled = tmp_path / "tiled.html"
+    tiled.write_text(report_html(cg, tiles="http://tiles.test/{z}/{x}/{y}.png"), "utf-8")
+    seen = _requests_of(browser, tiled)
+    assert seen
+    assert all(re.fullmatch(r"GET http://tiles\.test/\d+/\d+/\d+\.png", s) for s in seen), seen

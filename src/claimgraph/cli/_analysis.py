@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from .._errors import InputError
 from ..data import example_path
 from ..disputes import find_disputes
 from ..graph import CHANGE_RATE, GRAPH_FORMATS, ClaimGraph, export_graph
@@ -16,6 +17,7 @@ from ..model import SourceRegistry
 from ..reports import (
     DEFAULT_TOP,
     DISPUTE_COLUMNS,
+    TileSource,
     agreement_markdown,
     build_report,
     dispute_rows,
@@ -288,6 +290,15 @@ def graph(fmt: str | None, output: Path, **options: Any) -> None:
         )
 
 
+def _tile_source(_: click.Context, __: click.Parameter, value: str | None) -> TileSource | None:
+    if value is None:
+        return None
+    try:
+        return TileSource.parse(value)
+    except InputError as error:
+        raise click.BadParameter(str(error).removeprefix("tiles: ")) from None
+
+
 def _settings_of(options: dict[str, Any]) -> dict[str, object]:
     """The reading and linking options that differ from their defaults, for provenance."""
     shown = {
@@ -326,6 +337,15 @@ def _settings_of(options: dict[str, Any]) -> dict[str, object]:
     help="HTML: the most disputed places drawn in full (timeline, periods, evidence); "
     "every place is in a table that sorts and filters in the page.",
 )
+@click.option(
+    "--tiles",
+    metavar="URL-TEMPLATE",
+    default=None,
+    callback=_tile_source,
+    help="HTML: draw the map over tiles from this address, with {z}, {x} and {y} "
+    "(e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png); the page may then load "
+    "images from that host only. Default: no tiles, a plain background, no network.",
+)
 @documents_option
 @format_option("md", "html")
 @output_option
@@ -337,6 +357,7 @@ def report(
     false_values: float | str,
     documents: bool,
     top: int,
+    tiles: TileSource | None,
     fmt: str,
     output: Path | None,
     **options: Any,
@@ -351,6 +372,8 @@ def report(
     claimgraph resolve and sources, and the same run weighs the sources of
     the disputes and timelines; the report names the method and its options.
     """
+    if tiles is not None and fmt != "html":
+        raise click.UsageError("--tiles draws the HTML report's map; use -o report.html")
     cg = build_from_options(**options)
     made = build_report(
         cg,
@@ -362,6 +385,6 @@ def report(
         options=_settings_of(options),
     )
     if fmt == "html":
-        echo_or_write(report_html(made, top=top), output)
+        echo_or_write(report_html(made, top=top, tiles=tiles), output)
     else:
         echo_or_write(report_markdown(made), output)

@@ -1,7 +1,7 @@
 """Reports: the dispute report in Markdown or HTML, figures (PNG, SVG, PDF), and tables
 in JSON, CSV or Markdown."""
 
-from ._html import DEFAULT_TOP, report_html
+from ._html import DEFAULT_TOP, TileSource, report_html
 from ._markdown import (
     DISPUTE_COLUMNS,
     agreement_markdown,
@@ -30,6 +30,7 @@ __all__ = [
     "PlaceSummary",
     "Provenance",
     "Report",
+    "TileSource",
     "agreement_markdown",
     "build_report",
     "claim_citation",

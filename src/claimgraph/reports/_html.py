@@ -3,8 +3,11 @@
 The page needs no network: styles, script and pictures (inline SVG) are in
 it, and its Content-Security-Policy forbids loading anything and running any
 script but its own, so a name that slipped through escaping still could not
-run. Text from the inputs only ever reaches the page through Jinja2's
-autoescaping; links are kept only when they are ``http``/``https``.
+run. Map tiles are the one exception, and only when asked for: with a tile
+address template the map draws tiles from that one host, and the policy
+allows images from it and nothing else. Text from the inputs only ever
+reaches the page through Jinja2's autoescaping; links are kept only when
+they are ``http``/``https``.
 """
 
 from __future__ import annotations
@@ -13,12 +16,14 @@ import base64
 import datetime as dt
 import hashlib
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from .._errors import import_optional
+import attrs
+
+from .._errors import InputError, import_optional
 from ..disputes import Dispute, Status
 from ..model import CONTESTED, SIDES, Claim, Stance
 from ._markdown import source_labels
@@ -27,7 +32,7 @@ from ._model import PlaceSummary, Report, build_report
 if TYPE_CHECKING:
     from ..graph import ClaimGraph
 
-__all__ = ["DEFAULT_TOP", "report_html"]
+__all__ = ["DEFAULT_TOP", "TileSource", "report_html"]
 
 #: Places drawn in full (timeline, periods, evidence) by default; the rest are in the table.
 DEFAULT_TOP = 50
@@ -53,9 +58,83 @@ _UNKNOWN_COLOUR = "#bdc3c7"
 _TIMELINE_WIDTH = 900
 _TIMELINE_LEFT = 10
 _MAP_WIDTH = 800
+_MAP_HEIGHT = 640
+
+#: Web Mercator tiles: pixels a side, deepest zoom asked for, latitudes it can draw.
+_TILE_SIZE = 256
+_MAX_ZOOM = 18
+_MERCATOR_LIMIT = 85.0511
+
+_TILE_FIELDS = ("{z}", "{x}", "{y}")
+_HOST_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-:[]")
 
 
-def report_html(report: Report | ClaimGraph, *, top: int = DEFAULT_TOP) -> str:
+@attrs.frozen(slots=True)
+class TileSource:
+    """Map tiles for the HTML report: an address template and the one host it names.
+
+    ``template`` is an ``http``/``https`` address with ``{z}``, ``{x}`` and
+    ``{y}`` for the zoom, column and row of a Web Mercator tile (the scheme
+    of OpenStreetMap and most tile servers), for example
+    ``https://tile.openstreetmap.org/{z}/{x}/{y}.png``. ``origin`` is the
+    scheme and host the page may load images from.
+
+    Examples
+    --------
+    >>> TileSource.parse("https://tile.openstreetmap.org/{z}/{x}/{y}.png").origin
+    'https://tile.openstreetmap.org'
+    >>> TileSource.parse("https://{s}.tiles.example/{z}/{x}/{y}.png")
+    Traceback (most recent call last):
+    ...
+    claimgraph._errors.InputError: tiles: the host must be written out, one host (no {s} ...): 'https://{s}.tiles.example/{z}/{x}/{y}.png'
+    """
+
+    template: str
+    origin: str
+
+    @classmethod
+    def parse(cls, template: str) -> TileSource:
+        """Check a tile address template; :class:`InputError` says what is wrong with it."""
+        try:
+            parts = urlsplit(template)
+        except ValueError as error:
+            raise InputError(f"tiles: not an address: {template!r} ({error})") from None
+        if parts.scheme not in ("http", "https"):
+            raise InputError(f"tiles: expected an http or https address, got {template!r}")
+        host = parts.netloc.lower()
+        if not host or not set(host) <= _HOST_CHARACTERS:
+            raise InputError(
+                f"tiles: the host must be written out, one host (no {{s}} ...): {template!r}"
+            )
+        missing = [field for field in _TILE_FIELDS if field not in template]
+        if missing:
+            raise InputError(
+                f"tiles: the address needs {', '.join(missing)} (zoom, column, row): {template!r}"
+            )
+        rest = template
+        for field in _TILE_FIELDS:
+            rest = rest.replace(field, "")
+        if "{" in rest or "}" in rest or any(c.isspace() or c in "\"'<>" for c in rest):
+            raise InputError(
+                "tiles: only {z}, {x} and {y} may be filled in, and the address may hold "
+                f"no spaces, quotes or angle brackets: {template!r}"
+            )
+        return cls(template=template, origin=f"{parts.scheme}://{host}")
+
+    def url(self, zoom: int, column: int, row: int) -> str:
+        return (
+            self.template.replace("{z}", str(zoom))
+            .replace("{x}", str(column))
+            .replace("{y}", str(row))
+        )
+
+
+def report_html(
+    report: Report | ClaimGraph,
+    *,
+    top: int = DEFAULT_TOP,
+    tiles: str | TileSource | None = None,
+) -> str:
     """Render a report as one self-contained HTML page.
 
     ``report`` is a :class:`~claimgraph.reports.Report` (see
@@ -64,10 +143,29 @@ def report_html(report: Report | ClaimGraph, *, top: int = DEFAULT_TOP) -> str:
     every place is in a table that can be sorted and filtered in the page.
     Needs the ``html`` extra (Jinja2).
 
+    Parameters
+    ----------
+    report : Report or ClaimGraph
+        What to render.
+    top : int
+        Places drawn in full (timeline, periods, evidence).
+    tiles : str, TileSource or None
+        A tile address template (see :class:`TileSource`): the map is drawn in
+        Web Mercator over tiles from that host, named in the page's header,
+        and the page's policy allows images from that host only. ``None``
+        (the default): a plain background, and the page fetches nothing.
+
+    Returns
+    -------
+    str
+        The page.
+
     Raises
     ------
     MissingDependencyError
         When Jinja2 is not installed (``pip install 'claimgraph[html]'``).
+    InputError
+        When ``tiles`` is not a usable tile address template.
 
     Examples
     --------
@@ -81,6 +179,8 @@ def report_html(report: Report | ClaimGraph, *, top: int = DEFAULT_TOP) -> str:
     """
     if top < 0:
         raise ValueError(f"top: expected a number of places >= 0, got {top}")
+    if isinstance(tiles, str):
+        tiles = TileSource.parse(tiles)
     if not isinstance(report, Report):
         report = build_report(report)
     jinja2: Any = import_optional("jinja2", "html", "the HTML report")
@@ -96,7 +196,8 @@ def report_html(report: Report | ClaimGraph, *, top: int = DEFAULT_TOP) -> str:
     style = (_TEMPLATES / "report.css").read_text(encoding="utf-8")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     page: str = env.get_template("report.html.j2").render(
-        **_view(report, top),
+        **_view(report, top, tiles),
+        tiles=tiles,
         script=jinja2.utils.markupsafe.Markup(script),
         style=jinja2.utils.markupsafe.Markup(style),
         script_hash=f"sha256-{digest}",
@@ -127,7 +228,7 @@ class _Palette:
         return [{"label": h, "colour": self(h)} for h in order]
 
 
-def _view(report: Report, top: int) -> dict[str, Any]:
+def _view(report: Report, top: int, tiles: TileSource | None) -> dict[str, Any]:
     palette = _Palette()
     anchors = {p.place: f"place-{i}" for i, p in enumerate(report.places)}
     shown = report.places[:top]
@@ -164,7 +265,7 @@ def _view(report: Report, top: int) -> dict[str, Any]:
         ],
         "axis_ticks": axis.ticks(),
         "timeline_width": _TIMELINE_WIDTH + 2 * _TIMELINE_LEFT,
-        "map": _map_view(report.places, anchors, top, palette),
+        "map": _map_view(report.places, anchors, top, palette, tiles),
         "legend": palette.legend(holders),
         "contested_colour": _SIDE_COLOURS[CONTESTED],
         "other_disputes": [
@@ -404,10 +505,14 @@ def _safe_url(url: str) -> bool:
 
 
 def _map_view(
-    places: Sequence[PlaceSummary], anchors: dict[str, str], top: int, palette: _Palette
+    places: Sequence[PlaceSummary],
+    anchors: dict[str, str],
+    top: int,
+    palette: _Palette,
+    tiles: TileSource | None = None,
 ) -> dict[str, Any]:
     located = [p for p in places if p.located]
-    view: dict[str, Any] = {"points": [], "missing": len(places) - len(located)}
+    view: dict[str, Any] = {"points": [], "missing": len(places) - len(located), "tiles": []}
     if not located:
         return view
     lats = [p.lat for p in located if p.lat is not None]
@@ -415,21 +520,14 @@ def _map_view(
     pad = 0.25
     south, north = min(lats) - pad, max(lats) + pad
     west, east = min(lons) - pad, max(lons) + pad
-    # equirectangular, true to scale at the middle latitude
-    stretch = math.cos(math.radians((south + north) / 2)) or 1.0
-    lon_span, lat_span = east - west, north - south
-    height = _MAP_WIDTH * lat_span / (lon_span * stretch)
-    if height > 640:  # tall boxes: narrower, not taller
-        width, height = 640 * lon_span * stretch / lat_span, 640.0
+    x: Callable[[float], float]
+    y: Callable[[float], float]
+    if tiles is None:
+        x, y, width, height = _equirectangular(south, north, west, east)
     else:
-        width, height = float(_MAP_WIDTH), max(height, 160.0)
-
-    def x(lon: float) -> float:
-        return round((lon - west) / lon_span * width, 1)
-
-    def y(lat: float) -> float:
-        return round((north - lat) / lat_span * height, 1)
-
+        x, y, width, height, view["tiles"] = _over_tiles(south, north, west, east, tiles)
+        view["attribution"] = tiles.origin
+    lon_span, lat_span = east - west, north - south
     ranks = {p.place: i for i, p in enumerate(places)}
     for p in sorted(located, key=lambda p: -ranks[p.place]):  # most disputed drawn last, on top
         assert p.lat is not None
@@ -458,6 +556,78 @@ def _map_view(
         {"y": y(m), "label": _degrees(m, "N", "S")} for m in _multiples(south, north, step)
     ]
     return view
+
+
+def _equirectangular(
+    south: float, north: float, west: float, east: float
+) -> tuple[Callable[[float], float], Callable[[float], float], float, float]:
+    """Longitude and latitude to page x and y, true to scale at the middle latitude."""
+    stretch = math.cos(math.radians((south + north) / 2)) or 1.0
+    lon_span, lat_span = east - west, north - south
+    height = _MAP_WIDTH * lat_span / (lon_span * stretch)
+    if height > _MAP_HEIGHT:  # tall boxes: narrower, not taller
+        width, height = _MAP_HEIGHT * lon_span * stretch / lat_span, float(_MAP_HEIGHT)
+    else:
+        width, height = float(_MAP_WIDTH), max(height, 160.0)
+
+    def x(lon: float) -> float:
+        return round((lon - west) / lon_span * width, 1)
+
+    def y(lat: float) -> float:
+        return round((north - lat) / lat_span * height, 1)
+
+    return x, y, width, height
+
+
+def _mercator_x(lon: float) -> float:
+    """Longitude as a share of the Web Mercator world's width, from 180°W."""
+    return (min(max(lon, -180.0), 180.0) + 180.0) / 360.0
+
+
+def _mercator_y(lat: float) -> float:
+    """Latitude as a share of the Web Mercator world's height, from the top."""
+    phi = math.radians(min(max(lat, -_MERCATOR_LIMIT), _MERCATOR_LIMIT))
+    return (1.0 - math.log(math.tan(phi) + 1.0 / math.cos(phi)) / math.pi) / 2.0
+
+
+def _over_tiles(
+    south: float, north: float, west: float, east: float, tiles: TileSource
+) -> tuple[Callable[[float], float], Callable[[float], float], float, float, list[dict[str, Any]]]:
+    """Web Mercator, as tile servers draw: the deepest zoom whose tiles cover the box
+    in at most the map's size, scaled up to fill it, and the tiles that cover it."""
+    left, right = _mercator_x(west), _mercator_x(east)
+    top, bottom = _mercator_y(north), _mercator_y(south)
+    share_x, share_y = max(right - left, 1e-9), max(bottom - top, 1e-9)
+    zoom = 0
+    while (
+        zoom < _MAX_ZOOM
+        and share_x * _TILE_SIZE * 2 ** (zoom + 1) <= _MAP_WIDTH
+        and share_y * _TILE_SIZE * 2 ** (zoom + 1) <= _MAP_HEIGHT
+    ):
+        zoom += 1
+    count = 2**zoom
+    world = min(_MAP_WIDTH / share_x, _MAP_HEIGHT / share_y)  # the world's side in page pixels
+    width, height = share_x * world, share_y * world
+
+    def x(lon: float) -> float:
+        return round((_mercator_x(lon) - left) * world, 1)
+
+    def y(lat: float) -> float:
+        return round((_mercator_y(lat) - top) * world, 1)
+
+    side = world / count
+    drawn = []
+    for row in range(max(math.floor(top * count), 0), min(math.ceil(bottom * count), count)):
+        for column in range(math.floor(left * count), math.ceil(right * count)):
+            drawn.append(
+                {
+                    "href": tiles.url(zoom, column % count, row),
+                    "x": round((column / count - left) * world, 1),
+                    "y": round((row / count - top) * world, 1),
+                    "side": round(side + 0.5, 1),  # half a pixel over: no seams between tiles
+                }
+            )
+    return x, y, width, height, drawn
 
 
 def _grid_step(span: float) -> float:
