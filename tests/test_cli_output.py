@@ -25,19 +25,41 @@ from claimgraph.io import atomic_write
 
 ROOT = Path(__file__).resolve().parents[1]
 ENGLISH = ROOT / "examples" / "northern_front.en.txt"
-COMMANDS = sorted(main.commands)  # type: ignore[attr-defined]
+
+
+def _leaves(group: click.Group) -> list[str]:
+    """Every command that runs, a group's subcommands as "plot timeline"."""
+    names = []
+    for name, command in sorted(group.commands.items()):
+        if isinstance(command, click.Group):
+            names += [f"{name} {sub}" for sub in sorted(command.commands)]
+        else:
+            names.append(name)
+    return names
+
+
+def _command(name: str) -> click.Command:
+    found: click.Command = main
+    for word in name.split():
+        assert isinstance(found, click.Group)
+        found = found.commands[word]
+    return found
+
+
+COMMANDS = _leaves(main)  # type: ignore[arg-type]
 # A file name each command can write, by its first format.
 OUTPUT_NAME = {
     name: "out.jsonl" if name in {"claims", "extract"} else "out.md" for name in COMMANDS
 }
 OUTPUT_NAME["graph"] = "out.graphml"
 OUTPUT_NAME["resolve"] = "out.json"
+OUTPUT_NAME.update({name: "out.png" for name in COMMANDS if name.startswith("plot ")})
 
 
 def command_line(name: str, output: Path | str) -> list[str]:
     """Arguments running ``name`` on real input and writing to ``output``."""
     source = ENGLISH if name == "extract" else example_path()
-    return [name, str(source), "-o", str(output)]
+    return [*name.split(), str(source), "-o", str(output)]
 
 
 def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -77,7 +99,9 @@ def bad_outputs(tmp: Path) -> dict[str, tuple[Path, str]]:
 def test_bad_output_path_is_one_line_before_any_work(tmp_path: Path, name: str, case: str) -> None:
     output, reason = bad_outputs(tmp_path)[case]
     # The input does not exist either: the output is checked first, before reading.
-    result = CliRunner().invoke(main, [name, str(tmp_path / "missing.csv"), "-o", str(output)])
+    result = CliRunner().invoke(
+        main, [*name.split(), str(tmp_path / "missing.csv"), "-o", str(output)]
+    )
     assert result.exit_code == 1, result.output
     assert result.output.count("\n") == 1
     assert result.output.startswith(f"Error: {output}: cannot write here: ")
@@ -132,9 +156,9 @@ def test_every_command_shares_the_output_check() -> None:
     from claimgraph.cli._output import _check_output
 
     for name in COMMANDS:
-        (option,) = [p for p in main.commands[name].params if p.name == "output"]  # type: ignore[attr-defined]
+        (option,) = [p for p in _command(name).params if p.name == "output"]
         assert option.callback is _check_output, name
-        assert "quiet" in {p.name for p in main.commands[name].params}, name  # type: ignore[attr-defined]
+        assert "quiet" in {p.name for p in _command(name).params}, name
 
 
 # -- the format follows -o's suffix, or is refused ------------------------------------------
@@ -323,7 +347,7 @@ def test_header_only_table_is_an_error_saying_so(tmp_path: Path, name: str) -> N
     table = tmp_path / "empty.csv"
     table.write_text("source,subject,property,value,date\n")
     out = tmp_path / OUTPUT_NAME[name]
-    result = CliRunner().invoke(main, [name, str(table), "-o", str(out)])
+    result = CliRunner().invoke(main, [*name.split(), str(table), "-o", str(out)])
     assert result.exit_code == 1
     assert result.output == (
         f"Error: no claims in the input: {table}: the table has a header but no rows\n"

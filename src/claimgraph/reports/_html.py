@@ -517,7 +517,8 @@ def _map_view(
         return view
     lats = [p.lat for p in located if p.lat is not None]
     lons = [p.lon for p in located if p.lon is not None]
-    pad = 0.25
+    # a margin in proportion to the spread, so a cluster of villages fills the map
+    pad = max(0.15 * max(max(lats) - min(lats), max(lons) - min(lons)), 0.05)
     south, north = min(lats) - pad, max(lats) + pad
     west, east = min(lons) - pad, max(lons) + pad
     x: Callable[[float], float]

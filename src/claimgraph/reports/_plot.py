@@ -109,8 +109,8 @@ def plot_timeline(
 
     Each period of the place's timeline (:func:`claimgraph.disputes.build_timelines`,
     through :func:`claimgraph.reports.build_report`) is a band from its first
-    day until the next period starts, coloured by its holder; disputed periods
-    are hatched. ``place`` (any spelling) draws that place alone, else the
+    day until the next period starts (the last period: until its last claim),
+    as in the HTML report, coloured by its holder; disputed periods are hatched. ``place`` (any spelling) draws that place alone, else the
     ``top`` most disputed places are drawn, most disputed at the top. A line
     under the figure names the truth-discovery method that weighed the sources.
 
@@ -154,7 +154,6 @@ def plot_timeline(
     from matplotlib.patches import Patch
 
     palette = _Palette()
-    last = report.last_day
     figure = _new_figure(8.0, 1.0 + 0.5 * len(chosen))
     axes = figure.add_subplot()
     holders: dict[str, str] = {}
@@ -163,11 +162,13 @@ def plot_timeline(
         for period in _periods(summary):
             start = period.start
             assert start is not None
-            stop = period.until or period.end or start
-            if period.until is None and last is not None and last > stop:
-                stop = last
+            # as the HTML report draws it: until the next period, the last one until its
+            # last claim (nothing says who held the place after that)
+            after_last = max(period.end or start, start) + dt.timedelta(days=1)
+            until = period.until
+            stop = until if until is not None and until > start else after_last
             begin = float(date2num(start))  # type: ignore[no-untyped-call]
-            end_day = float(date2num(stop + dt.timedelta(days=1)))  # type: ignore[no-untyped-call]
+            end_day = float(date2num(stop))  # type: ignore[no-untyped-call]
             width = max(end_day - begin, 1.0)
             disputed = period.status is Status.DISPUTED
             colour = palette(None if disputed else period.holder)
