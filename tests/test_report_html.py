@@ -27,7 +27,7 @@ from claimgraph.cli import main
 from claimgraph.data import example_claims
 from claimgraph.graph import ClaimGraph
 from claimgraph.model import Claim
-from claimgraph.reports import build_report, report_html, report_markdown
+from claimgraph.reports import TileSource, build_report, report_html, report_markdown
 from claimgraph.scoring.truth import discover_graph
 from claimgraph.testing import make_claim
 
@@ -352,6 +352,32 @@ def test_tiles_come_from_the_one_host_named_in_the_header() -> None:
     rows = sorted({y for _, _, y in tiles})
     assert len(tiles) == len(columns) * len(rows) <= 25
     assert TILES in "".join(page.text)  # the provenance header names the template
+    assert "Tiles: tiles.example.org" in "".join(page.text)  # the credit, by default the host
+
+
+def test_the_tile_servers_credit_is_on_the_map_and_escaped(tmp_path: Path) -> None:
+    credit = "© Tile People <script>window.pwned = 5</script>"
+    target = tmp_path / "r.html"
+    result = CliRunner().invoke(
+        main,
+        ["report", "--tiles", TILES, "--tiles-attribution", credit, "-o", str(target)],
+    )
+    assert result.exit_code == 0, result.output
+    page_text = target.read_text(encoding="utf-8")
+    (svg,) = re.findall(r'<svg id="map-svg".*?</svg>', page_text, re.S) or [""]
+    # the bundled example has no coordinates: no map, but the header names tiles and credit
+    assert svg == ""
+    page = _Page(page_text)
+    assert credit in "".join(page.text)
+    assert len(page.all("script")) == 1
+    svg_page = report_html(
+        ClaimGraph.build(_syrian_claims()), tiles=TileSource.parse(TILES, attribution=credit)
+    )
+    (svg,) = re.findall(r'<svg id="map-svg".*?</svg>', svg_page, re.S)
+    assert html.escape(credit, quote=False) in svg
+    alone = CliRunner().invoke(main, ["report", "--tiles-attribution", "x", "-o", "r.html"])
+    assert alone.exit_code == 2
+    assert "goes with --tiles" in alone.output
 
 
 @pytest.mark.parametrize(

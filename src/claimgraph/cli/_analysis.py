@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import attrs
 import click
 
 from .._errors import InputError
@@ -346,6 +347,13 @@ def _settings_of(options: dict[str, Any]) -> dict[str, object]:
     "(e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png); the page may then load "
     "images from that host only. Default: no tiles, a plain background, no network.",
 )
+@click.option(
+    "--tiles-attribution",
+    metavar="TEXT",
+    default=None,
+    help="With --tiles: the credit the tile server asks for, written on the map "
+    "(e.g. '© OpenStreetMap contributors'; default: the host).",
+)
 @documents_option
 @format_option("md", "html")
 @output_option
@@ -358,6 +366,7 @@ def report(
     documents: bool,
     top: int,
     tiles: TileSource | None,
+    tiles_attribution: str | None,
     fmt: str,
     output: Path | None,
     **options: Any,
@@ -374,6 +383,10 @@ def report(
     """
     if tiles is not None and fmt != "html":
         raise click.UsageError("--tiles draws the HTML report's map; use -o report.html")
+    if tiles_attribution is not None:
+        if tiles is None:
+            raise click.UsageError("--tiles-attribution goes with --tiles")
+        tiles = attrs.evolve(tiles, attribution=tiles_attribution)
     cg = build_from_options(**options)
     made = build_report(
         cg,

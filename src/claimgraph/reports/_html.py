@@ -77,7 +77,9 @@ class TileSource:
     ``{y}`` for the zoom, column and row of a Web Mercator tile (the scheme
     of OpenStreetMap and most tile servers), for example
     ``https://tile.openstreetmap.org/{z}/{x}/{y}.png``. ``origin`` is the
-    scheme and host the page may load images from.
+    scheme and host the page may load images from. ``attribution`` is the
+    credit the tile server asks for (OpenStreetMap's: "© OpenStreetMap
+    contributors"), written in the corner of the map; by default the host.
 
     Examples
     --------
@@ -91,9 +93,10 @@ class TileSource:
 
     template: str
     origin: str
+    attribution: str = ""
 
     @classmethod
-    def parse(cls, template: str) -> TileSource:
+    def parse(cls, template: str, attribution: str | None = None) -> TileSource:
         """Check a tile address template; :class:`InputError` says what is wrong with it."""
         try:
             parts = urlsplit(template)
@@ -119,7 +122,8 @@ class TileSource:
                 "tiles: only {z}, {x} and {y} may be filled in, and the address may hold "
                 f"no spaces, quotes or angle brackets: {template!r}"
             )
-        return cls(template=template, origin=f"{parts.scheme}://{host}")
+        origin = f"{parts.scheme}://{host}"
+        return cls(template=template, origin=origin, attribution=attribution or f"Tiles: {host}")
 
     def url(self, zoom: int, column: int, row: int) -> str:
         return (

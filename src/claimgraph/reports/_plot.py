@@ -110,9 +110,10 @@ def plot_timeline(
     Each period of the place's timeline (:func:`claimgraph.disputes.build_timelines`,
     through :func:`claimgraph.reports.build_report`) is a band from its first
     day until the next period starts (the last period: until its last claim),
-    as in the HTML report, coloured by its holder; disputed periods are hatched. ``place`` (any spelling) draws that place alone, else the
-    ``top`` most disputed places are drawn, most disputed at the top. A line
-    under the figure names the truth-discovery method that weighed the sources.
+    as in the HTML report, coloured by its holder; disputed periods are
+    hatched. ``place`` (any spelling) draws that place alone, else the ``top``
+    most disputed places are drawn, most disputed at the top. A line under the
+    figure names the truth-discovery method that weighed the sources.
 
     Parameters
     ----------
