@@ -299,3 +299,23 @@ def test_a_failed_write_leaves_the_old_file(
         save_figure(figure, target)
     assert target.read_bytes() == b"the previous figure"
     assert [p.name for p in tmp_path.iterdir()] == ["agreement.png"]
+
+
+def test_a_map_of_many_places_names_only_the_most_disputed(tmp_path: Path) -> None:
+    rows = ["name,aliases,parent,lat,lon"]
+    claims = []
+    for i in range(40):
+        rows.append(f"Village {i:02d},,,{35 + i * 0.05:.2f},{36 + i * 0.03:.2f}")
+        claims.append(make_claim("A", f"Village {i:02d}", "army", on="2016-05-01"))
+        # the first five are disputed
+        other = "rebels" if i < 5 else "army"
+        claims.append(make_claim("B", f"Village {i:02d}", other, on="2016-05-01"))
+    places = tmp_path / "villages.csv"
+    places.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    axes = plot_map(ClaimGraph.build(claims, gazetteer=Gazetteer.from_csv(places))).axes[0]
+    names = {t.get_text() for t in axes.texts}
+    assert len(names) == 15
+    assert {f"Village {i:02d}" for i in range(5)} <= names
+    # every place is drawn: one scatter a state, 40 points in all
+    assert sum(len(c.get_offsets()) for c in axes.collections) == 40
+    assert {t.get_text() for t in axes.get_legend().get_texts()} == {"disputed", "government"}

@@ -47,6 +47,9 @@ DEFAULT_PLOT_PLACES = 5
 #: Sources in the agreement matrix at most (those with most claims).
 MATRIX_SOURCES = 30
 
+#: Places named on the map at most: the most disputed, as in the HTML report's map.
+MAP_LABELS = 15
+
 #: Disputed periods and places: the HTML report's colour for contested.
 _DISPUTED_COLOUR = _SIDE_COLOURS[CONTESTED]
 
@@ -301,7 +304,8 @@ def plot_map(cg: ClaimGraph, *, truth: TruthResult | None = None) -> Figure:
     Coordinates come from the gazetteers (the bundled one and any given to
     :meth:`ClaimGraph.build`); the current state is that of each place's last
     period (as in ``claimgraph report``); the title says how many places
-    have no coordinates and are not drawn. The background is plain: longitude
+    have no coordinates and are not drawn. The 15 most disputed places are
+    named. The background is plain: longitude
     and latitude axes, no map tiles. A line under the figure names the
     truth-discovery method that weighed the sources.
 
@@ -341,30 +345,33 @@ def plot_map(cg: ClaimGraph, *, truth: TruthResult | None = None) -> Figure:
     figure = _new_figure(7.0, 6.0)
     axes = figure.add_subplot()
     axes.set_facecolor("#f4f4f0")
-    seen: set[str] = set()
-    # names of places in the east half are written to their left, so they stay in the figure
-    middle = (
-        min(s.lon for s in located if s.lon is not None)
-        + max(s.lon for s in located if s.lon is not None)
-    ) / 2
+    # one scatter a state (a legend entry each), so a map of thousands of places stays quick
+    groups: dict[str, list[PlaceSummary]] = {}
     for summary in located:
-        assert summary.lat is not None
-        assert summary.lon is not None
         disputed = summary.current == CONTESTED
-        label = "disputed" if disputed else (summary.current or "unknown")
-        colour = _DISPUTED_COLOUR if disputed else palette(summary.current)
+        groups.setdefault("disputed" if disputed else (summary.current or "unknown"), []).append(
+            summary
+        )
+    for label, members in groups.items():
+        disputed = label == "disputed"
         axes.scatter(
-            [summary.lon],
-            [summary.lat],
-            s=60,
-            color=colour,
+            [s.lon or 0.0 for s in members],  # located: never None
+            [s.lat or 0.0 for s in members],
+            s=60 if len(located) <= MAP_LABELS * 10 else 12,
+            color=_DISPUTED_COLOUR if disputed else palette(members[0].current),
             marker="X" if disputed else "o",
             edgecolors="#222222",
             linewidths=0.6,
             zorder=3,
-            label=None if label in seen else _plain(label),
+            label=_plain(label),
         )
-        seen.add(label)
+    # names of the most disputed places only (report order); in the east half, to their
+    # left, so they stay in the figure
+    lons = [s.lon for s in located if s.lon is not None]
+    middle = (min(lons) + max(lons)) / 2
+    for summary in located[:MAP_LABELS]:
+        assert summary.lat is not None
+        assert summary.lon is not None
         east = len(located) > 1 and summary.lon > middle
         axes.annotate(
             _plain(summary.name),
