@@ -273,6 +273,15 @@ class Engine:
                 subject=subject,
             )
             out.append(claim)
+            spoken = attribution.cue_at(finding.pos) if finding.source is None else None
+            if spoken is not None and spoken.also:
+                # "X and Y said ...": the same claim from each speaker named together
+                for other in spoken.also:
+                    out.append(
+                        self._claim(
+                            finding, sentence, doc, other, span, len(out) + 1, subject=subject
+                        )
+                    )
             if claim.property in _PLACE_PROPERTIES:
                 ctx.place = subject
             if claim.property == CONTROL and claim.value not in (None, CONTESTED):

@@ -1,0 +1,198 @@
+"""Who says it: speakers named together, a speaker after the agency told, a headline's
+bracketed source, and the armed forces of other wars as sources. Sentences of our own
+(villages invented)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.text import extract_text, known_sources
+from claimgraph.text._pack import Actor
+from claimgraph.text._sources import with_declared_speakers
+
+UKRAINE = {
+    "Russian army": "russia",
+    "Russian forces": "russia",
+    "Russia": "russia",
+    "Ukraine's army": "ukraine",
+    "Ukrainian forces": "ukraine",
+    "Ukraine": "ukraine",
+}
+
+
+def control(
+    text: str, lang: str, actors: dict[str, str] | None = None
+) -> list[tuple[str, str, str, str]]:
+    return [
+        (c.source, c.subject, c.value or "", c.stance.value)
+        for c in extract_text(text, lang=lang, actors=actors or {})
+        if c.property == "control"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "sources"),
+    [
+        (
+            "Los combatientes kurdos se hicieron con Tell Hamra, dijeron activistas y un"
+            " comandante kurdo.",
+            "es",
+            {"Kurdish officials", "Unnamed reports"},
+        ),
+        (
+            "Según el OSDH y la agencia SANA, el ejército tomó Tell Hamra.",
+            "es",
+            {"Syrian Observatory for Human Rights", "SANA"},
+        ),
+        (
+            "The Observatory and an opposition news network said the army captured Tell Hamra"
+            " on Monday.",
+            "en",
+            {"Syrian Observatory for Human Rights", "Opposition media"},
+        ),
+        (
+            "Rebels overran Tell Hamra at dawn, SANA and the Observatory said.",
+            "en",
+            {"Syrian Observatory for Human Rights", "SANA"},
+        ),
+    ],
+)
+def test_speakers_named_together_each_state_the_claim(
+    text: str, lang: str, sources: set[str]
+) -> None:
+    found = control(text, lang)
+    assert sorted(source for source, *_ in found) == sorted(sources)
+    assert len({claim[1:] for claim in found}) == 1  # the same claim from each
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # two words for unnamed speakers are one source
+        (
+            "Según activistas y residentes, el ejército tomó Tell Hamra.",
+            "es",
+            [("Unnamed reports", "Tell Hamra", "government", "asserts")],
+        ),
+        # a speaker of the next clause is not joined to the actor of the first
+        (
+            "The army took Tell Hamra and the Observatory said rebels fled Khirbet Sawa.",
+            "en",
+            [
+                ("<text>", "Tell Hamra", "government", "asserts"),
+                ("Syrian Observatory for Human Rights", "Khirbet Sawa", "opposition", "denies"),
+            ],
+        ),
+        (
+            "SANA dijo que el ejército tomó Tell Hamra y el OSDH dijo que los rebeldes huyeron"
+            " de Khirbet Sawa.",
+            "es",
+            [
+                ("SANA", "Tell Hamra", "government", "asserts"),
+                ("Syrian Observatory for Human Rights", "Khirbet Sawa", "opposition", "denies"),
+            ],
+        ),
+    ],
+)
+def test_no_second_speaker_where_none_is_joined(
+    text: str, lang: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    assert control(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Las tropas del régimen recuperaron el lunes el control del pueblo de Tell Hamra tras"
+            " desalojar a los combatientes del Estado Islámico (EI), que lo ocupaban desde hacía"
+            " dos años, dijo a la AFP una fuente militar desplegada allí.",
+            "es",
+        ),
+        (
+            "Rebels captured the village of Tell Hamra after a week of clashes in which dozens"
+            " died on both sides of the front line, told AFP a military source stationed nearby.",
+            "en",
+        ),
+    ],
+)
+def test_the_speaker_named_after_the_agency_told(text: str, lang: str) -> None:
+    assert {source for source, *_ in control(text, lang)} == {"Syrian Army"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Los rebeldes arrebatan Tell Hamra al ejército (OSDH)",
+            "es",
+            [("Syrian Observatory for Human Rights", "Tell Hamra", "opposition", "asserts")],
+        ),
+        (
+            "Army retakes Tell Hamra from rebels (military source)",
+            "en",
+            [("Syrian Army", "Tell Hamra", "government", "asserts")],
+        ),
+        # an acronym glossing the name before it is no source
+        (
+            "El ejército tomó Tell Hamra de manos del Estado Islámico (EI).",
+            "es",
+            [("<text>", "Tell Hamra", "government", "asserts")],
+        ),
+    ],
+)
+def test_a_bracketed_source_closing_a_headline(
+    text: str, lang: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    assert control(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "value"),
+    [
+        (
+            "Ukraine's General Staff said on Tuesday that Ukrainian forces still held Pisky Nove.",
+            "en",
+            "Ukrainian military",
+            "ukraine",
+        ),
+        (
+            "The chief of Russia's general staff told reporters that Russian forces had taken"
+            " Pisky Nove.",
+            "en",
+            "Russian General Staff",
+            "russia",
+        ),
+        (
+            "Russia's defence ministry said its troops had captured Pisky Nove.",
+            "en",
+            "Russian Ministry of Defence",
+            "russia",
+        ),
+        (
+            "El Estado Mayor ucraniano aseguró que las fuerzas ucranianas controlan Pisky Nove.",
+            "es",
+            "Ukrainian military",
+            "ukraine",
+        ),
+    ],
+)
+def test_the_armed_forces_of_another_war_as_sources(
+    text: str, lang: str, source: str, value: str
+) -> None:
+    actors = {**UKRAINE, "fuerzas ucranianas": "ukraine"}
+    found = control(text, lang, actors)
+    assert [(s, v) for s, _, v, _ in found] == [(source, value)]
+
+
+def test_a_declared_actor_joins_the_source_it_names_and_gives_it_its_side() -> None:
+    registry = with_declared_speakers(
+        known_sources(generic=False),
+        [Actor("Ukraine's army", "ukraine", ("ZSU",)), Actor("Vessan Guard", "vessa")],
+    )
+    assert registry.canonical("Ukraine's army") == "Ukrainian military"
+    assert registry.canonical("ZSU") == "Ukrainian military"
+    assert registry.alignment("Ukrainian armed forces") == "ukraine"
+    assert registry.alignment("Vessan Guard") == "vessa"
+    # a source not declared keeps its own side
+    assert registry.alignment("Russian army") == "government"
