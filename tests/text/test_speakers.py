@@ -196,3 +196,58 @@ def test_a_declared_actor_joins_the_source_it_names_and_gives_it_its_side() -> N
     assert registry.alignment("Vessan Guard") == "vessa"
     # a source not declared keeps its own side
     assert registry.alignment("Russian army") == "government"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Russian forces said they had taken Pisky Nove. Ukraine's army denied it."
+            ' "The enemy claims that it has captured Pisky Nove. This is a lie,"'
+            " Ukraine's army said.",
+            "en",
+        ),
+        (
+            "Las tropas rusas dijeron haber tomado Pisky Nove. El ejército ucraniano lo negó."
+            ' "El enemigo afirma que ha capturado Pisky Nove. Esto no es cierto", dijo el'
+            " ejército ucraniano.",
+            "es",
+        ),
+    ],
+)
+def test_the_enemys_claim_in_a_speakers_words_is_the_enemys(text: str, lang: str) -> None:
+    actors = {**UKRAINE, "tropas rusas": "russia", "ejército ucraniano": "ukraine"}
+    found = control(text, lang, actors)
+    # the quoted claim is the enemy's (Russia's), and the speaker denies it
+    assert found[-2:] == [
+        ("Russian military", "Pisky Nove", "russia", "asserts"),
+        ("Ukrainian military", "Pisky Nove", "russia", "denies"),
+    ]
+    assert all(value == "russia" for _, _, value, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("Las milicias kurdas tienen en su poder más del 60 % de Tell Hamra.", 0.6),
+        ("Los rebeldes conservan en su poder Tell Hamra.", None),
+        ("El ejército controla cerca del 30 por ciento de Tell Hamra.", 0.3),
+    ],
+)
+def test_spanish_holds_in_ones_power_and_shares_after_del(text: str, share: float | None) -> None:
+    [claim] = [c for c in extract_text(text, lang="es") if c.property == "control"]
+    assert (claim.subject, claim.share, claim.partial) == ("Tell Hamra", share, share is not None)
+
+
+def test_spanish_masculine_plural_references_to_places_just_named() -> None:
+    text = (
+        "Según el OSDH, los yihadistas del EI entraron el lunes en Tell Hamra y Khirbet Sawa."
+        " Los kurdos resistieron poco, y los yihadistas se hicieron con el dominio de esos"
+        " pueblos."
+    )
+    second = [
+        (c.subject, c.value, c.partial)
+        for c in extract_text(text, lang="es")
+        if c.property == "control" and c.sentence == 2
+    ]
+    assert second == [("Tell Hamra", "isis", False), ("Khirbet Sawa", "isis", False)]

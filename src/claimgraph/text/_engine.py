@@ -83,6 +83,12 @@ class Engine:
         self._breaks = MatchIndex(self.clause_breaks)
         #: the mentions :meth:`_time_at` was last asked about, their starts and clauses
         self._mention_keys: tuple[object, list[int], list[int]] = (None, [], [])
+        # "the enemy claims (that) it took X", in a speaker's words: the enemy's claim
+        enemy = pack.enemy_words.removesuffix("$")
+        self.enemy_says = (
+            re.compile(rf"{enemy}(?:{pack.speech_verbs})\W+(?:\w+\W+){{0,4}}?$") if enemy else None
+        )
+        self.declared_actors = tuple(actors)
         self.event_reference = re.compile(pack.event_references)
         self.count_place = re.compile(rf"\b{pack.in_words}\s+")
         self.setting_before = re.compile(rf"\b(?:{pack.of_words}|{pack.in_words})\s$")
@@ -255,6 +261,9 @@ class Engine:
                 subject = ctx.place
             if not subject or fold_aligned(subject) in self.party_names:
                 continue  # "Rusia", "Kiev": a party to the war, not a place in it
+            finding = self._enemy_claim(
+                finding, folded, attribution.source_at(finding.pos) or ctx.quoted, ctx.source
+            )
             cue = attribution.governing(finding.pos)
             if (
                 cue is not None
@@ -297,6 +306,34 @@ class Engine:
         # years of background clauses ("targeted in an attack in 2017").
         time.advance(used if time.doc_date is not None else mentions)
         return out
+
+    def _enemy_claim(
+        self, finding: Finding, folded: str, speaker: str | None, previous: str | None
+    ) -> Finding:
+        """A claim a speaker says the enemy makes ("The enemy claims it has taken X",
+        in the words of the other side's spokesman) is the enemy's, as reported: its
+        side is the speaker's opponent and its source the enemy's first declared actor
+        (or first actor named), so that the speaker's "this is not true" denies it. A
+        speaker of no known side (a spokesman named only by name) speaks for the side
+        of the source named before."""
+        if (
+            self.enemy_says is None
+            or speaker is None
+            or finding.property != CONTROL
+            or finding.source is not None
+            or self.enemy_says.search(folded, max(0, finding.pos - 90), finding.pos) is None
+        ):
+            return finding
+        side = self.registry.alignment(self.registry.canonical(speaker))
+        if side is None and previous is not None:
+            side = self.registry.alignment(self.registry.canonical(previous))
+        enemy = self._actors.opponent.get(side or "")
+        if not enemy or finding.value not in (side, None):
+            return finding
+        actor = next((a for a in self.declared_actors if a.side == enemy), None)
+        actor = actor or self._actors.ahead.get(enemy)
+        source = self.registry.canonical(actor.name) if actor is not None else None
+        return attrs.evolve(finding, value=enemy, source=source)
 
     def _claim(
         self,

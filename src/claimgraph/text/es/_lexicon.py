@@ -593,6 +593,8 @@ PACK = LanguagePack(
     r"|\besforz\w*\s+(?:por|en)\s+(?:\w+\s+){0,1}$|\b(?:imp[ei]d\w*|evit\w*)\s+que\s+(?:\w+\s+){0,3}$"
     r"|\bde\s+ser\s+$|\bpara\s+$|\bpoder\s+$|\ba\s+(?=\w+r\b)$",
     partial_markers=r"\b(?:(?:cerca\s+de|casi|mas\s+de|alrededor\s+de|al\s+menos|apenas|solo)\s+)?"
+    # "más del 75 %": "de" and the article merged
+    r"(?:(?:mas|menos|cerca|alrededor)\s+d(?=el\s+\d))?"
     r"(?:la\s+mayor\s+parte"
     r"|gran\s+parte|parte|partes|buena\s+parte|la\s+mitad|un\s+tercio|dos\s+tercios|la\s+mayoria"
     r"|el\s+centro|(?:los\s+)?barrios\s+(?:orientales|occidentales|septentrionales|meridionales)"
@@ -832,7 +834,10 @@ PACK = LanguagePack(
     r"(?:pleno\s+|total\s+)?control\s+(?:total\s+)?(?:de|del|sobre)\b"
     r"|\batrincherad[oa]s?\s+en\b"
     r"|\b(?:tener|tiene|tienen|tenia|tenian|mantener|mantiene|mantienen)\s+bajo\s+(?:su\s+)?"
-    r"(?:pleno\s+|total\s+)?control\b",
+    r"(?:pleno\s+|total\s+)?control\b"
+    # "tienen en su poder X": a hold, said the way EFE's desks say it
+    r"|\b(?:tener|tiene|tienen|tenia|tenian|mantiene|mantienen|conserva|conservan)\s+en\s+su"
+    r"\s+poder\b",
     held_adjective=r"(?!x)x",
     control_adjective=r"\b(?:bajo\s+(?:el\s+)?(?:control|dominio|poder)|en\s+(?:poder|manos))\s+"
     r"{holder}\b",
@@ -848,6 +853,8 @@ PACK = LanguagePack(
     relative_location=r"\bal\s+(?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste|sudeste"
     r"|sudoeste)\s+(?:de|del)\s+$",
     plural_references=r"(?:(?:el\s+)?(?:control|dominio|mando)\s+(?:de|sobre)\s+)?\b(?:esas|estas|dichas|ambas)\s+(?:localidades|poblaciones|aldeas|ciudades|zonas)\b"
+    r"|(?:(?:el\s+)?(?:control|dominio|mando)\s+(?:de|sobre)\s+)?\b(?:esos|estos|dichos|ambos)"
+    r"\s+(?:pueblos|barrios|municipios|enclaves|distritos)\b"
     r"|(?:(?:el\s+)?(?:control|dominio|mando)\s+(?:de|sobre)\s+)?\b(?:esos|estos|dichos|ambos)\s+"
     r"(?:pueblos|barrios|distritos|lugares)\b",
     failed_expulsion=r"\b(?:en\s+vano|sin\s+exito|sin\s+lograr|infructuosamente)\s+(?:\w+\s+){0,2}?"
