@@ -251,3 +251,55 @@ def test_spanish_masculine_plural_references_to_places_just_named() -> None:
         if c.property == "control" and c.sentence == 2
     ]
     assert second == [("Tell Hamra", "isis", False), ("Khirbet Sawa", "isis", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "owner", "denier"),
+    [
+        (
+            "Ukraine dismissed Russian statements that its forces had taken Pisky Nove.",
+            "en",
+            "Russian military",
+            "Ukraine",
+        ),
+        (
+            "Ukraine's army rejected Moscow's claim that it had captured Pisky Nove.",
+            "en",
+            "Moscow",
+            "Ukrainian military",
+        ),
+        (
+            "El ejército ucraniano negó las afirmaciones rusas de que sus tropas habían tomado"
+            " Pisky Nove.",
+            "es",
+            "Russian military",
+            "Ukrainian military",
+        ),
+    ],
+)
+def test_someones_claim_that_is_theirs_and_the_denier_denies_it(
+    text: str, lang: str, owner: str, denier: str
+) -> None:
+    actors = {**UKRAINE, "Moscow": "russia", "tropas rusas": "russia"}
+    assert control(text, lang, actors) == [
+        (owner, "Pisky Nove", "russia", "asserts"),
+        (denier, "Pisky Nove", "russia", "denies"),
+    ]
+
+
+def test_a_claim_with_no_owner_named_is_only_the_deniers() -> None:
+    text = "Ukraine rejected the claim that Russian forces had captured Pisky Nove."
+    assert control(text, "en", UKRAINE) == [("Ukraine", "Pisky Nove", "russia", "denies")]
+
+
+def test_a_counted_list_after_a_dash_with_a_long_apposition() -> None:
+    text = (
+        "Rebels said they had taken large parts of two other towns – Tell Hamra, a crossroads"
+        " the army had held for years, and Khirbet Sawa, near the river."
+    )
+    found = [
+        (c.subject, c.value, c.partial)
+        for c in extract_text(text, lang="en")
+        if c.property == "control"
+    ]
+    assert found == [("Tell Hamra", "opposition", True), ("Khirbet Sawa", "opposition", True)]

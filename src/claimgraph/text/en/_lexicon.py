@@ -793,10 +793,12 @@ PACK = LanguagePack(
     r"|\b(?P<who1>\w+(?:\s+\w+){0,3})\s+(?:is|are)\s+responsible\b",
     accusation=r"\b(?:the\s+)?(?:accusations?|allegations?|claims?)\s+(?:by|of|from)\s+(?:the\s+)?",
     revision_later=r"\binitially\b|\bat\s+first\b|\blater\s+said\b",
-    apposition=r"(?:north|south|east|west|near|in|outside)\s[^,]*,\s*(?=(?:and|as\s+well\s+as)\s)",
+    apposition=r"(?:north|south|east|west|near|in|outside|an?|the)\s[^,]{0,80},\s*"
+    r"(?=(?:and|as\s+well\s+as)\s)",
     verb_like=r"\w+(?:ed|ing)$",
-    list_heads=r"\s*(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+\w+\s*"
-    r"[,:]\s*",
+    list_heads=r"\s*(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+"
+    r"(?:other\s+|more\s+|small\s+|key\s+|nearby\s+)?\w+\s*"
+    r"(?:[,:]|\s[–—-])\s*",
     expel_verbs=_verb(
         "expelled",
         "expel",
@@ -855,6 +857,7 @@ PACK = LanguagePack(
     r"|districts|localities|settlements)\b(?!\s+of\s)",
     failed_expulsion=r"\b(?:in\s+vain|unsuccessfully|failing|failed)\s+(?:to\s+)?(?:dislodge|oust"
     r"|expel|evict|drive\s+out|push\s+out|remove)\b",
+    claim_nouns=r"\b(?:claims?|statements?|assertions?|reports?)\s+(?:that|suggesting\s+that)\s+",
     enemy_words=r"\b(?:the\s+)?(?:enemy|enemy\s+forces|enemy\s+troops|the\s+occupiers?)\s+$",
     falsity=r"\b(?:this|that|it|which)\s+(?:is|was)\s+(?:not\s+true|untrue|false|a\s+lie|incorrect"
     r"|not\s+correct)\b|\b(?:does|did)\s+not\s+correspond\s+to\s+reality\b"

@@ -859,6 +859,8 @@ PACK = LanguagePack(
     r"(?:pueblos|barrios|distritos|lugares)\b",
     failed_expulsion=r"\b(?:en\s+vano|sin\s+exito|sin\s+lograr|infructuosamente)\s+(?:\w+\s+){0,2}?"
     r"(?:desaloj|expuls|sac|echar)\w*",
+    claim_nouns=r"\b(?:afirmaci\w+|declaraci\w+|informaci\w+|anuncios?|version(?:es)?)"
+    r"\s+(?:\w+\s+){0,2}?(?:de\s+que|segun\s+(?:la|las)\s+cuales?)\s+",
     enemy_words=r"\b(?:el\s+)?(?:enemigo|fuerzas\s+enemigas|tropas\s+enemigas|ocupantes?)\s+$",
     falsity=r"\b(?:esto|eso|ello)\s+(?:no\s+es\s+(?:cierto|verdad)|es\s+falso|es\s+mentira)\b"
     r"|\bno\s+(?:se\s+)?correspond\w+\s+con\s+la\s+realidad\b",
