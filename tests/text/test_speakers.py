@@ -303,3 +303,30 @@ def test_a_counted_list_after_a_dash_with_a_long_apposition() -> None:
         if c.property == "control"
     ]
     assert found == [("Tell Hamra", "opposition", True), ("Khirbet Sawa", "opposition", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        (
+            "Las tropas iraquíes tomaron el barrio de Tell Hamra en el norte de Irak, dijo una"
+            " fuente militar iraquí a la agencia.",
+            "es",
+            "Iraqi military",
+        ),
+        (
+            "Iraqi troops took the Tell Hamra district, north of Baghdad, a military source said.",
+            "en",
+            "Iraqi military",
+        ),
+        (
+            "Syrian troops took Tell Hamra, a military source said.",
+            "en",
+            "Syrian Army",
+        ),
+    ],
+)
+def test_the_generic_army_is_the_army_of_the_country_the_text_is_about(
+    text: str, lang: str, source: str
+) -> None:
+    assert [s for s, *_ in control(text, lang)] == [source]

@@ -24,7 +24,7 @@ from ._detect import AUTO, detect_language
 from ._engine import Engine
 from ._pack import Actor, LanguagePack, available_packs, get_pack, register_pack
 from ._sentences import Sentence, clean_text, fold_aligned, split_sentences
-from ._sources import UNNAMED, known_sources, with_declared_speakers
+from ._sources import UNNAMED, known_sources, with_declared_speakers, with_local_army
 
 __all__ = [
     "AUTO",
@@ -107,6 +107,8 @@ def extract_text(
         doc_date = document_date(text, pack)
     declared = actors_from_mapping(actors) if isinstance(actors, Mapping) else tuple(actors)
     registry = known_sources(lang, generic=not declared)
+    if not declared:
+        registry = with_local_army(registry, text)
     if declared:
         registry = with_declared_speakers(registry, declared)
     if sources is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -17,6 +18,7 @@ __all__ = [
     "builtin_sources",
     "known_sources",
     "with_declared_speakers",
+    "with_local_army",
 ]
 
 #: Canonical name for impersonal attribution ("se reportó", "según reportes").
@@ -547,4 +549,34 @@ def with_declared_speakers(registry: SourceRegistry, actors: Sequence[Actor]) ->
             continue
         names = tuple(n for n in (actor.name, *actor.aliases) if fold(n) != fold(known.name))
         out.add(attrs.evolve(known, aliases=(*known.aliases, *names), alignment=actor.side))
+    return out
+
+
+_IRAQ = re.compile(r"\b(?:irak|iraq|iraqui|iraquies|iraqi|iraqis)\b")
+_SYRIA = re.compile(r"\b(?:siria|syria|sirio|siria|sirios|sirias|syrian|syrians)\b")
+
+
+def with_local_army(registry: SourceRegistry, text: str) -> SourceRegistry:
+    """``registry`` with the generic words for an army ("the army", "una fuente
+    militar") naming Iraq's when the text is about Iraq (names Iraq more often than
+    Syria), else unchanged: the generic words name Syria's army by default.
+
+    Examples
+    --------
+    >>> reg = with_local_army(known_sources(), "Iraqi troops entered Mosul, Iraq.")
+    >>> reg.canonical("military source"), reg.canonical("SAA")
+    ('Iraqi military', 'Syrian Army')
+    """
+    folded = fold(text)
+    if len(_IRAQ.findall(folded)) <= len(_SYRIA.findall(folded)):
+        return registry
+    army, iraqi = registry.find("Syrian Army"), registry.find("Iraqi military")
+    if army is None or iraqi is None:
+        return registry
+    generic = tuple(a for a in army.aliases if fold(a) in GENERIC_ALIASES)
+    if not generic:
+        return registry
+    out = SourceRegistry(registry)
+    out.add(attrs.evolve(army, aliases=tuple(a for a in army.aliases if a not in generic)))
+    out.add(attrs.evolve(iraqi, aliases=(*iraqi.aliases, *generic)))
     return out
