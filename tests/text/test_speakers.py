@@ -330,3 +330,30 @@ def test_the_generic_army_is_the_army_of_the_country_the_text_is_about(
     text: str, lang: str, source: str
 ) -> None:
     assert [s for s, *_ in control(text, lang)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "El EI tomó Suluk en mayo. El OSDH señaló que la mayor parte de los yihadistas ya"
+            " se había retirado de Tell Hamra.",
+            "es",
+            ("Syrian Observatory for Human Rights", "Tell Hamra", "isis", "denies"),
+        ),
+        (
+            "Most of the rebels withdrew from Tell Hamra overnight, the monitor said.",
+            "en",
+            ("Syrian Observatory for Human Rights", "Tell Hamra", "opposition", "denies"),
+        ),
+    ],
+)
+def test_a_share_of_a_group_withdrawing_is_the_group(
+    text: str, lang: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert control(text, lang)[-1] == expected
+
+
+def test_senalo_is_a_speech_verb() -> None:
+    text = "La agencia SANA señaló que el ejército controla Tell Hamra."
+    assert control(text, "es") == [("SANA", "Tell Hamra", "government", "asserts")]

@@ -857,6 +857,8 @@ PACK = LanguagePack(
     r"|districts|localities|settlements)\b(?!\s+of\s)",
     failed_expulsion=r"\b(?:in\s+vain|unsuccessfully|failing|failed)\s+(?:to\s+)?(?:dislodge|oust"
     r"|expel|evict|drive\s+out|push\s+out|remove)\b",
+    share_of_actor=r"\b(?:most|some|many|all|hundreds|dozens|the\s+bulk|the\s+rest|the\s+last)"
+    r"\s+of\s+(?:the\s+|its\s+|their\s+)?$",
     claim_nouns=r"\b(?:claims?|statements?|assertions?|reports?)\s+(?:that|suggesting\s+that)\s+",
     enemy_words=r"\b(?:the\s+)?(?:enemy|enemy\s+forces|enemy\s+troops|the\s+occupiers?)\s+$",
     falsity=r"\b(?:this|that|it|which)\s+(?:is|was)\s+(?:not\s+true|untrue|false|a\s+lie|incorrect"

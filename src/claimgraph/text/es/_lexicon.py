@@ -515,7 +515,7 @@ PACK = LanguagePack(
         "report",
         "confirm",
         "declar",
-        "seña",
+        "senal",  # señaló: patterns match folded text
         "indic",
         "asever",
         "denunci",
@@ -859,6 +859,8 @@ PACK = LanguagePack(
     r"(?:pueblos|barrios|distritos|lugares)\b",
     failed_expulsion=r"\b(?:en\s+vano|sin\s+exito|sin\s+lograr|infructuosamente)\s+(?:\w+\s+){0,2}?"
     r"(?:desaloj|expuls|sac|echar)\w*",
+    share_of_actor=r"\b(?:la\s+mayor\s+parte|la\s+mayoria|parte|muchos|algunos|todos|cientos"
+    r"|decenas|el\s+resto|los\s+ultimos)\s+(?:de(?:\s+(?:los|las|sus))?|del)\s+$",
     claim_nouns=r"\b(?:afirmaci\w+|declaraci\w+|informaci\w+|anuncios?|version(?:es)?)"
     r"\s+(?:\w+\s+){0,2}?(?:de\s+que|segun\s+(?:la|las)\s+cuales?)\s+",
     enemy_words=r"\b(?:el\s+)?(?:enemigo|fuerzas\s+enemigas|tropas\s+enemigas|ocupantes?)\s+$",
