@@ -95,9 +95,9 @@ class ActorReader:
                     found.append((m.start(), m.end(), actor))
         out = []
         for start, end, actor in sorted(found, key=lambda x: x[0]):
-            before = folded[max(0, start - 30) : start]
+            preceding = folded[max(0, start - 30) : start]
             # "la mayor parte de los yihadistas se retiró": a share of the group is it
-            governed = bool(self.governed.search(before)) and not self.share_of.search(before)
+            governed = bool(self.governed.search(preceding)) and not self.share_of.search(preceding)
             out.append(ActorMention(actor, start, end, governed))
         self._previous = next(reversed(self.recent.values()), None)
         for _, _, actor in named:
