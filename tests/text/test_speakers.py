@@ -357,3 +357,11 @@ def test_a_share_of_a_group_withdrawing_is_the_group(
 def test_senalo_is_a_speech_verb() -> None:
     text = "La agencia SANA señaló que el ejército controla Tell Hamra."
     assert control(text, "es") == [("SANA", "Tell Hamra", "government", "asserts")]
+
+
+def test_a_thousands_comma_inside_a_description_before_the_verb() -> None:
+    text = (
+        "Tell Hamra, the small town that was home to some 4,500 people before the war, was"
+        " captured by rebels in June."
+    )
+    assert control(text, "en") == [("<text>", "Tell Hamra", "opposition", "asserts")]

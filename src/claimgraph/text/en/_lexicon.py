@@ -850,7 +850,8 @@ PACK = LanguagePack(
     stronghold_possessive=r"\b(?:its|their)\s+$",
     prevention=r"\b(?:prevent\w*|stop|stops|stopped|stopping|keep|keeps|kept|keeping)\s+(?:[\w']+\s+)"
     r"{0,3}?from\s+$",
-    description_apposition=r",\s+(?:the|a|an)\s+[^,]{3,120},\s+$",
+    # a thousands comma ("home to 9,000 people") does not end the description
+    description_apposition=r",\s+(?:the|a|an)\s+(?:[^,]|(?<=\d),(?=\d)){3,120},\s+$",
     object_fillers=r"(?:(?:now|still|already|fully|completely|also|effectively)\s+)+",
     relative_location=r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\s+$",
     plural_references=r"(?:control\s+of\s+)?\b(?:these|those|both|the\s+(?:two|three|four))\s+(?:towns|villages|cities"
