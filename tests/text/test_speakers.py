@@ -365,3 +365,14 @@ def test_a_thousands_comma_inside_a_description_before_the_verb() -> None:
         " captured by rebels in June."
     )
     assert control(text, "en") == [("<text>", "Tell Hamra", "opposition", "asserts")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("El ejército controla Tell Hamra, según Interfax.", "es"),
+        ("The army holds Tell Hamra, the Interfax news agency reported.", "en"),
+    ],
+)
+def test_interfax_is_a_source(text: str, lang: str) -> None:
+    assert [s for s, *_ in control(text, lang)] == ["Interfax"]

@@ -41,6 +41,7 @@ REPORTERS = WIRE_AGENCIES | frozenset(
         "Al-Masdar News",
         "Amaq",
         "TASS",
+        "Interfax",
         "Anadolu Agency",
         "Amnesty International",
         "ICRC",
@@ -369,6 +370,7 @@ _BUILTIN: tuple[Source, ...] = (
     ),
     Source("Anadolu Agency", ("Anadolu", "agencia Anadolu", "agencia turca Anadolu"), _OPP),
     Source("Hezbollah", ("Hezbolá", "Hizbulá", "Hizbollah"), _GOV),
+    Source("Interfax", ("agencia Interfax", "Interfax news agency"), None),
     Source(
         "TASS", ("agencia TASS", "Itar-Tass", "RIA Novosti", "RIA", "agencia RIA Nóvosti"), _GOV
     ),
