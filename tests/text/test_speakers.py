@@ -376,3 +376,21 @@ def test_a_thousands_comma_inside_a_description_before_the_verb() -> None:
 )
 def test_interfax_is_a_source(text: str, lang: str) -> None:
     assert [s for s, *_ in control(text, lang)] == ["Interfax"]
+
+
+@pytest.mark.parametrize(
+    "verb", ["precisó", "explicó", "detalló", "subrayó", "advirtió", "destacó", "señaló"]
+)
+def test_spanish_wire_speech_verbs(verb: str) -> None:
+    after = f"Los rebeldes se hicieron con Tell Hamra, {verb} el OSDH."
+    before = f"El OSDH {verb} que los rebeldes se hicieron con Tell Hamra."
+    for text in (after, before):
+        assert [s for s, *_ in control(text, "es")] == ["Syrian Observatory for Human Rights"]
+
+
+@pytest.mark.parametrize("verb", ["noted", "explained", "stressed", "warned"])
+def test_english_wire_speech_verbs(verb: str) -> None:
+    after = f"Rebels overran Tell Hamra, the Observatory {verb}."
+    before = f"The Observatory {verb} that rebels had overrun Tell Hamra."
+    for text in (after, before):
+        assert [s for s, *_ in control(text, "en")] == ["Syrian Observatory for Human Rights"]

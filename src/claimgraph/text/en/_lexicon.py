@@ -493,6 +493,11 @@ PACK = LanguagePack(
         "shows",
         "broadcast",
         "indicated",
+        "noted",
+        "explained",
+        "stressed",
+        "warned",
+        "specified",
     )
     + r"|\b(?:put|puts|putting|placed|raised|estimated)\s+(?:the\s+)?(?:death\s+)?(?:toll|number"
     r"|figure)\b",

@@ -530,8 +530,19 @@ PACK = LanguagePack(
         "desment",
         "culp",
         "acus",
+        # the verbs of wire copy: "precisó la fuente", "detalló el OSDH"
+        "precis",
+        "explic",
+        "detall",
+        "apunt",
+        "subray",
+        "comunic",
+        "manifest",
+        "destac",
+        "expres",
     )
     + r"|\b(?:dijo|dijeron|decia|decian|dice|dicen|sostuvo|sostienen|añadio|anadio"
+    r"|advirtio|advirtieron|advierte|advierten"
     r"|añadieron|anadieron|desmintio|desmintieron|admitio|reconocio|reconocieron"
     r"|afirmaban|aseguraban|considera\w*)\b"
     r"|\b(?:puso|pusieron|cifro|cifraron)\s+(?:el\s+numero|la\s+cifra|el\s+total)\b",
