@@ -394,3 +394,32 @@ def test_english_wire_speech_verbs(verb: str) -> None:
     before = f"The Observatory {verb} that rebels had overrun Tell Hamra."
     for text in (after, before):
         assert [s for s, *_ in control(text, "en")] == ["Syrian Observatory for Human Rights"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("Los rebeldes lograron el control de Tell Hamra.", "es", "opposition"),
+        ("Los rebeldes asumieron el pleno control de Tell Hamra.", "es", "opposition"),
+        ("Los rebeldes se adueñaron de Tell Hamra.", "es", "opposition"),
+        ("El ejército recobró Tell Hamra.", "es", "government"),
+        ("Tell Hamra volvió a manos del ejército.", "es", "government"),
+        ("Tell Hamra pasó a control de los rebeldes.", "es", "opposition"),
+        ("Rebels regained Tell Hamra.", "en", "opposition"),
+        ("The army established full control over Tell Hamra.", "en", "government"),
+    ],
+)
+def test_more_ways_to_take_a_place(text: str, lang: str, value: str) -> None:
+    assert control(text, lang) == [("<text>", "Tell Hamra", value, "asserts")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Los rebeldes intentaron ganar el control de Tell Hamra.", "es"),
+        ("El ejército ganó terreno cerca de Tell Hamra.", "es"),
+        ("The army tried to regain Tell Hamra.", "en"),
+    ],
+)
+def test_an_aim_or_ground_near_a_place_is_no_control(text: str, lang: str) -> None:
+    assert control(text, lang) == []

@@ -301,7 +301,13 @@ _GAIN = (
         "win",
         "wins",
         "winning",
+        "regained",
+        "regains",
+        "regaining",
     )
+    # "established / restored control over X"
+    + r"|\b(?:established|establish|establishes|restored|restore|restores|asserted)"
+    r"\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)\b"
     + "|"
     + _regular("captur", "recaptur", "liberat", "secur", "occup", "reoccup")
     + "|"

@@ -336,8 +336,12 @@ _GAIN = (
         "arrebat",
         "ocup",
         "arranc",
+        "recobr",
     )
-    + r"|\basegur(?:o|aron|ado|ada|ados|adas|ar|ando)\b(?!\s+que)|\bapoder\w+\s+(?:de|del)\b"
+    # "lograron / obtuvieron / asumieron el control de X", "se adueñaron de X"
+    + r"|\b(?:logr|obtuv|obtien|gan|asum|consigu)\w*\s+(?:el\s+)?(?:pleno\s+|total\s+)?control"
+    r"\s+(?:total\s+)?(?:de|del|sobre)\b|\badue\w+\s+(?:de|del)\b"
+    r"|\basegur(?:o|aron|ado|ada|ados|adas|ar|ando)\b(?!\s+que)|\bapoder\w+\s+(?:de|del)\b"
     r"|\b(?:hecho|hecha|hizo|hicieron|hacerse|hacer|haciendose|hace|hacen)\s+(?:\w+\s+){0,3}?con\b"
     r"|\b(?:area|zona|territorio)\s+(?:re)?capturad[oa]s?\s+inclu\w+"
 )
@@ -570,8 +574,9 @@ PACK = LanguagePack(
     nominal_loss=r"\b(?:la\s+)?(?:perdida|evacuacion)\s+(?:de\s+la|del|de)\b",
     loss_verbs=r"\b(?:perdi[oe]\w*|perdido|perder|cedi[oe]\w*)\b(?:\s+el\s+control\s+(?:de|del))?",
     fall_verbs=r"\b(?:cayo|cayeron|caido|caida|caer|cae|caen)\b(?!\s+(?:de|del)\b)"
-    r"|\b(?:paso|pasaron|pasado|pasar|pasa|pasan)\b(?=\s+a\s+manos\s+(?:de|del)\b)",
-    fall_to=r"\s+(?:en|a)\s+manos\s+(?:de|del)\s+",
+    r"|\b(?:paso|pasaron|pasado|pasar|pasa|pasan|volvio|volvieron|regreso|regresaron)\b"
+    r"(?=\s+a\s+(?:manos|poder|(?:el\s+)?control)\s+(?:de|del)\b)",
+    fall_to=r"\s+(?:en|a)\s+(?:manos|poder|(?:el\s+)?control)\s+(?:de|del)\s+",
     nominal_fall=r"\b(?:la\s+)?caida\s+(?:de|del)\b",
     held_by=r"\b(?:bajo\s+(?:el\s+)?(?:poder|control|dominio)|en\s+manos|en\s+poder"
     r"|controlad[oa]s?)\s+"
