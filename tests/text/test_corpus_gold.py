@@ -46,16 +46,17 @@ def rows() -> list[dict[str, Any]]:
 
 # (language, split, batch) -> (precision, recall) floors for control claims. Batch 1
 # (the first 60 articles) has only the tuning/test halves' old floors; its texts are
-# not on every machine. Batch 2 is held out, batch 3 tuning material.
+# not on every machine. Batch 2 is held out, batches 3 and 4 tuning material.
 FLOORS = {
     ("en", "tune", 1): (0.7, 0.5),
     ("es", "tune", 1): (0.75, 0.38),
     ("en", "test", 1): (0.5, 0.33),
     ("es", "test", 1): (0.65, 0.22),
     ("en", "test", 2): (0.6, 0.45),
-    ("es", "test", 2): (0.6, 0.33),
-    ("en", "tune", 3): (0.75, 0.6),
-    ("es", "tune", 3): (0.65, 0.5),
+    ("es", "test", 2): (0.6, 0.35),
+    ("en", "tune", 3): (0.82, 0.85),
+    ("es", "tune", 3): (0.75, 0.62),
+    ("es", "tune", 4): (0.8, 0.64),
 }
 
 

@@ -17,14 +17,14 @@ from pathlib import Path
 
 from .._errors import InputError
 from ..io._text import read_text
-from ..model import Claim, Source, SourceRegistry
+from ..model import Claim, SourceRegistry
 from ._dateline import document_date
 from ._declared import actors_from_mapping, read_actors
 from ._detect import AUTO, detect_language
 from ._engine import Engine
 from ._pack import Actor, LanguagePack, available_packs, get_pack, register_pack
 from ._sentences import Sentence, clean_text, fold_aligned, split_sentences
-from ._sources import UNNAMED, known_sources
+from ._sources import UNNAMED, known_sources, with_declared_speakers, with_local_army
 
 __all__ = [
     "AUTO",
@@ -107,11 +107,10 @@ def extract_text(
         doc_date = document_date(text, pack)
     declared = actors_from_mapping(actors) if isinstance(actors, Mapping) else tuple(actors)
     registry = known_sources(lang, generic=not declared)
+    if not declared:
+        registry = with_local_army(registry, text)
     if declared:
-        # A declared actor speaks for its side too ("Wagner said ...").
-        registry = registry.merged(
-            SourceRegistry(Source(a.name, a.aliases, a.side) for a in declared)
-        )
+        registry = with_declared_speakers(registry, declared)
     if sources is not None:
         registry = registry.merged(sources)
     engine = Engine(pack, registry, declared)

@@ -62,6 +62,7 @@ class ActorReader:
         self.generic_pattern = _alternatives(self.generic) if self.generic else None
         preps = "|".join(pack.object_prepositions)
         self.governed = re.compile(rf"\b(?:{preps})\s+(?:{pack.determiners}\s+)?$")
+        self.share_of = re.compile(pack.share_of_actor or r"(?!x)x")
         self.agent = re.compile(rf"\b{pack.agent_marker}\s+(?:{pack.determiners}\s+)?$")
 
     def mentions(self, folded: str, text: str | None = None) -> list[ActorMention]:
@@ -94,7 +95,9 @@ class ActorReader:
                     found.append((m.start(), m.end(), actor))
         out = []
         for start, end, actor in sorted(found, key=lambda x: x[0]):
-            governed = bool(self.governed.search(folded[max(0, start - 25) : start]))
+            preceding = folded[max(0, start - 30) : start]
+            # "la mayor parte de los yihadistas se retiró": a share of the group is it
+            governed = bool(self.governed.search(preceding)) and not self.share_of.search(preceding)
             out.append(ActorMention(actor, start, end, governed))
         self._previous = next(reversed(self.recent.values()), None)
         for _, _, actor in named:

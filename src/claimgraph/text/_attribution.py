@@ -47,6 +47,9 @@ class Cue:
     reach: Reach
     #: The speaker denies what the cue governs ("negó que", "denied that").
     denies: bool = False
+    #: Further speakers named with the first ("X and Y said", "según X y Y"): each
+    #: states what the cue governs as well.
+    also: tuple[str, ...] = ()
 
 
 @attrs.frozen(slots=True)
@@ -89,6 +92,8 @@ class Attribution:
 
 
 _SEPARATOR = re.compile(r"[,—–]")
+# a bracketed name closing a sentence: "... (fuente militar)", "... (monitor)."
+_TAG = re.compile(r"\(\s*([^()]{2,40}?)\s*\)\s*\.?\s*$")
 _SEPARATORS = MatchIndex(_SEPARATOR)
 # How far (in characters) a speaker's name may stand from its cue.
 _REACH = 110
@@ -119,6 +124,8 @@ class AttributionReader:
         self.denial = c(pack.denial_verbs)
         self.opens_content = c(rf"\s*(?:[\w\s]{{0,40}}?\s)?{pack.complementizer}(?=\W|$)")
         self.coordinated = c(rf"\b(?:{pack.coordinators})\s+(?:\w+\s+)?$")
+        # what may stand between two speakers named together: "X y un Y", "X and the Y"
+        self.joint = c(rf"\s*,?\s*(?:{pack.coordinators})\s+(?:[\w-]+\s+){{0,3}}")
         self.fillers = c(pack.speaker_fillers)
         self.impersonal = c(pack.impersonal)
         self.channel = c(pack.channel) if pack.channel else None
@@ -208,7 +215,51 @@ class AttributionReader:
             if cue is not None:
                 cues.append(cue)
                 covered.append((cue.begin, cue.end))
-        return sorted(cues, key=lambda c: c.begin)
+        tagged = self._source_tag(folded)
+        if tagged is not None and not covered.overlaps(tagged.begin, tagged.end):
+            cues.append(tagged)
+        return sorted((self._with_joint(folded, c) for c in cues), key=lambda c: c.begin)
+
+    def _with_joint(self, folded: str, cue: Cue) -> Cue:
+        """``cue`` with the speakers named together with its own ("the Observatory
+        and an opposition network said", "dijeron activistas y un comandante kurdo"):
+        sources next to the cue's, joined to it by a coordinator and at most a few
+        words ("y un", "and the Britain-based")."""
+        named = [
+            (m.start(), m.end(), self.by_alias[m.group()])
+            for m in self.alias.finditer(folded, cue.begin, cue.end)
+        ]
+        named = [n for n in named if n[2] not in WIRE_AGENCIES or n[2] == cue.source]
+        own = [i for i, n in enumerate(named) if n[2] == cue.source]
+        if not own:
+            return cue
+        chain = {own[0]}
+        for step in (1, -1):  # outwards from the cue's own name, both ways
+            i = own[0]
+            while 0 <= i + step < len(named):
+                a, b = (named[i], named[i + step]) if step == 1 else (named[i + step], named[i])
+                if not self.joint.fullmatch(folded, a[1], b[0]):
+                    break
+                i += step
+                chain.add(i)
+        also = tuple(dict.fromkeys(named[i][2] for i in sorted(chain) if named[i][2] != cue.source))
+        return attrs.evolve(cue, also=also) if also else cue
+
+    def _source_tag(self, folded: str) -> Cue | None:
+        """A headline's source in brackets at its end ("X retoma Y (fuente militar)",
+        "Rebels take Y (monitor)"): the whole sentence is that source's. An acronym
+        glossing the name before it ("de manos del Estado Islámico (EI)") is not."""
+        m = _TAG.search(folded)
+        if m is None:
+            return None
+        inner = self.alias.fullmatch(folded, m.start(1), m.end(1))
+        if inner is None:
+            return None
+        source = self.by_alias[inner.group()]
+        glossed = self.source_in(folded, max(0, m.start() - 40), m.start(), last=True)
+        if glossed == source or (self.actor_at and self.actor_at(folded, m.start(1), m.end(1))):
+            return None
+        return Cue(m.start(), m.end(), source, Reach.LEFT)
 
     def _reach_of_phrase(self, folded: str, m: re.Match[str], np_end: int) -> Reach:
         before = folded[: m.start()].rstrip()
@@ -313,6 +364,13 @@ class AttributionReader:
         m = self.alias.search(folded, start, end)
         if m is None:
             return False
+        if self.by_alias[m.group()] in WIRE_AGENCIES:
+            # "dijo a la AFP una fuente militar": the agency told is the channel; the
+            # speaker is the name after it
+            nxt = self.alias.search(folded, m.end(), end)
+            if nxt is not None and len(folded[m.end() : nxt.start()].split()) <= 2:
+                m = nxt
+                start = m.start()
         before = folded[start : m.start()].split()
         after = folded[m.end() : end].split()
         if self.content_verb.search(folded, m.end(), end):
@@ -361,6 +419,9 @@ class AttributionReader:
         free = [
             m for m in found if not self.governed.search(folded, max(0, m.start() - 12), m.start())
         ]
+        # a name followed by a statement of its own before the verb is that statement's
+        # actor or speaker, not this verb's ("Rebels took X, and the Observatory said")
+        free = [m for m in free if not self.content_verb.search(folded, m.end(), verb)] or free
         chosen = free[0] if free else found[-1]
         speaker = (
             self.source_in(folded, chosen.start(), verb, last=False)

@@ -83,6 +83,13 @@ class Engine:
         self._breaks = MatchIndex(self.clause_breaks)
         #: the mentions :meth:`_time_at` was last asked about, their starts and clauses
         self._mention_keys: tuple[object, list[int], list[int]] = (None, [], [])
+        # "the enemy claims (that) it took X", in a speaker's words: the enemy's claim
+        enemy = pack.enemy_words.removesuffix("$")
+        self.enemy_says = (
+            re.compile(rf"{enemy}(?:{pack.speech_verbs})\W+(?:\w+\W+){{0,4}}?$") if enemy else None
+        )
+        self.declared_actors = tuple(actors)
+        self.claim_nouns = re.compile(pack.claim_nouns) if pack.claim_nouns else None
         self.event_reference = re.compile(pack.event_references)
         self.count_place = re.compile(rf"\b{pack.in_words}\s+")
         self.setting_before = re.compile(rf"\b(?:{pack.of_words}|{pack.in_words})\s$")
@@ -255,6 +262,19 @@ class Engine:
                 subject = ctx.place
             if not subject or fold_aligned(subject) in self.party_names:
                 continue  # "Rusia", "Kiev": a party to the war, not a place in it
+            owner = self._claim_owner(folded, finding)
+            if owner is not None:
+                # "X dismissed Moscow's claim that its forces took Y": Y for Moscow's side,
+                # and Moscow's claim as well as X's word on it
+                finding = attrs.evolve(
+                    finding, value=self.registry.alignment(owner) or finding.value
+                )
+                out.append(
+                    self._claim(finding, sentence, doc, owner, span, len(out) + 1, subject=subject)
+                )
+            finding = self._enemy_claim(
+                finding, folded, attribution.source_at(finding.pos) or ctx.quoted, ctx.source
+            )
             cue = attribution.governing(finding.pos)
             if (
                 cue is not None
@@ -273,6 +293,15 @@ class Engine:
                 subject=subject,
             )
             out.append(claim)
+            spoken = attribution.cue_at(finding.pos) if finding.source is None else None
+            if spoken is not None and spoken.also:
+                # "X and Y said ...": the same claim from each speaker named together
+                for other in spoken.also:
+                    out.append(
+                        self._claim(
+                            finding, sentence, doc, other, span, len(out) + 1, subject=subject
+                        )
+                    )
             if claim.property in _PLACE_PROPERTIES:
                 ctx.place = subject
             if claim.property == CONTROL and claim.value not in (None, CONTESTED):
@@ -288,6 +317,75 @@ class Engine:
         # years of background clauses ("targeted in an attack in 2017").
         time.advance(used if time.doc_date is not None else mentions)
         return out
+
+    def _claim_owner(self, folded: str, finding: Finding) -> str | None:
+        """The source whose claim a control statement is reported as ("Russian
+        statements that its forces had taken X", "las afirmaciones del EI de que"):
+        the armed actor or source named just before the claim noun, when the statement
+        names no actor of its own (its side was the speaker's, read from a pronoun)."""
+        if self.claim_nouns is None or finding.property != CONTROL or finding.source:
+            return None
+        found = None
+        for m in self.claim_nouns.finditer(folded, max(0, finding.pos - 120), finding.pos):
+            found = m
+        if found is None or self.clause_breaks.search(folded, found.end(), finding.pos):
+            return None
+        if re.search(r"[,;]", folded[found.end() : finding.pos]):
+            return None
+        # the owner stands right before the noun: "Moscow's claim", "Russian statements",
+        # "las afirmaciones del EI" (after it, in Spanish)
+        owner = None
+        before = max(0, found.start() - 30)
+        for m in self.attribution.alias.finditer(folded, before, found.end()):
+            near = folded[m.end() : found.start()].strip(" '’s")
+            if not near or m.start() >= found.start():
+                owner = self.attribution.by_alias[m.group()]
+        # or as an adjective of a declared side: "Russian statements", "afirmaciones rusas"
+        adjective = re.search(r"(\w+)\s+$", folded[before : found.start()])
+        words = [adjective.group(1)] if adjective else []
+        words += folded[found.start() : found.end()].split()
+        side_word = next(
+            (self._actors.holder_words[w] for w in words if w in self._actors.holder_words), None
+        )
+        if owner is None and side_word is not None:
+            actor = next((a for a in self.declared_actors if a.side == side_word), None)
+            owner = actor.name if actor is not None else None
+        if owner is None:
+            return None
+        owner = self.registry.canonical(owner)
+        side = self.registry.alignment(owner)
+        named = [a for a in self._actors.mentions(folded) if found.end() <= a.start < finding.pos]
+        if side is None or (named and named[-1].actor.side != side):
+            return None
+        return owner
+
+    def _enemy_claim(
+        self, finding: Finding, folded: str, speaker: str | None, previous: str | None
+    ) -> Finding:
+        """A claim a speaker says the enemy makes ("The enemy claims it has taken X",
+        in the words of the other side's spokesman) is the enemy's, as reported: its
+        side is the speaker's opponent and its source the enemy's first declared actor
+        (or first actor named), so that the speaker's "this is not true" denies it. A
+        speaker of no known side (a spokesman named only by name) speaks for the side
+        of the source named before."""
+        if (
+            self.enemy_says is None
+            or speaker is None
+            or finding.property != CONTROL
+            or finding.source is not None
+            or self.enemy_says.search(folded, max(0, finding.pos - 90), finding.pos) is None
+        ):
+            return finding
+        side = self.registry.alignment(self.registry.canonical(speaker))
+        if side is None and previous is not None:
+            side = self.registry.alignment(self.registry.canonical(previous))
+        enemy = self._actors.opponent.get(side or "")
+        if not enemy or finding.value not in (side, None):
+            return finding
+        actor = next((a for a in self.declared_actors if a.side == enemy), None)
+        actor = actor or self._actors.ahead.get(enemy)
+        source = self.registry.canonical(actor.name) if actor is not None else None
+        return attrs.evolve(finding, value=enemy, source=source)
 
     def _claim(
         self,

@@ -234,6 +234,12 @@ class LanguagePack:
     relative_location: str = ""
     #: The speaker's enemy as a subject ("the enemy", "el enemigo").
     enemy_words: str = ""
+    #: Someone's claim and what it says, up to the content's start ("Moscow's claim
+    #: that", "las afirmaciones rusas de que"): the content is that someone's claim.
+    claim_nouns: str = ""
+    #: A share of an armed group before its name ("la mayor parte de los", "most of
+    #: the"): the group after it is still the subject, though a preposition precedes.
+    share_of_actor: str = ""
     #: A statement that what was just said is false ("this is not true").
     falsity: str = ""
     #: A word after a capitalized name that makes it an organisation ("X news

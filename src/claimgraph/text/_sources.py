@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 import attrs
 
 from ..model import INDEPENDENT, Source, SourceRegistry, fold
+from ._pack import Actor
 
 __all__ = [
     "GENERIC_ALIASES",
@@ -13,6 +17,8 @@ __all__ = [
     "WIRE_AGENCIES",
     "builtin_sources",
     "known_sources",
+    "with_declared_speakers",
+    "with_local_army",
 ]
 
 #: Canonical name for impersonal attribution ("se reportó", "según reportes").
@@ -35,6 +41,7 @@ REPORTERS = WIRE_AGENCIES | frozenset(
         "Al-Masdar News",
         "Amaq",
         "TASS",
+        "Interfax",
         "Anadolu Agency",
         "Amnesty International",
         "ICRC",
@@ -105,8 +112,62 @@ _BUILTIN: tuple[Source, ...] = (
             "Defence Ministry in Moscow",
             "Igor Konashenkov",
             "Konashenkov",
+            "Russia's defence ministry",
+            "Russia's defense ministry",
+            "Russia's Ministry of Defence",
+            "Russia's Ministry of Defense",
         ),
         _GOV,
+    ),
+    # Russia's and Ukraine's armed forces: government-aligned in Syria (Russia's), and
+    # given the side a user declares for them in a text about another war (--sides).
+    Source(
+        "Russian General Staff",
+        (
+            "Russia's general staff",
+            "chief of Russia's general staff",
+            "chief of the Russian general staff",
+            "Valery Gerasimov",
+            "Gerasimov",
+            "Estado Mayor ruso",
+            "Estado Mayor de Rusia",
+            "jefe del Estado Mayor ruso",
+        ),
+        _GOV,
+    ),
+    Source(
+        "Russian military",
+        (
+            "Russian army",
+            "Russia's army",
+            "Russia's military",
+            "Russian armed forces",
+            "Russia's armed forces",
+            "ejército ruso",
+            "Fuerzas Armadas rusas",
+            "Fuerzas Armadas de Rusia",
+        ),
+        _GOV,
+    ),
+    Source(
+        "Ukrainian military",
+        (
+            "Ukraine's military",
+            "Ukraine's army",
+            "Ukrainian army",
+            "Ukrainian armed forces",
+            "Ukraine's armed forces",
+            "Ukraine's General Staff",
+            "Ukrainian General Staff",
+            "General Staff of Ukraine's armed forces",
+            "General Staff of the Armed Forces of Ukraine",
+            "ejército ucraniano",
+            "Estado Mayor ucraniano",
+            "Estado Mayor de Ucrania",
+            "Fuerzas Armadas de Ucrania",
+            "Fuerzas Armadas ucranianas",
+        ),
+        None,
     ),
     Source(
         "Syrian Army",
@@ -227,6 +288,13 @@ _BUILTIN: tuple[Source, ...] = (
             "los kurdos",
             "Kurdish forces",
             "the Kurds",
+            # the spelling of some Latin American wire desks
+            "comandante curdo",
+            "comandantes curdos",
+            "funcionario curdo",
+            "funcionarios curdos",
+            "fuentes curdas",
+            "los curdos",
         ),
         _KURD,
     ),
@@ -302,6 +370,7 @@ _BUILTIN: tuple[Source, ...] = (
     ),
     Source("Anadolu Agency", ("Anadolu", "agencia Anadolu", "agencia turca Anadolu"), _OPP),
     Source("Hezbollah", ("Hezbolá", "Hizbulá", "Hizbollah"), _GOV),
+    Source("Interfax", ("agencia Interfax", "Interfax news agency"), None),
     Source(
         "TASS", ("agencia TASS", "Itar-Tass", "RIA Novosti", "RIA", "agencia RIA Nóvosti"), _GOV
     ),
@@ -367,6 +436,24 @@ _BUILTIN: tuple[Source, ...] = (
             "Syrian opposition",
             "oposición siria",
         ),
+        _OPP,
+    ),
+    Source(
+        "Opposition media",
+        (
+            "opposition news network",
+            "opposition-run news network",
+            "opposition media",
+            "opposition news agency",
+            "medios opositores",
+            "medios de la oposición",
+            "cadena opositora",
+        ),
+        _OPP,
+    ),
+    Source(
+        "Shaam News Network",
+        ("Shaam news agency", "Shaam News", "Shaam network", "red Shaam"),
         _OPP,
     ),
     Source("Amnesty International", ("Amnistía Internacional", "Amnesty"), INDEPENDENT),
@@ -437,3 +524,61 @@ def known_sources(lang: str | None = None, *, generic: bool = True) -> SourceReg
         attrs.evolve(s, aliases=tuple(a for a in s.aliases if fold(a) not in GENERIC_ALIASES))
         for s in _BUILTIN
     )
+
+
+def with_declared_speakers(registry: SourceRegistry, actors: Sequence[Actor]) -> SourceRegistry:
+    """``registry`` with the declared ``actors`` as sources that speak for their side.
+
+    A declared actor the registry already knows under its name or an alias ("Russian
+    army" of the Russian military) joins that source, which takes the declared side;
+    any other becomes a source of its own ("Wagner said ...").
+
+    Examples
+    --------
+    >>> reg = with_declared_speakers(
+    ...     known_sources(generic=False), [Actor("Ukraine's army", "ukraine", ("ZSU",))]
+    ... )
+    >>> reg.canonical("ZSU"), reg.alignment("Ukrainian General Staff")
+    ('Ukrainian military', 'ukraine')
+    """
+    out = SourceRegistry(registry)
+    for actor in actors:
+        known = next(
+            (s for s in map(out.find, (actor.name, *actor.aliases)) if s is not None), None
+        )
+        if known is None:
+            out.add(Source(actor.name, actor.aliases, actor.side))
+            continue
+        names = tuple(n for n in (actor.name, *actor.aliases) if fold(n) != fold(known.name))
+        out.add(attrs.evolve(known, aliases=(*known.aliases, *names), alignment=actor.side))
+    return out
+
+
+_IRAQ = re.compile(r"\b(?:irak|iraq|iraqui|iraquies|iraqi|iraqis)\b")
+_SYRIA = re.compile(r"\b(?:siria|syria|sirio|siria|sirios|sirias|syrian|syrians)\b")
+
+
+def with_local_army(registry: SourceRegistry, text: str) -> SourceRegistry:
+    """``registry`` with the generic words for an army ("the army", "una fuente
+    militar") naming Iraq's when the text is about Iraq (names Iraq more often than
+    Syria), else unchanged: the generic words name Syria's army by default.
+
+    Examples
+    --------
+    >>> reg = with_local_army(known_sources(), "Iraqi troops entered Mosul, Iraq.")
+    >>> reg.canonical("military source"), reg.canonical("SAA")
+    ('Iraqi military', 'Syrian Army')
+    """
+    folded = fold(text)
+    if len(_IRAQ.findall(folded)) <= len(_SYRIA.findall(folded)):
+        return registry
+    army, iraqi = registry.find("Syrian Army"), registry.find("Iraqi military")
+    if army is None or iraqi is None:
+        return registry
+    generic = tuple(a for a in army.aliases if fold(a) in GENERIC_ALIASES)
+    if not generic:
+        return registry
+    out = SourceRegistry(registry)
+    out.add(attrs.evolve(army, aliases=tuple(a for a in army.aliases if a not in generic)))
+    out.add(attrs.evolve(iraqi, aliases=(*iraqi.aliases, *generic)))
+    return out

@@ -301,7 +301,13 @@ _GAIN = (
         "win",
         "wins",
         "winning",
+        "regained",
+        "regains",
+        "regaining",
     )
+    # "established / restored control over X"
+    + r"|\b(?:established|establish|establishes|restored|restore|restores|asserted)"
+    r"\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)\b"
     + "|"
     + _regular("captur", "recaptur", "liberat", "secur", "occup", "reoccup")
     + "|"
@@ -493,6 +499,11 @@ PACK = LanguagePack(
         "shows",
         "broadcast",
         "indicated",
+        "noted",
+        "explained",
+        "stressed",
+        "warned",
+        "specified",
     )
     + r"|\b(?:put|puts|putting|placed|raised|estimated)\s+(?:the\s+)?(?:death\s+)?(?:toll|number"
     r"|figure)\b",
@@ -793,10 +804,12 @@ PACK = LanguagePack(
     r"|\b(?P<who1>\w+(?:\s+\w+){0,3})\s+(?:is|are)\s+responsible\b",
     accusation=r"\b(?:the\s+)?(?:accusations?|allegations?|claims?)\s+(?:by|of|from)\s+(?:the\s+)?",
     revision_later=r"\binitially\b|\bat\s+first\b|\blater\s+said\b",
-    apposition=r"(?:north|south|east|west|near|in|outside)\s[^,]*,\s*(?=(?:and|as\s+well\s+as)\s)",
+    apposition=r"(?:north|south|east|west|near|in|outside|an?|the)\s[^,]{0,80},\s*"
+    r"(?=(?:and|as\s+well\s+as)\s)",
     verb_like=r"\w+(?:ed|ing)$",
-    list_heads=r"\s*(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+\w+\s*"
-    r"[,:]\s*",
+    list_heads=r"\s*(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+"
+    r"(?:other\s+|more\s+|small\s+|key\s+|nearby\s+)?\w+\s*"
+    r"(?:[,:]|\s[–—-])\s*",
     expel_verbs=_verb(
         "expelled",
         "expel",
@@ -848,13 +861,17 @@ PACK = LanguagePack(
     stronghold_possessive=r"\b(?:its|their)\s+$",
     prevention=r"\b(?:prevent\w*|stop|stops|stopped|stopping|keep|keeps|kept|keeping)\s+(?:[\w']+\s+)"
     r"{0,3}?from\s+$",
-    description_apposition=r",\s+(?:the|a|an)\s+[^,]{3,120},\s+$",
+    # a thousands comma ("home to 9,000 people") does not end the description
+    description_apposition=r",\s+(?:the|a|an)\s+(?:[^,]|(?<=\d),(?=\d)){3,120},\s+$",
     object_fillers=r"(?:(?:now|still|already|fully|completely|also|effectively)\s+)+",
     relative_location=r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\s+$",
     plural_references=r"(?:control\s+of\s+)?\b(?:these|those|both|the\s+(?:two|three|four))\s+(?:towns|villages|cities"
     r"|districts|localities|settlements)\b(?!\s+of\s)",
     failed_expulsion=r"\b(?:in\s+vain|unsuccessfully|failing|failed)\s+(?:to\s+)?(?:dislodge|oust"
     r"|expel|evict|drive\s+out|push\s+out|remove)\b",
+    share_of_actor=r"\b(?:most|some|many|all|hundreds|dozens|the\s+bulk|the\s+rest|the\s+last)"
+    r"\s+of\s+(?:the\s+|its\s+|their\s+)?$",
+    claim_nouns=r"\b(?:claims?|statements?|assertions?|reports?)\s+(?:that|suggesting\s+that)\s+",
     enemy_words=r"\b(?:the\s+)?(?:enemy|enemy\s+forces|enemy\s+troops|the\s+occupiers?)\s+$",
     falsity=r"\b(?:this|that|it|which)\s+(?:is|was)\s+(?:not\s+true|untrue|false|a\s+lie|incorrect"
     r"|not\s+correct)\b|\b(?:does|did)\s+not\s+correspond\s+to\s+reality\b"
