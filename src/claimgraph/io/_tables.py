@@ -14,6 +14,7 @@ from typing import Any, Literal
 from .._errors import InputError, InvalidClaimError
 from ..model import RECORD_FIELDS, Claim
 from ._atomic import atomic_write
+from ._rows import RowReader
 from ._text import read_text
 
 __all__ = [
@@ -155,7 +156,7 @@ def read_csv(
     renamed = _rename(header, mapping or {}, str(path), extra)
     keep = [(i, renamed[col]) for i, col in enumerate(header) if col in renamed]
 
-    def records() -> Iterator[tuple[int, dict[str, str]]]:
+    def records() -> Iterator[tuple[int, list[str]]]:
         start_line = reader.line_num + 1
         while True:
             try:
@@ -176,9 +177,23 @@ def read_csv(
                     path=str(path),
                     line=line,
                 )
-            yield line, {field: row[i] for i, field in keep}
+            yield line, row
 
-    return list(claims_from_records(records(), str(path), id_prefix=path.stem))
+    rows = RowReader({field: i for i, field in keep})
+    claims: list[Claim] = []
+    append = claims.append
+    prefix = f"{path.stem}:"
+    for line, row in records():
+        try:
+            append(rows.claim(row, prefix + str(line)))
+        except InvalidClaimError as exc:
+            raise InputError(
+                f"expected {exc.expected}, got {exc.got!r}",
+                path=str(path),
+                line=line,
+                field=exc.field,
+            ) from exc
+    return claims
 
 
 #: Longest cell a table may hold: the csv module's default (128 KiB) is shorter than
