@@ -91,3 +91,19 @@ def test_bad_rows_fail_as_from_record_fails(tmp_path: Path, bad: tuple[str, ...]
     with pytest.raises(InvalidClaimError) as expected:
         Claim.from_record(record, default_id="bad:3")
     assert str(expected.value).split(": ", 1)[1] in str(caught.value)
+
+
+def test_blank_rows_of_full_width_are_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "blank.csv"
+    path.write_text("source,subject,property,value\n , ,,\nSOHR,Zitan,control,army\n,,,\n")
+    claims = read_claims(path)
+    assert [(claim.source, claim.id) for claim in claims] == [("SOHR", "blank:3")]
+
+
+@pytest.mark.parametrize(("cells", "field"), [("9,12,150", "share"), ("9,7,", "high")])
+def test_checks_of_the_whole_claim_name_the_field(tmp_path: Path, cells: str, field: str) -> None:
+    path = tmp_path / "whole.csv"
+    path.write_text(f"source,subject,property,low,high,share\nSOHR,Zitan,killed,{cells}\n")
+    with pytest.raises(InputError) as caught:
+        read_claims(path)
+    assert (caught.value.line, caught.value.field) == (2, field)

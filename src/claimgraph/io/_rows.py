@@ -20,7 +20,6 @@ from .._errors import InvalidClaimError
 from ..model import Claim, SourceKind, Stance
 from ..model._claim import (
     _bool_field,
-    _check_whole,
     _enum_field,
     _int_field,
     _number_field,
@@ -117,16 +116,21 @@ class RowReader:
     def claim(self, row: list[str], default_id: str) -> Claim:
         """The claim of one row; :meth:`Claim.from_record`'s error when it has one.
 
+        ``row`` is borrowed: a cell is added at its end while it is read, then removed.
+
         Raises
         ------
         InvalidClaimError
             Naming the first field that cannot be read.
         """
-        cells: list[str | None] = [*row, None]
+        cells: list[str | None] = row  # type: ignore[assignment]
+        cells.append(None)  # what a field the table does not have reads
         try:
             claim = self._fast(cells, default_id)
         except InvalidClaimError:
             claim = None
+        finally:
+            cells.pop()
         if claim is None:
             return Claim.from_record(self.record(row), default_id=default_id)
         return claim
@@ -177,7 +181,6 @@ class RowReader:
         _set_text(claim, _stripped(text))
         _set_url(claim, _stripped(url))
         _set_id(claim, _stripped(ident) or default_id)
-        _check_whole(claim)
         return claim
 
 
@@ -192,6 +195,12 @@ def _read_value(
     prop, value, bounds = _property_and_value(_stripped(prop_text), _stripped(value_text))
     if bounds is not None and low is None and high is None:
         low, high = bounds
+    # the claim's own checks of these fields, once for each distinct group of cells
+    # (from_record then gives the message)
+    if value is None and low is None and high is None:
+        raise InvalidClaimError("value", "a value or a low/high bound", None)
+    if low is not None and high is not None and low > high:
+        raise InvalidClaimError("high", f"a number >= low ({low})", high)
     return prop, value, low, high
 
 
@@ -206,6 +215,8 @@ def _read_misc(
     sentence = _int_field(sentence_text, "sentence")
     partial, share = _share(partial_text, share_text)
     kind = _enum_field(kind_text, SourceKind, "source_kind", SourceKind.SOURCE)
+    if share is not None and not 0 < share <= 1:
+        raise InvalidClaimError("share", "a fraction in (0, 1]", share)
     return stance, sentence, partial, share, kind
 
 

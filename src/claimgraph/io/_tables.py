@@ -156,37 +156,35 @@ def read_csv(
     renamed = _rename(header, mapping or {}, str(path), extra)
     keep = [(i, renamed[col]) for i, col in enumerate(header) if col in renamed]
 
-    def records() -> Iterator[tuple[int, list[str]]]:
-        start_line = reader.line_num + 1
-        while True:
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                raise InputError(
-                    f"malformed CSV: {exc}", path=str(path), line=reader.line_num
-                ) from exc
-            line = start_line
-            start_line = reader.line_num + 1
-            if not row or all(not cell.strip() for cell in row):
-                continue
-            if len(row) != len(header):
-                raise InputError(
-                    f"{len(row)} cells where the header has {len(header)} columns",
-                    path=str(path),
-                    line=line,
-                )
-            yield line, row
-
     rows = RowReader({field: i for i, field in keep})
+    claim_of = rows.claim
     claims: list[Claim] = []
     append = claims.append
     prefix = f"{path.stem}:"
-    for line, row in records():
+    width = len(header)
+    start_line = reader.line_num + 1
+    while True:
         try:
-            append(rows.claim(row, prefix + str(line)))
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise InputError(f"malformed CSV: {exc}", path=str(path), line=reader.line_num) from exc
+        line = start_line
+        start_line = reader.line_num + 1
+        if len(row) != width:
+            if not row or all(not cell.strip() for cell in row):
+                continue
+            raise InputError(
+                f"{len(row)} cells where the header has {width} columns",
+                path=str(path),
+                line=line,
+            )
+        try:
+            append(claim_of(row, prefix + str(line)))
         except InvalidClaimError as exc:
+            if all(not cell.strip() for cell in row):
+                continue  # a blank row (every cell empty)
             raise InputError(
                 f"expected {exc.expected}, got {exc.got!r}",
                 path=str(path),
