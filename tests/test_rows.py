@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from claimgraph import InputError, InvalidClaimError, read_claims
+from claimgraph.io import _tables
 from claimgraph.io._rows import RowReader
 from claimgraph.model import Claim
 from claimgraph.testing import write_synthetic
@@ -107,3 +108,41 @@ def test_checks_of_the_whole_claim_name_the_field(tmp_path: Path, cells: str, fi
     with pytest.raises(InputError) as caught:
         read_claims(path)
     assert (caught.value.line, caught.value.field) == (2, field)
+
+
+def test_jsonl_reads_alike_with_and_without_orjson(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("orjson", reason="the fast extra (orjson) is not installed")
+    path = tmp_path / "claims.jsonl"
+    write_synthetic(path, 2000, seed=3)
+    with path.open("a", encoding="utf-8") as handle:  # lines the plain reader leaves alone
+        handle.write('{"source": "A \\"quoted\\"", "subject": "Zitan", "property": "killed",')
+        handle.write(' "value": 5, "text": "source said"}\n')
+        handle.write('{"source": "B", "subject": "Zitan", "property": "killed", "low": 3.25}\n')
+        handle.write('{"source": "C", "subject": "Zitan", "property": "killed", "value": 1')
+        handle.write("0" * 30 + "}\n")  # beyond 64 bits: orjson refuses it, json reads it
+    fast = read_claims(path)
+    monkeypatch.setattr(_tables, "_orjson_loads", lambda: None)
+    assert read_claims(path) == fast
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"source": "a", "source": "b", "subject": "x", "property": "p", "value": 1}', "repeated"),
+        ('{"source": "a", "sou\\u0072ce": "b", "subject": "x", "property": "p"}', "repeated"),
+        ('{"source": "a", "subject": {"n": 1, "n": 2}, "property": "p", "value": 1}', "repeated"),
+        ('{"source": "a", "subject": "x", "property": "p", "value": NaN}', "NaN"),
+        (
+            '{"source": "a", "subject": "x", "property": "p", "value": 1' + "0" * 4400 + "}",
+            "number",
+        ),
+    ],
+)
+def test_jsonl_errors_are_the_checking_readers(tmp_path: Path, line: str, message: str) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=message) as caught:
+        read_claims(path)
+    assert caught.value.line == 1

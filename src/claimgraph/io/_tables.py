@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import collections
 import csv
+import functools
 import io
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -218,7 +219,7 @@ def read_jsonl(
         for number, line in enumerate(_json_lines(text), start=1):
             if not line.strip():
                 continue
-            pairs = parse_json_object(line, str(path), number)
+            pairs = _plain_json_object(line) or parse_json_object(line, str(path), number)
             record: dict[str, Any] = {}
             given_by: dict[str, str] = {}
             unknown = []
@@ -332,6 +333,40 @@ def parse_json_object(line: str, path: str, number: int) -> list[tuple[str, Any]
     if not isinstance(obj, _Pairs):
         raise InputError(f"expected a JSON object, got {_json_type(obj)}", path=path, line=number)
     return [(key, dict(value) if isinstance(value, _Pairs) else value) for key, value in obj]
+
+
+def _plain_json_object(line: str) -> list[tuple[str, Any]] | None:
+    """The pairs of a flat JSON object read by orjson (the ``fast`` extra), when the line
+    is plainly one: no escapes, no nested values, each key written once; else ``None``,
+    and :func:`parse_json_object` reads the line (and names what is wrong with it).
+
+    A key repeated in the text appears twice, escapes aside (a line with a backslash is
+    left to the checking reader), so one appearance of each key means no key is repeated.
+    """
+    loads = _orjson_loads()
+    if loads is None or "\\" in line:
+        return None
+    try:
+        obj = loads(line)
+    except ValueError:  # orjson.JSONDecodeError: the checking reader says why
+        return None
+    if type(obj) is not dict:
+        return None
+    for key, value in obj.items():
+        if isinstance(value, dict | list) or line.count(f'"{key}"') != 1:
+            return None
+    return list(obj.items())
+
+
+@functools.cache
+def _orjson_loads() -> Callable[[str], Any] | None:
+    """orjson's reader when it is installed (``pip install claimgraph[fast]``)."""
+    try:
+        import orjson
+    except ImportError:
+        return None
+    loads: Callable[[str], Any] = orjson.loads
+    return loads
 
 
 class _Pairs(list[tuple[str, Any]]):
