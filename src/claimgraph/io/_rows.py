@@ -113,7 +113,7 @@ class RowReader:
         self._misc: dict[tuple[str | None, ...], Any] = {}
         self._names: dict[tuple[str | None, ...], Any] = {}
 
-    def claim(self, row: list[str], default_id: str) -> Claim:
+    def claim(self, row: list[str] | list[str | None], default_id: str) -> Claim:
         """The claim of one row; :meth:`Claim.from_record`'s error when it has one.
 
         ``row`` is borrowed: a cell is added at its end while it is read, then removed.
@@ -123,7 +123,7 @@ class RowReader:
         InvalidClaimError
             Naming the first field that cannot be read.
         """
-        cells: list[str | None] = row  # type: ignore[assignment]
+        cells: list[str | None] = row  # type: ignore[assignment]  # read, then restored
         cells.append(None)  # what a field the table does not have reads
         try:
             claim = self._fast(cells, default_id)
@@ -135,7 +135,7 @@ class RowReader:
             return Claim.from_record(self.record(row), default_id=default_id)
         return claim
 
-    def record(self, row: Sequence[str]) -> dict[str, str]:
+    def record(self, row: Sequence[str | None]) -> dict[str, str | None]:
         """The row as a record of fields, as :meth:`Claim.from_record` takes it."""
         return {field: row[index] for field, index in self._columns.items()}
 

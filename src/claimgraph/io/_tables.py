@@ -219,7 +219,21 @@ def read_jsonl(
         for number, line in enumerate(_json_lines(text), start=1):
             if not line.strip():
                 continue
-            pairs = _plain_json_object(line) or parse_json_object(line, str(path), number)
+            plain = None if by_column else _plain_json_object(line)
+            if (
+                plain is not None
+                and KNOWN_COLUMNS.issuperset(plain)
+                and all(plain.get(required) not in (None, "") for required in REQUIRED)
+            ):
+                # keys unique and all known, required fields given, no NUL (it would
+                # need an escape): the checks below would pass it unchanged
+                yield number, plain
+                continue
+            pairs = (
+                list(plain.items())
+                if plain is not None
+                else parse_json_object(line, str(path), number)
+            )
             record: dict[str, Any] = {}
             given_by: dict[str, str] = {}
             unknown = []
@@ -261,7 +275,30 @@ def read_jsonl(
                     )
             yield number, record
 
-    return list(claims_from_records(records(), str(path), id_prefix=path.stem))
+    # records of text fields only (most are) go through the row reader, which reads
+    # each distinct value once; numbers and other JSON values through from_record
+    rows = RowReader({field: i for i, field in enumerate(_JSON_FIELDS)})
+    claims: list[Claim] = []
+    prefix = f"{path.stem}:"
+    for number, record in records():
+        try:
+            if all(type(value) is str for value in record.values()):
+                cells: list[str | None] = [record.get(field) for field in _JSON_FIELDS]
+                claims.append(rows.claim(cells, prefix + str(number)))
+            else:
+                claims.append(Claim.from_record(record, default_id=prefix + str(number)))
+        except InvalidClaimError as exc:
+            raise InputError(
+                f"expected {exc.expected}, got {exc.got!r}",
+                path=str(path),
+                line=number,
+                field=exc.field,
+            ) from exc
+    return claims
+
+
+#: The fields of a JSON record, in the order the row reader is given them.
+_JSON_FIELDS: tuple[str, ...] = tuple(sorted(KNOWN_COLUMNS))
 
 
 #: A decimal a table reader takes for a thousands grouping (``1.234`` is 1234).
@@ -335,8 +372,8 @@ def parse_json_object(line: str, path: str, number: int) -> list[tuple[str, Any]
     return [(key, dict(value) if isinstance(value, _Pairs) else value) for key, value in obj]
 
 
-def _plain_json_object(line: str) -> list[tuple[str, Any]] | None:
-    """The pairs of a flat JSON object read by orjson (the ``fast`` extra), when the line
+def _plain_json_object(line: str) -> dict[str, Any] | None:
+    """A flat JSON object read by orjson (the ``fast`` extra), when the line
     is plainly one: no escapes, no nested values, each key written once; else ``None``,
     and :func:`parse_json_object` reads the line (and names what is wrong with it).
 
@@ -344,7 +381,7 @@ def _plain_json_object(line: str) -> list[tuple[str, Any]] | None:
     left to the checking reader), so one appearance of each key means no key is repeated.
     """
     loads = _orjson_loads()
-    if loads is None or "\\" in line:
+    if loads is None or "\\" in line or "\x00" in line:
         return None
     try:
         obj = loads(line)
@@ -355,7 +392,7 @@ def _plain_json_object(line: str) -> list[tuple[str, Any]] | None:
     for key, value in obj.items():
         if isinstance(value, dict | list) or line.count(f'"{key}"') != 1:
             return None
-    return list(obj.items())
+    return obj
 
 
 @functools.cache
