@@ -115,11 +115,15 @@ def _available(reader: str, env: dict[str, str]) -> bool:
 @click.command()
 @click.argument("sizes", nargs=-1)
 @click.option("--peers", type=click.Path(exists=True, file_okay=False), help="Extra module path.")
+@click.option(
+    "--readers", default=",".join(READERS), show_default=True, help="Comma-separated readers."
+)
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--child", "child_args", nargs=3, hidden=True, default=None)
 def main(
     sizes: tuple[str, ...],
     peers: str | None,
+    readers: str,
     json_out: Path | None,
     child_args: tuple[str, str, str] | None,
 ) -> None:
@@ -140,7 +144,7 @@ def main(
         jsonl_path, _ = ensure(n, fmt="jsonl", out=OUT, reuse=True)
         row: dict[str, Any] = {}
         for reader in READERS:
-            if not _available(reader, env):
+            if reader not in readers.split(",") or not _available(reader, env):
                 continue
             command = [sys.executable, __file__, "--child", reader, str(csv_path), str(jsonl_path)]
             done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
