@@ -132,6 +132,8 @@ def test_jsonl_reads_alike_with_and_without_orjson(
     [
         ('{"source": "a", "source": "b", "subject": "x", "property": "p", "value": 1}', "repeated"),
         ('{"source": "a", "sou\\u0072ce": "b", "subject": "x", "property": "p"}', "repeated"),
+        ('{"source": "a", "subject": "x", "value" : 4, "value":5, "property": "p"}', "repeated"),
+        ('{"source": "a", "subject": "x", "property": "p", "low": 4, "low" : "5"}', "repeated"),
         ('{"source": "a", "subject": {"n": 1, "n": 2}, "property": "p", "value": 1}', "repeated"),
         ('{"source": "a", "subject": "x", "property": "p", "value": NaN}', "NaN"),
         (

@@ -377,8 +377,8 @@ def _plain_json_object(line: str) -> dict[str, Any] | None:
     is plainly one: no escapes, no nested values, each key written once; else ``None``,
     and :func:`parse_json_object` reads the line (and names what is wrong with it).
 
-    A key repeated in the text appears twice, escapes aside (a line with a backslash is
-    left to the checking reader), so one appearance of each key means no key is repeated.
+    A line with a backslash is left to the checking reader, so that no key can hide
+    behind an escape; in the others the quotes tell whether a key is repeated.
     """
     loads = _orjson_loads()
     if loads is None or "\\" in line or "\x00" in line:
@@ -389,9 +389,17 @@ def _plain_json_object(line: str) -> dict[str, Any] | None:
         return None
     if type(obj) is not dict:
         return None
-    for key, value in obj.items():
-        if isinstance(value, dict | list) or line.count(f'"{key}"') != 1:
+    strings = 0
+    for value in obj.values():
+        kind = type(value)
+        if kind is str:
+            strings += 1
+        elif kind is dict or kind is list:
             return None
+    # without escapes every quote opens or closes a key or a text value: more quotes
+    # than the object's keys and texts account for means a key was given twice
+    if line.count('"') != 2 * (len(obj) + strings):
+        return None
     return obj
 
 
