@@ -147,17 +147,25 @@ def alignment_conflicts(
 'opposition' (b.csv line 5); the one most of its claims give, 'independent', is used \
 (a --sources file settles it)"]
     """
-    given: dict[str, dict[str, tuple[str, int]]] = {}
-    counts: dict[str, dict[str, int]] = {}
+    # each (source, alignment) as named, with its first claim and its count: a
+    # table repeats a few of them millions of times
+    pairs: dict[tuple[str, str], list[int]] = {}
     for index, claim in enumerate(claims):
         if claim.alignment is None:
             continue
-        source = claim.source if registry is None else registry.canonical(claim.source)
-        key = fold(claim.alignment)
+        seen = pairs.get((claim.source, claim.alignment))
+        if seen is None:
+            pairs[claim.source, claim.alignment] = [index, 1]
+        else:
+            seen[1] += 1
+    given: dict[str, dict[str, tuple[str, int]]] = {}
+    counts: dict[str, dict[str, int]] = {}
+    for (name, alignment), (index, count) in pairs.items():  # in order of first claims
+        source = name if registry is None else registry.canonical(name)
         first = given.setdefault(source, {})
-        first.setdefault(key, (claim.alignment, index))
+        first.setdefault(fold(alignment), (alignment, index))
         tally = counts.setdefault(source, {})
-        tally[claim.alignment] = tally.get(claim.alignment, 0) + 1
+        tally[alignment] = tally.get(alignment, 0) + count
     out = []
     for source, alignments in given.items():
         if len(alignments) < 2:
@@ -232,6 +240,8 @@ def _declare_sides(actors: Any) -> None:
 
 
 def _check_unique_ids(claims: list[Claim]) -> None:
+    if len({claim.id for claim in claims}) == len(claims):
+        return
     seen: dict[str, Claim] = {}
     for claim in claims:
         other = seen.setdefault(claim.id, claim)

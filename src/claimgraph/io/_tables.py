@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import collections
 import csv
+import functools
 import io
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
 from .._errors import InputError, InvalidClaimError
 from ..model import RECORD_FIELDS, Claim
 from ._atomic import atomic_write
+from ._rows import RowReader
 from ._text import read_text
 
 __all__ = [
@@ -155,30 +157,42 @@ def read_csv(
     renamed = _rename(header, mapping or {}, str(path), extra)
     keep = [(i, renamed[col]) for i, col in enumerate(header) if col in renamed]
 
-    def records() -> Iterator[tuple[int, dict[str, str]]]:
+    rows = RowReader({field: i for i, field in keep})
+    claim_of = rows.claim
+    claims: list[Claim] = []
+    append = claims.append
+    prefix = f"{path.stem}:"
+    width = len(header)
+    start_line = reader.line_num + 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise InputError(f"malformed CSV: {exc}", path=str(path), line=reader.line_num) from exc
+        line = start_line
         start_line = reader.line_num + 1
-        while True:
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                raise InputError(
-                    f"malformed CSV: {exc}", path=str(path), line=reader.line_num
-                ) from exc
-            line = start_line
-            start_line = reader.line_num + 1
+        if len(row) != width:
             if not row or all(not cell.strip() for cell in row):
                 continue
-            if len(row) != len(header):
-                raise InputError(
-                    f"{len(row)} cells where the header has {len(header)} columns",
-                    path=str(path),
-                    line=line,
-                )
-            yield line, {field: row[i] for i, field in keep}
-
-    return list(claims_from_records(records(), str(path), id_prefix=path.stem))
+            raise InputError(
+                f"{len(row)} cells where the header has {width} columns",
+                path=str(path),
+                line=line,
+            )
+        try:
+            append(claim_of(row, prefix + str(line)))
+        except InvalidClaimError as exc:
+            if all(not cell.strip() for cell in row):
+                continue  # a blank row (every cell empty)
+            raise InputError(
+                f"expected {exc.expected}, got {exc.got!r}",
+                path=str(path),
+                line=line,
+                field=exc.field,
+            ) from exc
+    return claims
 
 
 #: Longest cell a table may hold: the csv module's default (128 KiB) is shorter than
@@ -205,7 +219,21 @@ def read_jsonl(
         for number, line in enumerate(_json_lines(text), start=1):
             if not line.strip():
                 continue
-            pairs = parse_json_object(line, str(path), number)
+            plain = None if by_column else _plain_json_object(line)
+            if (
+                plain is not None
+                and KNOWN_COLUMNS.issuperset(plain)
+                and all(plain.get(required) not in (None, "") for required in REQUIRED)
+            ):
+                # keys unique and all known, required fields given, no NUL (it would
+                # need an escape): the checks below would pass it unchanged
+                yield number, plain
+                continue
+            pairs = (
+                list(plain.items())
+                if plain is not None
+                else parse_json_object(line, str(path), number)
+            )
             record: dict[str, Any] = {}
             given_by: dict[str, str] = {}
             unknown = []
@@ -247,7 +275,30 @@ def read_jsonl(
                     )
             yield number, record
 
-    return list(claims_from_records(records(), str(path), id_prefix=path.stem))
+    # records of text fields only (most are) go through the row reader, which reads
+    # each distinct value once; numbers and other JSON values through from_record
+    rows = RowReader({field: i for i, field in enumerate(_JSON_FIELDS)})
+    claims: list[Claim] = []
+    prefix = f"{path.stem}:"
+    for number, record in records():
+        try:
+            if all(type(value) is str for value in record.values()):
+                cells: list[str | None] = [record.get(field) for field in _JSON_FIELDS]
+                claims.append(rows.claim(cells, prefix + str(number)))
+            else:
+                claims.append(Claim.from_record(record, default_id=prefix + str(number)))
+        except InvalidClaimError as exc:
+            raise InputError(
+                f"expected {exc.expected}, got {exc.got!r}",
+                path=str(path),
+                line=number,
+                field=exc.field,
+            ) from exc
+    return claims
+
+
+#: The fields of a JSON record, in the order the row reader is given them.
+_JSON_FIELDS: tuple[str, ...] = tuple(sorted(KNOWN_COLUMNS))
 
 
 #: A decimal a table reader takes for a thousands grouping (``1.234`` is 1234).
@@ -319,6 +370,48 @@ def parse_json_object(line: str, path: str, number: int) -> list[tuple[str, Any]
     if not isinstance(obj, _Pairs):
         raise InputError(f"expected a JSON object, got {_json_type(obj)}", path=path, line=number)
     return [(key, dict(value) if isinstance(value, _Pairs) else value) for key, value in obj]
+
+
+def _plain_json_object(line: str) -> dict[str, Any] | None:
+    """A flat JSON object read by orjson (the ``fast`` extra), when the line
+    is plainly one: no escapes, no nested values, each key written once; else ``None``,
+    and :func:`parse_json_object` reads the line (and names what is wrong with it).
+
+    A line with a backslash is left to the checking reader, so that no key can hide
+    behind an escape; in the others the quotes tell whether a key is repeated.
+    """
+    loads = _orjson_loads()
+    if loads is None or "\\" in line or "\x00" in line:
+        return None
+    try:
+        obj = loads(line)
+    except ValueError:  # orjson.JSONDecodeError: the checking reader says why
+        return None
+    if type(obj) is not dict:
+        return None
+    strings = 0
+    for value in obj.values():
+        kind = type(value)
+        if kind is str:
+            strings += 1
+        elif kind is dict or kind is list:
+            return None
+    # without escapes every quote opens or closes a key or a text value: more quotes
+    # than the object's keys and texts account for means a key was given twice
+    if line.count('"') != 2 * (len(obj) + strings):
+        return None
+    return obj
+
+
+@functools.cache
+def _orjson_loads() -> Callable[[str], Any] | None:
+    """orjson's reader when it is installed (``pip install claimgraph[fast]``)."""
+    try:
+        import orjson
+    except ImportError:
+        return None
+    loads: Callable[[str], Any] = orjson.loads
+    return loads
 
 
 class _Pairs(list[tuple[str, Any]]):
