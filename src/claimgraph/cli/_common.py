@@ -125,15 +125,16 @@ def text_options(func: F) -> F:
 
 def db_option(*, required: bool = False, help: str | None = None) -> Callable[[F], F]:
     """``--db PATH``: a claim ledger (``claimgraph ingest``) read instead of INPUT files."""
+    # no default at all when required: click 8.4 takes an explicit None for a given value
+    defaults: dict[str, Any] = {"required": True} if required else {"default": None}
     return click.option(
         "--db",
         type=click.Path(path_type=Path),
-        default=None,
-        required=required,
         metavar="PATH",
         help=help
         or "Read the claims of this ledger (made by claimgraph ingest) instead of INPUT "
         "files; its --sources registry and --sides are used too.",
+        **defaults,
     )
 
 

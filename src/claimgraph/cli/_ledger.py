@@ -33,8 +33,7 @@ __all__ = ["ingest"]
     "mapping",
     multiple=True,
     metavar="FIELD=COLUMN,...",
-    help="Read claim fields from differently named columns, "
-    "e.g. source=SourceID,subject=ObjectID.",
+    help="Read claim fields from differently named columns, e.g. source=SourceID,subject=ObjectID.",
 )
 @click.option(
     "--ignore-extra-columns",
@@ -112,9 +111,7 @@ def ingest(
         elif done.status == "reread":
             info(f"{done.path}: read again (other reading options): {done.claims:,} claims")
         elif done.status == "replaced":
-            info(
-                f"{done.path}: changed: {done.removed:,} claims replaced by {done.claims:,}"
-            )
+            info(f"{done.path}: changed: {done.removed:,} claims replaced by {done.claims:,}")
         else:
             info(f"{done.path}: added {done.claims:,} claims")
     info(f"{db}: {result.summary()}; {total:,} claims in the ledger")

@@ -300,37 +300,42 @@ claimgraph ingest INPUT... --db .../none.db
         precision = {p.value: p for p in Precision}
         stance = {s.value: s for s in Stance}
         kind = {k.value: k for k in SourceKind}
-        query = (
-            f"SELECT {', '.join(_CLAIM_COLUMNS[3:])}, claims.id FROM claims "
-            "JOIN files ON files.id = claims.file_id ORDER BY files.id, claims.position"
-        )
-        out: list[Claim] = []
+        # rowid order is the order claims were written: file by file, each in its
+        # order, unless a file was replaced since; a sort then puts it back in place
+        query = f"SELECT file_id, position, {', '.join(_CLAIM_COLUMNS[3:])}, id FROM claims"
+        keyed: list[tuple[int, int, Claim]] = []
         with collector_paused():
             for row in self._db.execute(query):
-                out.append(
-                    Claim(
-                        source=row[0],
-                        subject=row[1],
-                        property=row[2],
-                        value=row[3],
-                        low=row[4],
-                        high=row[5],
-                        start=None if row[6] is None else _date(row[6]),
-                        end=None if row[7] is None else _date(row[7]),
-                        precision=precision[row[8]],
-                        stance=stance[row[9]],
-                        partial=bool(row[10]),
-                        share=row[11],
-                        alignment=row[12],
-                        source_kind=kind[row[13]],
-                        doc=row[14],
-                        sentence=row[15],
-                        text=row[16],
-                        url=row[17],
-                        id=row[18],
+                keyed.append(
+                    (
+                        row[0],
+                        row[1],
+                        Claim(
+                            source=row[2],
+                            subject=row[3],
+                            property=row[4],
+                            value=row[5],
+                            low=row[6],
+                            high=row[7],
+                            start=None if row[8] is None else _date(row[8]),
+                            end=None if row[9] is None else _date(row[9]),
+                            precision=precision[row[10]],
+                            stance=stance[row[11]],
+                            partial=bool(row[12]),
+                            share=row[13],
+                            alignment=row[14],
+                            source_kind=kind[row[15]],
+                            doc=row[16],
+                            sentence=row[17],
+                            text=row[18],
+                            url=row[19],
+                            id=row[20],
+                        ),
                     )
                 )
-        return out
+            if any(keyed[k][:2] > keyed[k + 1][:2] for k in range(len(keyed) - 1)):
+                keyed.sort(key=lambda entry: entry[:2])
+            return [claim for _file, _position, claim in keyed]
 
     def origins(self) -> list[tuple[int, Path]]:
         """Where each file's claims start in :meth:`claims`, with the file's given path
@@ -440,14 +445,14 @@ claimgraph ingest INPUT... --db .../none.db
             if not path.is_file():
                 # the reader names the problem (no such file, a directory) as every command does
                 read_claims([path])
-            absolute = str(path.resolve())
-            if absolute in seen:
+            resolved = str(path.resolve())
+            if resolved in seen:
                 continue
-            seen.add(absolute)
+            seen.add(resolved)
             kind = "table" if path.suffix.lower() in _TABLE_KINDS else "text"
             options = _reading_options(kind, mapping, extra_columns, text_options)
             digest = _sha256(path)
-            old = known.get(absolute)
+            old = known.get(resolved)
             if old is None:
                 status = "added"
             elif old.sha256 == digest and dict(old.options) == options:
@@ -456,7 +461,7 @@ claimgraph ingest INPUT... --db .../none.db
                 status = "reread"
             else:
                 status = "replaced"
-            plan.append((path, Path(absolute), digest, options, old, status))
+            plan.append((path, Path(resolved), digest, options, old, status))
         to_read = [item for item in plan if item[5] != "unchanged"]
         read: dict[Path, list[Claim]] = {}
 
@@ -596,9 +601,7 @@ claimgraph ingest INPUT... --db .../none.db
         )
 
     def _store_setting(self, key: str, value: Any) -> None:
-        self._db.execute(
-            "INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, json.dumps(value))
-        )
+        self._db.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, json.dumps(value)))
 
     def _rebuild_sources(self, registry: SourceRegistry) -> None:
         """One row per source name the claims give: its canonical name and the
