@@ -25,7 +25,8 @@ from claimgraph.io import atomic_write
 
 ROOT = Path(__file__).resolve().parents[1]
 ENGLISH = ROOT / "examples" / "northern_front.en.txt"
-COMMANDS = sorted(main.commands)  # type: ignore[attr-defined]
+# ingest writes a ledger (--db), not an -o file
+COMMANDS = sorted(set(main.commands) - {"ingest"})  # type: ignore[attr-defined]
 # A file name each command can write, by its first format.
 OUTPUT_NAME = {
     name: "out.jsonl" if name in {"claims", "extract"} else "out.md" for name in COMMANDS
