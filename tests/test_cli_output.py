@@ -46,7 +46,8 @@ def _command(name: str) -> click.Command:
     return found
 
 
-COMMANDS = _leaves(main)  # type: ignore[arg-type]
+# ingest writes a ledger (--db), not an -o file
+COMMANDS = [name for name in _leaves(main) if name != "ingest"]  # type: ignore[arg-type]
 # A file name each command can write, by its first format.
 OUTPUT_NAME = {
     name: "out.jsonl" if name in {"claims", "extract"} else "out.md" for name in COMMANDS

@@ -42,7 +42,7 @@ from ._common import (
 )
 from ._feedback import status, warn
 from ._filters import check_place, check_property, explain_no_agreement, explain_no_disputes
-from ._main import load_inputs, main
+from ._main import input_names, load_inputs, load_ledger, main
 
 if TYPE_CHECKING:
     from ..scoring.truth import SourceTrust, TruthResult
@@ -66,7 +66,11 @@ def build_from_options(
     from ..places import Gazetteer
 
     registry = None if sources_file is None else SourceRegistry.from_file(sources_file)
-    claims = load_inputs(inputs, sources=registry, **read)
+    db = read.pop("db", None)
+    if db is not None:
+        claims, registry = load_ledger(db, inputs, registry, **read)
+    else:
+        claims = load_inputs(inputs, sources=registry, **read)
     return ClaimGraph.build(
         claims,
         window=window,
@@ -393,7 +397,7 @@ def report(
         title=title,
         truth=trust_of(cg, method, echoes, false_values, documents),
         documents=documents,
-        inputs=[str(path) for path in options["inputs"]]
+        inputs=input_names(options["inputs"], options.get("db"))
         or [f"the bundled example claims (claimgraph/data/{example_path().name})"],
         options=_settings_of(options),
     )

@@ -20,6 +20,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 __all__ = [
     "analysis_options",
+    "db_option",
     "documents_option",
     "echo_or_write",
     "echoes_option",
@@ -122,8 +123,24 @@ def text_options(func: F) -> F:
     )(func)
 
 
+def db_option(*, required: bool = False, help: str | None = None) -> Callable[[F], F]:
+    """``--db PATH``: a claim ledger (``claimgraph ingest``) read instead of INPUT files."""
+    # no default at all when required: click 8.4 takes an explicit None for a given value
+    defaults: dict[str, Any] = {"required": True} if required else {"default": None}
+    return click.option(
+        "--db",
+        type=click.Path(path_type=Path),
+        metavar="PATH",
+        help=help
+        or "Read the claims of this ledger (made by claimgraph ingest) instead of INPUT "
+        "files; its --sources registry and --sides are used too.",
+        **defaults,
+    )
+
+
 def input_options(func: F) -> F:
-    """``INPUT...`` plus ``--map`` and ``--ignore-extra-columns`` and the text options."""
+    """``INPUT...`` or ``--db``, plus ``--map`` and ``--ignore-extra-columns`` and the
+    text options."""
     return _compose(
         click.argument(
             "inputs",
@@ -131,6 +148,7 @@ def input_options(func: F) -> F:
             type=click.Path(dir_okay=False, path_type=Path),
             metavar="INPUT...",
         ),
+        db_option(),
         click.option(
             "--map",
             "mapping",

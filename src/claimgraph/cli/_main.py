@@ -14,7 +14,15 @@ from ..model import Claim, SourceRegistry
 from ._common import fail_cleanly, format_option, input_options, output_option, pick_format
 from ._feedback import clear_status, info, input_progress, status, warn
 
-__all__ = ["check_some_claims", "load_inputs", "main", "text_options_of"]
+__all__ = [
+    "check_some_claims",
+    "input_names",
+    "load_inputs",
+    "load_ledger",
+    "main",
+    "text_options_of",
+    "why_empty",
+]
 
 
 @click.group(
@@ -26,7 +34,8 @@ def main() -> None:
     """Claims attributed to sources: who says who holds which place, and how far sources agree.
 
     INPUT files are claim tables (.csv, .tsv, .jsonl) or narrative text (.txt).
-    With no INPUT, commands run on the bundled example claims.
+    With no INPUT, commands run on the bundled example claims; with --db, on
+    the claims of a ledger that claimgraph ingest keeps.
 
     Exit status: 0 when the command did its work (an empty answer, such as no
     disputes, is said on standard error), 1 when an input or output file is
@@ -44,8 +53,22 @@ def load_inputs(
     doc_date: Any = None,
     sides_file: Path | None = None,
     sources: SourceRegistry | None = None,
+    db: Path | None = None,
 ) -> list[Claim]:
-    """Read the command's inputs, or the bundled example claims when there are none."""
+    """Read the command's inputs, or a ledger's claims (``--db``), or the bundled
+    example claims when there are none."""
+    if db is not None:
+        return load_ledger(
+            db,
+            inputs,
+            sources,
+            mapping=mapping,
+            ignore_extra_columns=ignore_extra_columns,
+            lang=lang,
+            year=year,
+            doc_date=doc_date,
+            sides_file=sides_file,
+        )[0]
     text_options = text_options_of(lang, year, doc_date, sides_file, sources)
     if not inputs:
         from ..data import example_claims
@@ -70,6 +93,74 @@ def load_inputs(
     return claims
 
 
+#: Reading options, with their defaults: they apply to INPUT files, not to a ledger.
+_READING_OPTIONS = {
+    "mapping": ("--map", ()),
+    "ignore_extra_columns": ("--ignore-extra-columns", False),
+    "lang": ("--lang", "auto"),
+    "year": ("--year", None),
+    "doc_date": ("--doc-date", None),
+    "sides_file": ("--sides", None),
+}
+
+
+def load_ledger(
+    db: Path,
+    inputs: tuple[Path, ...] = (),
+    sources: SourceRegistry | None = None,
+    **read: Any,
+) -> tuple[list[Claim], SourceRegistry | None]:
+    """The claims of the ledger at ``db``, and the source registry to link them with
+    (the ledger's, with ``--sources`` added over it).
+
+    Raises
+    ------
+    click.UsageError
+        When INPUT files are given too, or an option for reading files is.
+    LedgerError
+        When ``db`` is missing or is not a ledger.
+    """
+    import warnings
+
+    from ..io._load import alignment_conflicts
+    from ..ledger import Ledger
+
+    if inputs:
+        raise click.UsageError(
+            f"give INPUT files or --db, not both (--db {db} already holds the claims; "
+            "add files to it with claimgraph ingest)"
+        )
+    for key, (flag, default) in _READING_OPTIONS.items():
+        if read.get(key, default) != default:
+            raise click.UsageError(
+                f"{flag} is for reading INPUT files; the claims of --db {db} were read "
+                "when they were ingested (give it to claimgraph ingest)"
+            )
+    status(f"reading {db}")
+    with Ledger.open(db) as ledger:
+        claims = ledger.claims()
+        kept = ledger.sources()
+        origins = ledger.origins()
+    registry = kept.merged(sources) if sources is not None else kept
+    for warning in alignment_conflicts(claims, origins, registry if len(registry) else None):
+        warnings.warn(warning, stacklevel=2)
+    if not claims:
+        raise click.ClickException(f"no claims in the ledger {db}")
+    status(f"working on {len(claims):,} claims")
+    return claims, registry if len(registry) else None
+
+
+def input_names(inputs: tuple[Path, ...], db: Path | None) -> list[str]:
+    """The input files as the command line gave them; with ``--db``, the ledger's
+    files as they were given to claimgraph ingest, in the ledger's order."""
+    if db is None:
+        return [str(path) for path in inputs]
+    from ..ledger import Ledger
+
+    with Ledger.open(db) as ledger:
+        return [f.given_path for f in ledger.files()]
+
+
 def check_some_claims(per_file: list[tuple[Path, int]], lang: str = "auto") -> None:
     """Warn of each input file that gave no claims, saying why; fail if none gave any.
 
@@ -78,7 +169,7 @@ def check_some_claims(per_file: list[tuple[Path, int]], lang: str = "auto") -> N
     click.ClickException
         When no file gave a claim: there is nothing to analyse or write.
     """
-    empty = [(path, _why_empty(path, lang)) for path, count in per_file if count == 0]
+    empty = [(path, why_empty(path, lang)) for path, count in per_file if count == 0]
     if not empty:
         return
     if len(empty) < len(per_file):
@@ -90,7 +181,9 @@ def check_some_claims(per_file: list[tuple[Path, int]], lang: str = "auto") -> N
     raise click.ClickException(f"no claims in the input: {shown}{more}")
 
 
-def _why_empty(path: Path, lang: str) -> str:
+def why_empty(path: Path, lang: str) -> str:
+    """Why ``path`` gave no claims: a table without rows, or a text no sentence of
+    which says anything the reader takes (with the language it looks like)."""
     from ..io import TEXT_SUFFIXES
 
     if path.suffix.lower() not in TEXT_SUFFIXES:
@@ -161,4 +254,4 @@ def claims(inputs: tuple[Path, ...], fmt: str | None, output: Path | None, **rea
 
 
 # Commands defined in their own modules register themselves on ``main``.
-from . import _analysis, _extract, _plot, _resolve  # noqa: E402, F401
+from . import _analysis, _extract, _ledger, _plot, _resolve  # noqa: E402, F401
