@@ -217,7 +217,7 @@ def test_without_sides_the_actors_are_unknown(runner: CliRunner, war: Path) -> N
 @pytest.mark.parametrize(
     ("content", "where", "what"),
     [
-        ("name,side,war\nVessan Guard,vessa,river\n", "sides.csv:1:", "columns"),
+        ("name,side,war\nVessan Guard,vessa,river\n", "sides.csv:1:", "unknown column 'war'"),
         ("name,side\nVessan Guard,vessa\nDorran Legion,\n", "sides.csv:3:", "field 'side'"),
         ("name,side\n,vessa\n", "sides.csv:2:", "field 'name'"),
     ],

@@ -23,6 +23,7 @@ from claimgraph import ClaimgraphError, InputError, read_claims, write_claims
 from claimgraph.model import Claim, SourceRegistry
 from claimgraph.places import Gazetteer
 from claimgraph.reports import markdown_table, markdown_text
+from claimgraph.text import read_actors
 
 FUZZ = settings(
     max_examples=80,
@@ -337,6 +338,31 @@ def test_gazetteer_and_sources_survive_any_bytes(data: bytes) -> None:
             path.write_bytes(data)
             _result, error = _outcome(read, path)
             assert error is None or name in str(error)
+
+
+SIDE_FRAGMENTS = ["name", "side", "aliases", "Vessan Guard", "vessa", "a;b", ",", "\n", '"', "\t"]
+SIDE_FRAGMENTS += ["[", "]", "{", "}", ":", '"name"', '"side"', '"aliases"', "3", "null", "NaN"]
+SIDE_FRAGMENTS += ['"\\ud800"', '"\\u0041"', "\x00", "<script>"]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json"])
+@FUZZ
+@given(parts=st.lists(st.sampled_from(SIDE_FRAGMENTS), max_size=40))
+def test_side_files_read_or_fail_naming_the_file(suffix: str, parts: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"sides{suffix}"
+        path.write_text("".join(parts), encoding="utf-8")
+        actors, error = _outcome(read_actors, path)
+        if error is not None:
+            assert isinstance(error, InputError)
+            assert f"sides{suffix}" in str(error)
+        else:
+            for actor in actors:
+                assert actor.name.strip()
+                assert actor.side.strip()
+                assert all(isinstance(alias, str) and alias for alias in actor.aliases)
+                # every name can be written out: no lone surrogate got through
+                (actor.name + actor.side + "".join(actor.aliases)).encode("utf-8")
 
 
 def test_printable_names_survive_the_csv_round_trip(tmp_path: Path) -> None:

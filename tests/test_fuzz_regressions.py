@@ -388,3 +388,103 @@ def test_outputs_are_the_same_bytes_whatever_the_hash_seed(tmp_path: Path) -> No
     differ = [name for name in outputs[0] if outputs[0][name] != outputs[1][name]]
     assert differ == []
     assert json.loads(outputs[0]["resolve.json"])["items"]
+
+
+# -- lone surrogates and side declarations -------------------------------------------
+
+
+JSONL_CLAIM = (
+    '{{"source": "{source}", "subject": "Zitan", "property": "control", "value": "army"}}\n'
+)
+
+
+def test_a_lone_surrogate_escape_in_jsonl_is_a_located_error(tmp_path: Path) -> None:
+    # "\ud800" is valid JSON but decodes to no character: writing the claim out
+    # (JSONL, CSV, a report) ended in a UnicodeEncodeError traceback.
+    good = JSONL_CLAIM.format(source="SANA")
+    error = located(tmp_path, "s.jsonl", good + JSONL_CLAIM.format(source="S\\ud800x"))
+    assert (error.line, error.field) == (2, "source")
+    assert "lone surrogate (\\ud800)" in str(error)
+    # A surrogate pair is one character and reads.
+    (claim,) = read_claims(write(tmp_path, "p.jsonl", JSONL_CLAIM.format(source="S\\ud83d\\ude00")))
+    assert claim.source == "S\U0001f600"
+
+
+def test_a_lone_surrogate_through_the_cli_is_one_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "s.jsonl", JSONL_CLAIM.format(source="\\udfff"))
+    result = CliRunner().invoke(main, ["claims", str(path)])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"Error: {path}:1: field 'source': text with a lone surrogate (\\udfff), "
+        "which is not a character"
+    ]
+
+
+@pytest.mark.parametrize("name", ["sources.json", "sides.json"])
+def test_lone_surrogates_in_sources_and_side_files_are_refused(tmp_path: Path, name: str) -> None:
+    from claimgraph.text import read_actors
+
+    path = write(tmp_path, name, '[{"name": "SANA\\udc80", "side": "government"}]')
+    read = SourceRegistry.from_file if name == "sources.json" else read_actors
+    with pytest.raises(InputError, match="lone surrogate") as info:
+        read(path)
+    assert info.value.path == str(path)
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "field", "reason"),
+    [
+        # Repeated columns: csv.DictReader kept the last and said nothing.
+        ("name,side,side\nWagner,russia,ukraine\n", 1, "side", "column repeated"),
+        # More cells than columns: the extra cell vanished.
+        ("name,side\nWagner,russia,extra\n", 2, None, "3 cells but the header has 2"),
+        ("name,aliases\nWagner,W\n", 1, None, "missing required column 'side'"),
+        ('name,side\nWagner,"russia\n', 2, None, "unreadable CSV"),
+    ],
+)
+def test_side_csv_defects_are_located(
+    tmp_path: Path, content: str, line: int, field: str | None, reason: str
+) -> None:
+    from claimgraph.text import read_actors
+
+    with pytest.raises(InputError) as info:
+        read_actors(write(tmp_path, "sides.csv", content))
+    assert (info.value.line, info.value.field) == (line, field)
+    assert reason in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("content", "field", "reason"),
+    [
+        # The second key silently won.
+        ('{"Wagner": "russia", "Wagner": "ukraine"}', "Wagner", "key repeated"),
+        ('[{"name": "Wagner", "side": NaN}]', None, "bare NaN is not JSON"),
+        # A number was turned into the alias "3".
+        ('[{"name": "Wagner", "side": "russia", "aliases": [3]}]', "actors[1].aliases", "list of"),
+        (
+            '[{"name": "Wagner", "side": "russia", "alias": "W"}]',
+            "actors[1].alias",
+            "no other keys",
+        ),
+        ('{"Wagner": 5}', "Wagner.side", "a side name"),
+        ('["Wagner"]', "actors[1]", "a JSON object"),
+    ],
+)
+def test_side_json_defects_are_located(
+    tmp_path: Path, content: str, field: str | None, reason: str
+) -> None:
+    from claimgraph.text import read_actors
+
+    with pytest.raises(InputError) as info:
+        read_actors(write(tmp_path, "sides.json", content))
+    assert info.value.field == field
+    assert reason in str(info.value)
+
+
+def test_claim_from_record_derives_an_id_for_a_lone_surrogate() -> None:
+    # Names made in Python may hold one (file names decoded with surrogateescape);
+    # deriving the id from the UTF-8 fields ended in UnicodeEncodeError.
+    record = {"source": "SANA", "subject": "Zitan\udcff", "property": "control", "value": "army"}
+    first, again = Claim.from_record(record), Claim.from_record(dict(record))
+    assert first.id == again.id
+    assert first.id != Claim.from_record({**record, "subject": "Zitan\udcfe"}).id

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from .._errors import InputError, InvalidClaimError
 from ..model import RECORD_FIELDS, Claim
 from ._atomic import atomic_write
+from ._json import Pairs, decode_json
 from ._rows import RowReader
 from ._text import read_text
 
@@ -327,8 +328,9 @@ def parse_json_object(line: str, path: str, number: int) -> list[tuple[str, Any]
     """The key-value pairs of one JSON object, in order; every way the text can fail to
     be one object of plain values is an :class:`InputError` naming ``path`` and line ``number``.
 
-    Repeated keys, bare ``NaN``/``Infinity`` (not JSON) and integers too long for Python
-    to read are refused rather than silently resolved.
+    Repeated keys, bare ``NaN``/``Infinity`` (not JSON), integers too long for Python
+    to read and lone surrogates are refused rather than silently resolved
+    (:func:`decode_json`).
 
     >>> parse_json_object('{"source": "SANA", "low": 5}', "a.jsonl", 3)
     [('source', 'SANA'), ('low', 5)]
@@ -341,35 +343,10 @@ def parse_json_object(line: str, path: str, number: int) -> list[tuple[str, Any]
     ...
     claimgraph._errors.InputError: a.jsonl:4: field 'source': key repeated in one object
     """
-
-    def refuse_constant(token: str) -> Any:
-        raise InputError(
-            f"bare {token} is not JSON; write null or a number", path=path, line=number
-        )
-
-    def keep_pairs(pairs: list[tuple[str, Any]]) -> _Pairs:
-        seen: set[str] = set()
-        for key, _value in pairs:
-            if key in seen:
-                raise InputError("key repeated in one object", path=path, line=number, field=key)
-            seen.add(key)
-        return _Pairs(pairs)
-
-    try:
-        obj = _DECODER(parse_constant=refuse_constant, object_pairs_hook=keep_pairs).decode(line)
-    except InputError:
-        raise
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"invalid JSON at column {exc.colno}: {exc.msg}", path=path, line=number
-        ) from exc
-    except RecursionError:
-        raise InputError("JSON nested too deeply", path=path, line=number) from None
-    except ValueError as exc:  # an integer of more than 4,300 digits
-        raise InputError(f"unreadable JSON number: {exc}", path=path, line=number) from None
-    if not isinstance(obj, _Pairs):
+    obj = decode_json(line, path, number)
+    if not isinstance(obj, Pairs):
         raise InputError(f"expected a JSON object, got {_json_type(obj)}", path=path, line=number)
-    return [(key, dict(value) if isinstance(value, _Pairs) else value) for key, value in obj]
+    return [(key, dict(value) if isinstance(value, Pairs) else value) for key, value in obj]
 
 
 def _plain_json_object(line: str) -> dict[str, Any] | None:
@@ -412,13 +389,6 @@ def _orjson_loads() -> Callable[[str], Any] | None:
         return None
     loads: Callable[[str], Any] = orjson.loads
     return loads
-
-
-class _Pairs(list[tuple[str, Any]]):
-    """A decoded JSON object, told apart from a decoded array."""
-
-
-_DECODER = json.JSONDecoder
 
 
 def _json_type(obj: Any) -> str:

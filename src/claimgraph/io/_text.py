@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import codecs
-from collections.abc import Sequence
+import csv
+import io
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from .._errors import InputError
 
-__all__ = ["check_header", "read_text"]
+__all__ = ["check_header", "read_text", "table_rows"]
 
 
 def read_text(path: str | Path, *, kind: str, empty: str | None = None) -> str:
@@ -98,3 +100,40 @@ def check_header(
     for column in required:
         if column not in header:
             raise InputError(f"missing required column {column!r}", path=where, line=1)
+
+
+def table_rows(
+    text: str, columns: Sequence[str], where: str, required: Sequence[str] = ("name",)
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """The rows of a small delimited file (sources, gazetteer, side declarations):
+    each non-blank row as its line number and its cells by column, stripped, ``""``
+    where the row is short. The header is checked by :func:`check_header`; a row
+    with more cells than the header, or CSV the reader cannot parse, is an
+    :class:`InputError` naming the file and the line.
+
+    >>> list(table_rows("name,side\\nWagner, russia\\n\\nAzov\\n", ("name", "side"), "s.csv"))
+    [(2, {'name': 'Wagner', 'side': 'russia'}), (4, {'name': 'Azov', 'side': ''})]
+    >>> list(table_rows("name\\na,b\\n", ("name",), "s.csv"))
+    Traceback (most recent call last):
+    ...
+    claimgraph._errors.InputError: s.csv:2: 2 cells but the header has 1 columns
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = [cell.strip() for cell in next(reader, [])]
+        check_header(header, columns, where, required)
+        for row in reader:
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) > len(header):
+                raise InputError(
+                    f"{len(row)} cells but the header has {len(header)} columns",
+                    path=where,
+                    line=reader.line_num,
+                )
+            cells = {
+                column: (row[i].strip() if i < len(row) else "") for i, column in enumerate(header)
+            }
+            yield reader.line_num, cells
+    except csv.Error as exc:
+        raise InputError(f"unreadable CSV: {exc}", path=where, line=reader.line_num) from exc

@@ -699,4 +699,6 @@ def _content_id(fields: Mapping[str, Any]) -> str:
     # before claims had a kind
     values = [v for k, v in fields.items() if not (k == "source_kind" and v is SourceKind.SOURCE)]
     key = "\x1f".join("" if v is None else str(v) for v in values)
-    return "c" + hashlib.blake2b(key.encode("utf-8"), digest_size=6).hexdigest()
+    # surrogatepass: a name made in Python may hold a lone surrogate (a file name
+    # decoded with surrogateescape); file readers refuse them, graph writers replace them
+    return "c" + hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=6).hexdigest()

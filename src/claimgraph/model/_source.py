@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import csv
 import enum
 import functools
-import io
-import json
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -210,25 +207,9 @@ class SourceRegistry:
 
     @classmethod
     def _from_json(cls, text: str, where: str) -> SourceRegistry:
-        def refuse_constant(token: str) -> Any:
-            raise InputError(f"bare {token} is not JSON", path=where)
+        from ..io._json import plain_json  # io imports the model: import on use
 
-        def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-            seen: dict[str, Any] = {}
-            for key, value in pairs:
-                if key in seen:
-                    raise InputError("key repeated in one object", path=where, field=key)
-                seen[key] = value
-            return seen
-
-        try:
-            data = json.loads(text, parse_constant=refuse_constant, object_pairs_hook=unique_keys)
-        except InputError:
-            raise
-        except json.JSONDecodeError as exc:
-            raise InputError(f"invalid JSON: {exc.msg}", path=where, line=exc.lineno) from exc
-        except (ValueError, RecursionError) as exc:  # 4,300-digit integers, deep nesting
-            raise InputError(f"unreadable JSON: {exc}", path=where) from None
+        data = plain_json(text, where)
         if not isinstance(data, list):
             raise InputError("expected a JSON list of sources", path=where)
         for number, record in enumerate(data, start=1):
@@ -248,30 +229,13 @@ class SourceRegistry:
 
     @classmethod
     def _from_csv(cls, text: str, where: str) -> SourceRegistry:
-        from ..io._text import check_header  # io imports the model: import on use
+        from ..io._text import table_rows  # io imports the model: import on use
 
-        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
         records: list[dict[str, str]] = []
-        try:
-            header = [cell.strip() for cell in next(reader)]
-            check_header(header, _SOURCE_COLUMNS, where)
-            for row in reader:
-                if not any(cell.strip() for cell in row):
-                    continue
-                if len(row) > len(header):
-                    raise InputError(
-                        f"{len(row)} cells but the header has {len(header)} columns",
-                        path=where,
-                        line=reader.line_num,
-                    )
-                record = dict(zip(header, (cell.strip() for cell in row), strict=False))
-                if not record.get("name"):
-                    raise InputError(
-                        "a source needs a name", path=where, line=reader.line_num, field="name"
-                    )
-                records.append(record)
-        except csv.Error as exc:
-            raise InputError(f"unreadable CSV: {exc}", path=where, line=reader.line_num) from exc
+        for line, record in table_rows(text, _SOURCE_COLUMNS, where):
+            if not record["name"]:
+                raise InputError("a source needs a name", path=where, line=line, field="name")
+            records.append(record)
         try:
             return cls.from_records(records)
         except InvalidClaimError as exc:  # a NUL in a name

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -12,7 +10,7 @@ from typing import Any
 import attrs
 
 from .._errors import InputError, InvalidClaimError
-from ..io._text import check_header, read_text
+from ..io._text import read_text, table_rows
 from ._normalize import normalize_place
 
 __all__ = ["GAZETTEER_COLUMNS", "Gazetteer", "GazetteerEntry"]
@@ -235,22 +233,11 @@ class Gazetteer:
             kind="a gazetteer table",
             empty="empty file: expected a header row with at least 'name'",
         )
-        reader = csv.reader(io.StringIO(text, newline=""))
-        try:
-            header = [cell.strip() for cell in next(reader)]
-        except csv.Error as exc:
-            raise InputError(f"unreadable CSV: {exc}", path=where, line=1) from exc
-        check_header(header, GAZETTEER_COLUMNS, where)
         entries: list[GazetteerEntry] = []
         lines: list[int] = []
-        try:
-            for row in reader:
-                if not any(cell.strip() for cell in row):
-                    continue
-                entries.append(_entry_from_row(header, row, where, reader.line_num))
-                lines.append(reader.line_num)
-        except csv.Error as exc:
-            raise InputError(f"unreadable CSV: {exc}", path=where, line=reader.line_num) from exc
+        for line, cells in table_rows(text, GAZETTEER_COLUMNS, where):
+            entries.append(_entry_from_cells(cells, where, line))
+            lines.append(line)
         if not entries:
             raise InputError("no entries: the file has a header but no rows", path=where)
         gazetteer = cls.__new__(cls)
@@ -281,14 +268,7 @@ def _absorb(
     return GazetteerEntry(entry.name, aliases=tuple(aliases), parent=parent, lat=lat, lon=lon)
 
 
-def _entry_from_row(
-    header: Sequence[str], row: Sequence[str], where: str, line: int
-) -> GazetteerEntry:
-    if len(row) > len(header):
-        raise InputError(
-            f"{len(row)} cells but the header has {len(header)} columns", path=where, line=line
-        )
-    cells = {column: (row[i].strip() if i < len(row) else "") for i, column in enumerate(header)}
+def _entry_from_cells(cells: dict[str, str], where: str, line: int) -> GazetteerEntry:
     coordinates: dict[str, float | None] = {}
     for axis, limit in (("lat", 90), ("lon", 180)):
         raw = cells.get(axis, "")

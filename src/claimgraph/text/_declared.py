@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from .._errors import InputError
-from ..io._text import read_text
+from ..io._json import plain_json
+from ..io._text import read_text, table_rows
 from ._pack import Actor
 
 __all__ = ["actors_from_mapping", "read_actors"]
@@ -26,16 +25,27 @@ def actors_from_mapping(sides: Mapping[str, str]) -> tuple[Actor, ...]:
     return tuple(Actor(str(name).strip(), str(side).strip()) for name, side in sides.items())
 
 
-def _actor(record: Mapping[str, Any], where: str) -> Actor:
-    name = str(record.get("name") or "").strip()
-    side = str(record.get("side") or "").strip()
-    if not name:
-        raise InputError(f"{where}: field 'name': expected a non-empty string, got {name!r}")
-    if not side or not any(ch.isalnum() for ch in side):
-        raise InputError(f"{where}: field 'side': expected a side name, got {side!r}")
+def _actor(record: Mapping[str, Any], where: str, line: int | None, within: str = "") -> Actor:
+    """One declared actor; ``within`` prefixes the field named in errors (JSON items)."""
+
+    def refuse(key: str, expected: str, got: object) -> InputError:
+        return InputError(
+            f"expected {expected}, got {got!r}", path=where, line=line, field=within + key
+        )
+
+    for key in record:
+        if key not in _COLUMNS:
+            raise refuse(key, "no other keys than " + ", ".join(_COLUMNS), key)
+    name, side = record.get("name", ""), record.get("side", "")
+    if not isinstance(name, str) or not name.strip():
+        raise refuse("name", "a non-empty string", name)
+    if not isinstance(side, str) or not any(ch.isalnum() for ch in side):
+        raise refuse("side", "a side name", side)
     raw = record.get("aliases") or ()
-    aliases: Iterable[str] = raw.replace("|", ";").split(";") if isinstance(raw, str) else raw
-    return Actor(name, side, tuple(a.strip() for a in aliases if str(a).strip()))
+    aliases = raw.replace("|", ";").split(";") if isinstance(raw, str) else raw
+    if not isinstance(aliases, list | tuple) or not all(isinstance(a, str) for a in aliases):
+        raise refuse("aliases", "a list of strings or names split by ';'", raw)
+    return Actor(name.strip(), side.strip(), tuple(a.strip() for a in aliases if a.strip()))
 
 
 def read_actors(path: str | Path) -> tuple[Actor, ...]:
@@ -49,28 +59,18 @@ def read_actors(path: str | Path) -> tuple[Actor, ...]:
     """
     path = Path(path)
     text = read_text(path, kind="side declarations", empty="empty file: no actors declared")
-    if path.suffix.lower() == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"invalid JSON: {exc.msg}", path=str(path), line=exc.lineno) from exc
-        if isinstance(data, dict):
-            return tuple(
-                _actor({"name": k, "side": v}, f"{path}: key {k!r}") for k, v in data.items()
+    where = str(path)
+    if path.suffix.lower() != ".json":
+        rows = table_rows(text, _COLUMNS, where, required=("name", "side"))
+        return tuple(_actor(cells, where, line) for line, cells in rows)
+    data = plain_json(text, where)
+    if isinstance(data, dict):
+        return tuple(_actor({"name": k, "side": v}, where, None, f"{k}.") for k, v in data.items())
+    if not isinstance(data, list):
+        raise InputError("expected a JSON list of actors or an object", path=where)
+    for number, item in enumerate(data, start=1):
+        if not isinstance(item, dict):
+            raise InputError(
+                f"expected a JSON object, got {item!r}", path=where, field=f"actors[{number}]"
             )
-        if not isinstance(data, list):
-            raise InputError("expected a JSON list of actors or an object", path=str(path))
-        return tuple(
-            _actor(r if isinstance(r, dict) else {}, f"{path}: item {i}")
-            for i, r in enumerate(data, start=1)
-        )
-    rows = list(csv.DictReader(text.splitlines()))
-    header = set(rows[0]) if rows else set()
-    unknown = header - set(_COLUMNS)
-    if unknown or not {"name", "side"} <= header:
-        raise InputError(
-            f"columns {sorted(header)}; expected name, side and optional aliases",
-            path=str(path),
-            line=1,
-        )
-    return tuple(_actor(row, f"{path}:{i}") for i, row in enumerate(rows, start=2))
+    return tuple(_actor(item, where, None, f"actors[{n}].") for n, item in enumerate(data, start=1))
