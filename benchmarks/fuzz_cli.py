@@ -1,7 +1,7 @@
 """Malformed inputs through every command: each run is classified by what it did.
 
 Generates at least 10,000 malformed (and some well-formed) inputs: claim tables
-(CSV, TSV, JSONL), narrative text, gazetteers and ``--sources`` files, each
+(CSV, TSV, JSONL), narrative text, gazetteers, ``--sources`` and ``--sides`` files, each
 broken in one way (bad encodings, truncated lines, impossible dates, low above
 high, huge fields, NULs, injection in names, repeated columns and keys, bare
 ``Infinity``/``NaN``, 4,300-digit integers, Unicode digits, years 0 and 9999 ...).
@@ -123,7 +123,7 @@ HUGE_NUMBERS = [
 class Case:
     """One generated input file (and what a correct run must give, when known)."""
 
-    kind: str  # csv tsv jsonl text gazetteer sources
+    kind: str  # csv tsv jsonl text gazetteer sources sides
     mutation: str
     data: bytes
     rows: int | None = None  # claims a correct read gives, when known
@@ -279,6 +279,18 @@ def m_nul(rng: random.Random, kind: str, rows: list[dict[str, str]]) -> Case:
     return Case(kind, "NUL bytes", data)
 
 
+def m_surrogate(rng: random.Random, kind: str, rows: list[dict[str, str]]) -> Case:
+    """A JSON escape of a lone surrogate: valid JSON, no character (JSONL only)."""
+    if kind != "jsonl":
+        return m_nul(rng, kind, rows)
+    row = rng.choice(rows)
+    field = rng.choice(["source", "subject", "text"])
+    marker = "SURROGATE"
+    row[field] = row[field][:2] + marker
+    data = _serialize(kind, rows).replace(marker.encode(), rng.choice([b"\\ud800", b"\\udfff"]))
+    return Case(kind, "lone surrogate", data, must_fail=True)
+
+
 def m_duplicate_column(rng: random.Random, kind: str, rows: list[dict[str, str]]) -> Case:
     column = rng.choice(["source", "subject", "value", "start", "text"])
     if kind == "jsonl":
@@ -426,6 +438,7 @@ TABLE_MUTATIONS: list[Callable[[random.Random, str, list[dict[str, Any]]], Case]
     m_unicode_digits,
     m_unicode_digits,
     m_nul,
+    m_surrogate,
     m_duplicate_column,
     m_duplicate_column,
     m_infinity,
@@ -620,10 +633,78 @@ def _sources_case(rng: random.Random) -> tuple[Case, str]:
     return Case("sources", mutation, data, must_fail=must_fail), suffix
 
 
+def _sides_case(rng: random.Random) -> tuple[Case, str]:
+    """A ``--sides`` file of two actors, broken in one way (or left well-formed)."""
+    as_json = rng.random() < 0.5
+    records: list[Any] = [
+        {"name": "Vessan Guard", "side": "vessa", "aliases": ["guardsmen"]},
+        {"name": "Dorran Legion", "side": "dorra", "aliases": "Legion;the Legion"},
+    ]
+    mutations = [
+        "valid",
+        "not an object",
+        "wrong JSON types",
+        "injection in names",
+        "empty side",
+        "unknown columns",
+        "repeated columns or keys",
+        "truncated",
+        "bad encodings",
+        "lone surrogate",
+        "extra cells",
+    ]
+    mutation = rng.choice(mutations)
+    if mutation == "not an object":
+        records.append(rng.choice([["a", "b"], "just a string", 3, None]))
+    elif mutation == "wrong JSON types":
+        records[0][rng.choice(["aliases", "side", "name"])] = rng.choice([3, {"a": 1}, [1], True])
+    elif mutation == "injection in names":
+        records[0]["name"] = rng.choice(INJECTIONS)
+    elif mutation == "empty side":
+        records[1]["side"] = rng.choice(["", " ", "--"])
+    elif mutation == "unknown columns":
+        records[0]["war"] = "river"
+    elif mutation == "lone surrogate":
+        records[0]["name"] = "Vessan SURROGATE"
+    if as_json:
+        text = json.dumps(records, ensure_ascii=False)
+        if mutation == "repeated columns or keys":
+            text = text.replace('"side": "vessa"', '"side": "vessa", "side": "dorra"', 1)
+        suffix = ".json"
+    else:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        header = ["name", "side", "aliases"]
+        header += ["war"] if mutation == "unknown columns" else []
+        header += ["side"] if mutation == "repeated columns or keys" else []
+        writer.writerow(header)
+        for record in records:
+            if not isinstance(record, dict):
+                writer.writerow([str(record)])
+                continue
+            aliases = record.get("aliases", "")
+            aliases = ";".join(map(str, aliases)) if isinstance(aliases, list) else str(aliases)
+            cells = [str(record.get("name", "")), str(record.get("side", "")), aliases]
+            cells += ["river"] if mutation == "unknown columns" else []
+            cells += ["dorra"] if mutation == "repeated columns or keys" else []
+            cells += ["spare"] if mutation == "extra cells" else []
+            writer.writerow(cells)
+        text = out.getvalue()
+        suffix = ".csv"
+    data = text.encode().replace(b"SURROGATE", b"\\ud800")
+    if mutation == "truncated":
+        data = data[: rng.randrange(1, len(data))]
+    if mutation == "bad encodings":
+        data = text.replace("Vessan", "Vesán").encode(rng.choice(["latin-1", "utf-16"]))
+    refused = {"repeated columns or keys", "unknown columns", "empty side", "extra cells"}
+    must_fail = mutation in refused or (mutation == "lone surrogate" and as_json)
+    return Case("sides", mutation, data, must_fail=must_fail), suffix
+
+
 def generate(n: int, seed: int) -> Iterator[tuple[Case, str]]:
     """``n`` cases with the file suffix each is written under."""
     rng = random.Random(seed)
-    kinds = ["csv", "csv", "tsv", "jsonl", "jsonl", "text", "gazetteer", "sources"]
+    kinds = ["csv", "csv", "tsv", "jsonl", "jsonl", "text", "gazetteer", "sources", "sides"]
     for number in range(n):
         kind = kinds[number % len(kinds)]
         if kind in {"csv", "tsv", "jsonl"}:
@@ -632,6 +713,8 @@ def generate(n: int, seed: int) -> Iterator[tuple[Case, str]]:
             yield _text_case(rng), ".txt"
         elif kind == "gazetteer":
             yield _gazetteer_case(rng), ".csv"
+        elif kind == "sides":
+            yield _sides_case(rng)
         else:
             yield _sources_case(rng)
 
@@ -674,6 +757,9 @@ def plan(
             ["places", "disputes", "report", "resolve", "graph", "sources"], per_input
         )
         return [(c, ["--gazetteer", str(path), str(base["csv"])]) for c in chosen]
+    if case.kind == "sides":
+        chosen = rng.sample(["extract", "disputes", "claims", "report", "sources"], per_input)
+        return [(c, ["--sides", str(path), str(base["txt"])]) for c in chosen]
     chosen = rng.sample(
         ["sources", "report", "extract", "resolve", "disputes", "claims"], per_input
     )
