@@ -11,7 +11,7 @@ import click
 
 from .._errors import InputError
 from ..data import example_path
-from ..disputes import find_disputes
+from ..disputes import Disputes, find_disputes
 from ..graph import CHANGE_RATE, GRAPH_FORMATS, ClaimGraph, export_graph
 from ..io._tables import json_text
 from ..model import SourceRegistry
@@ -45,9 +45,11 @@ from ._filters import check_place, check_property, explain_no_agreement, explain
 from ._main import input_names, load_inputs, load_ledger, main
 
 if TYPE_CHECKING:
+    from ..model import Claim
+    from ..places import Gazetteer
     from ..scoring.truth import SourceTrust, TruthResult
 
-__all__ = ["build_from_options", "trust_of", "trust_text"]
+__all__ = ["build_from_options", "read_from_options", "trust_of", "trust_text"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -63,23 +65,37 @@ def build_from_options(
     **read: Any,
 ) -> ClaimGraph:
     """Read the inputs and build the claim graph as the shared options say."""
+    claims, registry, gazetteer_read = read_from_options(inputs, gazetteer, sources_file, **read)
+    return ClaimGraph.build(
+        claims,
+        window=window,
+        change_rate=CHANGE_RATE if change_rate is None else change_rate,
+        gazetteer=gazetteer_read,
+        builtin_gazetteer=not no_builtin_gazetteer,
+        resolve_places=not exact_subjects,
+        sources=registry,
+    )
+
+
+def read_from_options(
+    inputs: tuple[Path, ...],
+    gazetteer: Path | None,
+    sources_file: Path | None,
+    **read: Any,
+) -> tuple[list[Claim], SourceRegistry | None, Gazetteer | None]:
+    """The claims, source registry and gazetteer the shared options name (the
+    linking options in ``read`` are left out)."""
     from ..places import Gazetteer
 
+    for linking in ("window", "exact_subjects", "change_rate", "no_builtin_gazetteer"):
+        read.pop(linking, None)
     registry = None if sources_file is None else SourceRegistry.from_file(sources_file)
     db = read.pop("db", None)
     if db is not None:
         claims, registry = load_ledger(db, inputs, registry, **read)
     else:
         claims = load_inputs(inputs, sources=registry, **read)
-    return ClaimGraph.build(
-        claims,
-        window=window,
-        change_rate=CHANGE_RATE if change_rate is None else change_rate,
-        gazetteer=None if gazetteer is None else Gazetteer.from_csv(gazetteer),
-        builtin_gazetteer=not no_builtin_gazetteer,
-        resolve_places=not exact_subjects,
-        sources=registry,
-    )
+    return claims, registry, None if gazetteer is None else Gazetteer.from_csv(gazetteer)
 
 
 @main.command()
@@ -125,8 +141,29 @@ def places(fmt: str | None, output: Path | None, **options: Any) -> None:
 @format_option("md", "json", "csv")
 @output_option
 @fail_cleanly
+@click.option(
+    "--dask",
+    metavar="[SCHEDULER]",
+    is_flag=False,
+    flag_value="local",
+    default=None,
+    help="Run on Dask (the dask extra), claims partitioned by place: alone, on a local "
+    "cluster; with a scheduler address (tcp://host:8786), on that cluster. Same disputes.",
+)
+@click.option(
+    "--partitions",
+    type=click.IntRange(1),
+    default=None,
+    help="With --dask: how many partitions (default: four per worker thread).",
+)
 def disputes(
-    fmt: str | None, output: Path | None, prop: str | None, place: str | None, **options: Any
+    fmt: str | None,
+    output: Path | None,
+    prop: str | None,
+    place: str | None,
+    dask: str | None,
+    partitions: int | None,
+    **options: Any,
 ) -> None:
     """Disputed periods per place, with the sources on each side and the evidence.
 
@@ -142,10 +179,13 @@ def disputes(
     dispute's strength (1 - confidence: weak when a reliable source faces an
     unreliable one and its echoes).
     """
-    cg = build_from_options(**options)
-    check_property(cg, prop)
-    check_place(cg, place)
-    found = find_disputes(cg, property=prop, place=place)
+    if dask is not None:
+        cg, found = _disputes_on_dask(dask, partitions, prop, place, options)
+    else:
+        cg = build_from_options(**options)
+        check_property(cg, prop)
+        check_place(cg, place)
+        found = find_disputes(cg, property=prop, place=place)
     if not found:
         explain_no_disputes(cg, prop, place)
     chosen = pick_format(fmt, output, ("md", "json", "csv"))
@@ -156,6 +196,31 @@ def disputes(
     else:
         text = render_records(dispute_rows(found), "csv", columns=DISPUTE_COLUMNS)
     echo_or_write(text, output)
+
+
+def _disputes_on_dask(
+    scheduler: str, partitions: int | None, prop: str | None, place: str | None, options: Any
+) -> tuple[ClaimGraph, Disputes]:
+    """``disputes --dask``: the same disputes, claims partitioned by place on a cluster."""
+    from ..scale import LOCAL, DaskClaimGraph, dask_client
+
+    claims, registry, gazetteer = read_from_options(**options)
+    change_rate = options.get("change_rate")
+    with dask_client(None if scheduler == LOCAL else scheduler) as client:
+        graph = DaskClaimGraph.build(
+            claims,
+            client=client,
+            partitions=partitions,
+            window=options.get("window"),
+            change_rate=CHANGE_RATE if change_rate is None else change_rate,
+            gazetteer=gazetteer,
+            builtin_gazetteer=not options.get("no_builtin_gazetteer", False),
+            resolve_places=not options.get("exact_subjects", False),
+            sources=registry,
+        )
+        check_property(graph.overview, prop)
+        check_place(graph.overview, place)
+        return graph.overview, graph.disputes(property=prop, place=place)
 
 
 def _method_option(func: F) -> F:
