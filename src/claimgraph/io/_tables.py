@@ -508,7 +508,7 @@ def _indented(document: Any, step: str) -> str:
     def scalar(value: Any) -> str:
         kind = type(value)
         if kind is str:
-            return _encode_str(value)  # type: ignore[no-any-return]
+            return _encode_str(value)
         if kind is int:
             return int.__repr__(value)
         if kind is float:
