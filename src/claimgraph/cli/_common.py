@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from .._errors import ClaimgraphError, ClaimgraphWarning
+from .._gc import collector_paused
 from ._feedback import clear_status, info, quiet_option, warn
 from ._output import echo_or_write, format_option, output_option, pick_format
 
@@ -300,7 +301,10 @@ def fail_cleanly(func: F) -> F:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", ClaimgraphWarning)
             try:
-                with _error_boundary():
+                # a command builds its structures once and exits: the cyclic
+                # collector would only re-walk the millions of live claims, which
+                # hold no cycles (docs/benchmarks.md, "speed on one machine")
+                with _error_boundary(), collector_paused():
                     return func(*args, **kwargs)
             finally:
                 _report_warnings(caught)

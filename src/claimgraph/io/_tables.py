@@ -7,6 +7,7 @@ import csv
 import functools
 import io
 import json
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -439,8 +440,116 @@ def json_text(document: Any, *, indent: int | None = None) -> str:
     >>> json_text({"name": "a\u2028b", "n": 1.5})
     '{"name": "a\\\\u2028b", "n": 1.5}'
     """
-    text = json.dumps(document, ensure_ascii=False, allow_nan=False, indent=indent)
+    text = None
+    if indent is not None and indent >= 0:
+        try:
+            text = _indented(document, " " * indent)
+        except _UnusualValueError:
+            text = None  # json.dumps gives its own result or error
+    if text is None:
+        text = json.dumps(document, ensure_ascii=False, allow_nan=False, indent=indent)
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+class _UnusualValueError(Exception):
+    """A value :func:`_indented` leaves to :func:`json.dumps` (a subclass, NaN, a deep nest)."""
+
+
+_encode_str = json.encoder.encode_basestring
+_FINITE = (-math.inf, math.inf)
+
+
+def _indented(document: Any, step: str) -> str:
+    """``json.dumps(document, ensure_ascii=False, allow_nan=False, indent=len(step))``.
+
+    The standard library encodes indented JSON in Python, one generator per
+    container; this does the same in one recursive function, with each
+    top-level element joined on its own so the pieces never all live at once,
+    several times faster on large documents. Exact ``str``, ``int``, ``float``,
+    ``bool``, ``None``, ``list``, ``tuple`` and ``dict`` with ``str`` keys only:
+    anything else (subclasses, non-string keys, NaN, cycles) raises
+    :class:`_UnusualValueError`, and the caller hands the document to :func:`json.dumps`.
+
+    >>> doc = {"a": [1, 2.5, None, True], "b": {}, "c": [], "d": "x\\ny"}
+    >>> _indented(doc, "  ") == json.dumps(doc, ensure_ascii=False, indent=2)
+    True
+    """
+
+    def scalar(value: Any) -> str:
+        kind = type(value)
+        if kind is str:
+            return _encode_str(value)
+        if kind is int:
+            return int.__repr__(value)
+        if kind is float:
+            if value != value or value in _FINITE:
+                raise _UnusualValueError
+            return float.__repr__(value)
+        if value is None:
+            return "null"
+        if value is True:
+            return "true"
+        if value is False:
+            return "false"
+        raise _UnusualValueError
+
+    def walk(value: Any, newline: str, out: list[str]) -> None:
+        kind = type(value)
+        if kind is dict:
+            if not value:
+                out.append("{}")
+                return
+            inner = newline + step
+            sep = "{" + inner
+            comma = "," + inner
+            for key, item in value.items():
+                if type(key) is not str:
+                    raise _UnusualValueError
+                out.append(sep)
+                out.append(_encode_str(key))
+                out.append(": ")
+                sep = comma
+                if type(item) in _CONTAINERS:
+                    walk(item, inner, out)
+                else:
+                    out.append(scalar(item))
+            out.append(newline + "}")
+        elif kind is list or kind is tuple:
+            if not value:
+                out.append("[]")
+                return
+            inner = newline + step
+            sep = "[" + inner
+            comma = "," + inner
+            for item in value:
+                out.append(sep)
+                sep = comma
+                if type(item) in _CONTAINERS:
+                    walk(item, inner, out)
+                else:
+                    out.append(scalar(item))
+            out.append(newline + "]")
+        else:
+            out.append(scalar(value))
+
+    try:
+        if type(document) is list and document:
+            # each element joined alone: millions of small pieces never held at once
+            inner = "\n" + step
+            pieces = []
+            for item in document:
+                out: list[str] = []
+                walk(item, inner, out)
+                pieces.append("".join(out))
+            return "[" + inner + ("," + inner).join(pieces) + "\n]"
+        out = []
+        walk(document, "\n", out)
+        return "".join(out)
+    except RecursionError:
+        raise _UnusualValueError from None
+
+
+_CONTAINERS = frozenset({dict, list, tuple})
 
 
 def json_line(record: Mapping[str, Any]) -> str:

@@ -33,17 +33,16 @@ def markdown_text(text: object) -> str:
     >>> markdown_text("al-Bab\\n# heading")
     'al-Bab # heading'
     """
-    out: list[str] = []
-    for char in str(text):
-        if char in _HTML_ESCAPES:
-            out.append(_HTML_ESCAPES[char])
-        elif char in _MARKDOWN_PUNCTUATION:
-            out.append("\\" + char)
-        elif char in _LINE_BREAKS or (char < " " and char != "\t") or char == "\x7f":
-            out.append(" ")
-        else:
-            out.append(char)
-    return "".join(out)
+    return str(text).translate(_MARKDOWN_INERT)
+
+
+# one table for str.translate: a C loop instead of a Python one per character
+_MARKDOWN_INERT: dict[int, str] = {
+    **{ord(c): " " for c in _LINE_BREAKS},
+    **{code: " " for code in (*range(0x20), 0x7F) if code != ord("\t")},
+    **{ord(c): "\\" + c for c in _MARKDOWN_PUNCTUATION},
+    **{ord(c): entity for c, entity in _HTML_ESCAPES.items()},
+}
 
 
 def flat_value(value: Any) -> str:
