@@ -93,21 +93,21 @@ def count_agreement(cg: ClaimGraph, prop: str | None, documents: bool) -> Agreem
     names = tuple(sorted(set(sources)))
     index = {name: i for i, name in enumerate(names)}
     col = np.fromiter((index[s] for s in sources), dtype=np.int64, count=len(sources))
-    item = np.asarray(items, dtype=np.int64)
+    item_of = np.asarray(items, dtype=np.int64)
     said = np.asarray(asserts, dtype=bool)
     code_of = {c: k for k, c in enumerate(dict.fromkeys(codes))}
     code = np.fromiter((code_of[c] for c in codes), dtype=np.int64, count=len(codes))
-    n_items, n = (int(item.max()) + 1 if len(item) else 0), len(names)
+    n_items, n = (int(item_of.max()) + 1 if len(item_of) else 0), len(names)
 
     def matrix(rows: np.ndarray[Any, Any], mask: np.ndarray[Any, Any], height: int) -> Any:
         ones = np.ones(int(mask.sum()), dtype=np.int64)
         return sp.csr_matrix((ones, (rows[mask], col[mask])), shape=(height, n))
 
-    p_assert = matrix(item, said, n_items)
-    by_value = item * max(len(code_of), 1) + code
+    p_assert = matrix(item_of, said, n_items)
+    by_value = item_of * max(len(code_of), 1) + code
     q_assert = matrix(by_value, said, n_items * max(len(code_of), 1))
     chance = {
-        c: _Sparse.of(matrix(item, said & (code == k), n_items).T @ p_assert)
+        c: _Sparse.of(matrix(item_of, said & (code == k), n_items).T @ p_assert)
         for c, k in code_of.items()
         if (said & (code == k)).any()
     }

@@ -377,8 +377,9 @@ relative_tolerance, changing, change_rate
         return reduce_agreement(self.overview, [c for c, _ in counts], property, documents)
 
     def _note(self, step: str, seconds: Sequence[float]) -> None:
+        changes: list[dict[str, Any]] = [{step: s} for s in seconds]
         self.figures = [
-            attrs.evolve(f, **{step: s}) for f, s in zip(self.figures, seconds, strict=True)
+            attrs.evolve(f, **change) for f, change in zip(self.figures, changes, strict=True)
         ]
 
 
