@@ -184,25 +184,9 @@ class ClaimGraph:
         changing: frozenset[str],
         change_rate: float,
     ) -> ClaimGraph:
-        claim_list = list(claims)
-        if sources is not None and len(sources):
-            claim_list = [_with_registry(c, sources) for c in claim_list]
-        if places is None and resolve_places:
-            from ..places import resolve_places as resolve
-
-            counts = Counter(c.subject for c in claim_list)
-            places = resolve(
-                counts, gazetteer=gazetteer, builtin_gazetteer=builtin_gazetteer, counts=counts
-            )
-        alignments, mixed = _alignments(claim_list, sources)
-        if mixed:
-            # a source has one alignment: claims that say otherwise take the one settled
-            claim_list = [
-                attrs.evolve(c, alignment=alignments[c.source])
-                if c.source in mixed and c.alignment is not None
-                else c
-                for c in claim_list
-            ]
+        claim_list, places, alignments = settle_claims(
+            claims, places, gazetteer, builtin_gazetteer, resolve_places, sources
+        )
         subject_of = None if places is None else _subject_key(places)
         episodes = group_episodes(
             claim_list,
@@ -412,6 +396,39 @@ def _subject_key(places: PlaceIndex) -> Any:
         return found
 
     return key
+
+
+def settle_claims(
+    claims: Iterable[Claim],
+    places: PlaceIndex | None,
+    gazetteer: Gazetteer | None,
+    builtin_gazetteer: bool,
+    resolve_places: bool,
+    sources: SourceRegistry | None,
+) -> tuple[list[Claim], PlaceIndex | None, dict[str, str | None]]:
+    """What :meth:`ClaimGraph.build` settles over all claims before it makes episodes:
+    registry names, resolved places and one alignment per source (the Dask path
+    settles the same once, before it partitions)."""
+    claim_list = list(claims)
+    if sources is not None and len(sources):
+        claim_list = [_with_registry(c, sources) for c in claim_list]
+    if places is None and resolve_places:
+        from ..places import resolve_places as resolve
+
+        counts = Counter(c.subject for c in claim_list)
+        places = resolve(
+            counts, gazetteer=gazetteer, builtin_gazetteer=builtin_gazetteer, counts=counts
+        )
+    alignments, mixed = _alignments(claim_list, sources)
+    if mixed:
+        # a source has one alignment: claims that say otherwise take the one settled
+        claim_list = [
+            attrs.evolve(c, alignment=alignments[c.source])
+            if c.source in mixed and c.alignment is not None
+            else c
+            for c in claim_list
+        ]
+    return claim_list, places, alignments
 
 
 def _with_registry(claim: Claim, registry: SourceRegistry) -> Claim:

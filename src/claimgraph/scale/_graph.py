@@ -24,7 +24,7 @@ import attrs
 from .._gc import collector_paused
 from ..disputes import Disputes, find_disputes
 from ..graph import CHANGE_RATE, ClaimGraph
-from ..graph._build import _alignments, _with_registry
+from ..graph._build import settle_claims
 from ..graph._time import DEFAULT_WINDOW
 from ..model import CONTROL, Claim, SourceRegistry
 from ..scoring import Agreement
@@ -105,36 +105,6 @@ def partition_places(counts: dict[str, int], partitions: int) -> dict[str, int]:
         out[key] = part
         load[part] += n
     return dict(sorted(out.items()))
-
-
-def _settle(
-    claims: Iterable[Claim],
-    places: PlaceIndex | None,
-    gazetteer: Gazetteer | None,
-    builtin_gazetteer: bool,
-    resolve_places: bool,
-    sources: SourceRegistry | None,
-) -> tuple[list[Claim], PlaceIndex | None, dict[str, str | None]]:
-    """What ClaimGraph.build settles over all claims before it makes episodes."""
-    claim_list = list(claims)
-    if sources is not None and len(sources):
-        claim_list = [_with_registry(c, sources) for c in claim_list]
-    if places is None and resolve_places:
-        from ..places import resolve_places as resolve
-
-        counts = Counter(c.subject for c in claim_list)
-        places = resolve(
-            counts, gazetteer=gazetteer, builtin_gazetteer=builtin_gazetteer, counts=counts
-        )
-    alignments, mixed = _alignments(claim_list, sources)
-    if mixed:
-        claim_list = [
-            attrs.evolve(c, alignment=alignments[c.source])
-            if c.source in mixed and c.alignment is not None
-            else c
-            for c in claim_list
-        ]
-    return claim_list, places, alignments
 
 
 @attrs.frozen(slots=True)
@@ -254,7 +224,7 @@ relative_tolerance, changing, change_rate
         if not change_rate >= 0:
             raise ValueError(f"change_rate: expected a number >= 0, got {change_rate}")
         with collector_paused():
-            claim_list, places, alignments = _settle(
+            claim_list, places, alignments = settle_claims(
                 claims, places, gazetteer, builtin_gazetteer, resolve_places, sources
             )
             overview = ClaimGraph(
