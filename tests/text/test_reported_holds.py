@@ -298,3 +298,65 @@ def test_a_date_after_a_place_is_not_part_of_its_name() -> None:
     text = "El ejército tomó Tadif el 3 de marzo de 2015. Después tomó la Colina 402."
     claims = control(text, "es")
     assert {s for _, s, _, _ in claims} == {"Tadif", "Colina 402"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "denier"),
+    [
+        (
+            "The rebels said on Tuesday they had captured Kafr Safra. The Syrian Defense "
+            "Ministry said the reports were false.",
+            "en",
+            "Syrian Army",
+        ),
+        (
+            "The rebels said they had captured Kafr Safra. An army spokesman said the claim "
+            '"is not true."',
+            "en",
+            "Syrian Army",
+        ),
+        (
+            "Los rebeldes dijeron el martes que habían tomado Kafr Safra. El Ministerio de "
+            "Defensa sirio dijo que los informes eran falsos.",
+            "es",
+            "Syrian Army",
+        ),
+        (
+            "Los rebeldes anunciaron que tomaron Kafr Safra. El ejército dijo que esas "
+            "afirmaciones no son ciertas.",
+            "es",
+            "Syrian Army",
+        ),
+    ],
+)
+def test_a_report_called_false_by_its_noun_is_denied(text: str, lang: str, denier: str) -> None:
+    claims = control(text, lang)
+    assert ("Rebels", "Kafr Safra", "opposition", "asserts") in claims
+    assert (denier, "Kafr Safra", "opposition", "denies") in claims
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The reports about the fighting near Kafr Safra were false, the rebels said.", "en"),
+        (
+            "Los informes sobre los combates cerca de Kafr Safra eran falsos, dijeron "
+            "los rebeldes.",
+            "es",
+        ),
+    ],
+)
+def test_a_false_report_with_no_claim_before_denies_nothing(text: str, lang: str) -> None:
+    assert control(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The rebel commander said his forces had taken full control of Kafr Safra.", "en"),
+        ("The rebel spokesman said his men had captured Kafr Safra on Monday.", "en"),
+        ("Un comandante rebelde dijo que sus combatientes habían tomado Kafr Safra.", "es"),
+    ],
+)
+def test_a_speakers_own_forces_take_the_speakers_side(text: str, lang: str) -> None:
+    assert ("Rebels", "Kafr Safra", "opposition", "asserts") in control(text, lang)

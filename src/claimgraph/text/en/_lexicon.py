@@ -875,6 +875,10 @@ PACK = LanguagePack(
     enemy_words=r"\b(?:the\s+)?(?:enemy|enemy\s+forces|enemy\s+troops|the\s+occupiers?)\s+$",
     falsity=r"\b(?:this|that|it|which)\s+(?:is|was)\s+(?:not\s+true|untrue|false|a\s+lie|incorrect"
     r"|not\s+correct)\b|\b(?:does|did)\s+not\s+correspond\s+to\s+reality\b"
+    # "the reports were false", "the claim 'is not true'": a report named by its noun
+    r"|\b(?:claims?|reports?|statements?|assertions?|allegations?|information|announcement)"
+    r"[\"'”’]?\s*(?:is|are|was|were)\s+(?:(?:completely|totally|entirely|simply)\s+)?"
+    r"(?:not\s+true|untrue|false|baseless|unfounded|groundless|fabricated|incorrect|a\s+lie)\b"
     r"|\b(?:is|are|was|were)\s+out\s+of\s+(?:sync|touch)\s+with\s+reality\b",
     organisation_after=r"\s+(?:news\s+)?(?:agency|network|channel|television|tv|radio|newspaper)\b",
     contested=r"\b(?:is|was|are|were|remains?|remained)\s+(?:still\s+|now\s+)?(?:being\s+)?"
@@ -894,8 +898,8 @@ PACK = LanguagePack(
     r"|appeared|appears|seemed|seems)\s+(?:to\s+)?(?:have\s+)?(?:\w+\s+)?$",
     channel=r"\b(?:told|speaking\s+to|quoted\s+by|cited\s+by|in\s+remarks\s+to|in\s+an\s+"
     r"interview\s+with)\b",
-    pronoun_subjects=r"\b(?:it|they|we|its\s+(?:forces|troops|fighters)|their\s+(?:forces|troops"
-    r"|fighters)|our\s+(?:forces|troops|fighters|units))\s+(?:[a-z']+\s+){0,3}$",
+    pronoun_subjects=r"\b(?:it|they|we|(?:its|their|his|her)\s+(?:forces|troops|fighters|men|units)"
+    r"|our\s+(?:forces|troops|fighters|units|men))\s+(?:[a-z']+\s+){0,3}$",
     generic_actors={
         "jihadists": (_ISIS, _OPP),
         "the jihadists": (_ISIS, _OPP),

@@ -881,7 +881,12 @@ PACK = LanguagePack(
     r"\s+(?:\w+\s+){0,2}?(?:de\s+que|segun\s+(?:la|las)\s+cuales?)\s+",
     enemy_words=r"\b(?:el\s+)?(?:enemigo|fuerzas\s+enemigas|tropas\s+enemigas|ocupantes?)\s+$",
     falsity=r"\b(?:esto|eso|ello)\s+(?:no\s+es\s+(?:cierto|verdad)|es\s+falso|es\s+mentira)\b"
-    r"|\bno\s+(?:se\s+)?correspond\w+\s+con\s+la\s+realidad\b",
+    r"|\bno\s+(?:se\s+)?correspond\w+\s+con\s+la\s+realidad\b"
+    # "los informes eran falsos", "esa afirmación no es cierta": lo dicho, por su nombre
+    r"|\b(?:informes?|informaciones?|noticias?|reportes?|afirmaci\w+|declaraci\w+|version(?:es)?"
+    r"|anuncios?)\s+(?:\w+\s+){0,2}?(?:(?:es|son|era|eran|fue|fueron)\s+"
+    r"(?:(?:totalmente|completamente)\s+)?(?:falsos?|falsas?|infundad[oa]s?|mentira)"
+    r"|no\s+(?:es|son|era|eran)\s+(?:ciert[oa]s?|verdad)|carec\w+\s+de\s+fundamento)\b",
     contested=r"\b(?:sigue|seguia|siguen|permanece|continua|esta|estaba)\s+(?:siendo\s+)?"
     r"(?:en\s+disputa|disputad[oa]|dividid[oa]|fluid[oa]\s+y\s+disputad[oa])\b"
     r"|\bse\s+(?:disputa|disputan|disputaba|disputaban)\b",
@@ -899,7 +904,8 @@ PACK = LanguagePack(
     r"\s+(?:haber\s+)?$|\bhaber\s+$",
     channel=r"\b(?:dijo|declaro|afirmo|aseguro|explico|indico|informo|confirmo|senalo)\s+a\s+"
     r"|\bcitad[oa]s?\s+por\b|\ba\s+la\s+agencia\b|\ben\s+declaraciones\s+a\b",
-    pronoun_subjects=r"\b(?:nuestras\s+(?:fuerzas|tropas|unidades)|sus\s+(?:fuerzas|tropas)"
+    pronoun_subjects=r"\b(?:nuestras\s+(?:fuerzas|tropas|unidades)|sus\s+(?:fuerzas|tropas|unidades"
+    r"|combatientes|hombres|milicianos)"
     r"|hemos|habiamos)\s+(?:\w+\s+){0,2}$|\bque\s+(?:ya\s+)?(?:habia|habian|ha|han)?\s*$",
     control_phrase=r"(?:el\s+)?control\s+(?:total\s+|pleno\s+|absoluto\s+)?(?:de\s+la|del|de|sobre)\s+",
     flag_raised=r"\b(?:iz\w+|enarbol\w+|coloc\w+|alz\w+|plant\w+)\s+(?:la|su|una)\s+"
