@@ -69,6 +69,7 @@ class ControlReader:
         self.contested_where = c(pack.contested_where or never)
         self.object_fillers = c(pack.object_fillers or never)
         self.contested = c(pack.contested or never)
+        self.divided = c(pack.divided_between or never)
         self.contested_after = c(pack.contested_after or never)
         self.negation = c(pack.negation or never)
         self.achieved = c(pack.achieved or never)
@@ -382,6 +383,17 @@ class ControlReader:
             word = (m.group("side") or m.group("side2") or "").strip()
             side = self.pack.flag_sides.get(word) or side_for(m.start())
             out.extend(self._list(text, folded, m.end(), CONTROL, side, m.start()))
+        for m in self.divided.finditer(folded):
+            if not free(m):
+                continue
+            taken.append(m.span())
+            stop = _clause_stop(folded, m.end())
+            sides = dict.fromkeys(
+                a.actor.side for a in mentions if m.end() <= a.start < stop and a.actor.side
+            )
+            for subject in self._subjects_before(text, folded, m.start()):
+                for side in sides:
+                    out.append(Finding(CONTROL, m.start(), subject, side, partial=True))
         for m in self.contested.finditer(folded):
             if not free(m):
                 continue

@@ -249,6 +249,9 @@ class LanguagePack:
     #: still fought over") and of the place named after ("fighting continues in X").
     contested: str = ""
     contested_after: str = ""
+    #: Control of the place named before shared between the sides named after
+    #: ("X was divided between A and B"): each holds part of it.
+    divided_between: str = ""
     #: Negation right before a control verb ("no", "did not"): the claim is denied.
     negation: str = ""
     #: Right before a control verb: it happened, or is reported to have happened,
@@ -279,6 +282,10 @@ class LanguagePack:
     hypothetical: str = ""
     #: Lower-case words that end a place name ("Zamzam camp", "Tabqa dam").
     name_suffixes: tuple[str, ...] = ()
+    #: Lower-case heads of a named facility that come before its "of" and name and
+    #: stay part of it ("aeropuerto militar de X", "the military airport of X"); a
+    #: facility is a place of its own, not the town it is named after.
+    facility_heads: tuple[str, ...] = ()
     #: Right before a speech verb, what makes it impersonal ("se informó", "are
     #: reported to have"): the source is unnamed reports.
     passive_speech: str = ""

@@ -33,16 +33,24 @@ class PlaceReader:
         suffix = "|".join(r"\s+".join(map(re.escape, x.split())) for x in pack.name_suffixes)
         tail = rf"(?:\s+(?:{suffix})\b)?" if suffix else ""
         sides = "|".join(pack.compass_adjectives)
-        prefix = (
-            rf"(?:(?:{compass})\s+{of}\s+|(?:{sides})\s+(?=[{_UP}]))?"
-            if sides
-            else (rf"(?:(?:{compass})\s+{of}\s+)?")
+        facility = "|".join(
+            _accent_free(h) for h in sorted(pack.facility_heads, key=len, reverse=True)
         )
+        heads = [rf"(?:{compass})\s+{of}\s+"]
+        if sides:
+            heads.append(rf"(?:{sides})\s+(?=[{_UP}])")
+        if facility:
+            heads.append(rf"(?:{facility})\s+{of}\s+(?:{pack.determiners}\s+)?(?=[{_UP}])")
+        prefix = rf"(?:{'|'.join(heads)})?"
         # a number continues a name ("Hill 402") but never after a connector: in
         # "Tadif el 3 de marzo" the name is Tadif
         self.name = re.compile(
             rf"{prefix}{first}(?:\s+(?:(?:{connectors})\s+{first}|{nxt}))*{tail}"
         )
+        # "Hit al Ejército", "la Octava Brigada del Ejército": an actor after a
+        # connector ends the name
+        self._connected = re.compile(rf"\s+(?:{connectors})\s+([\w'\-]+)")
+        self._lead_connected = re.compile(rf"([\w'\-]+)\s+(?:{connectors})\s+")
         self._common_head = re.compile(rf"^(?:{common})\s+{of}\s+(?=\S)")
         self._of = re.compile(rf"{of}$")
         self.separators = re.compile(pack.list_separators)
@@ -72,6 +80,10 @@ class PlaceReader:
         """Tidy a matched name: drop a leading area head ("zona industrial de") and
         trailing punctuation."""
         name = self._common_head.sub("", name.strip())
+        for m in self._connected.finditer(name):
+            if m.group(1).casefold() in self._not_folded:
+                name = name[: m.start()]
+                break
         name = re.sub(r"(?:'s|’s)(?=\s|$)", "", name.strip(' .,;:"'))  # "Hodeida's airport"
         return name.strip(" .,;:'\"-–—")  # "-A, B y C-": a list set off by dashes
 
@@ -119,6 +131,10 @@ class PlaceReader:
                 # Capitalized words that are no place ("the Syrian town of X", "the
                 # Islamic State group's stronghold X") are skipped like head words.
                 words = m.group().split()
+                lead = self._lead_connected.match(text, m.start())
+                if lead is not None and self._not_place(lead.group(1)):
+                    i = lead.end()  # "Control of X", "Battle of X": the place follows
+                    continue
                 if not all(self._not_place(w) for w in words):
                     return None
                 after = self._after_name.match(text, m.end())
@@ -211,6 +227,26 @@ class PlaceReader:
             i = max(m.end(), max((stop for _, _, stop in items), default=m.end()))
         return best
 
+
+_ACCENTS = {"a": "aá", "e": "eé", "i": "ií", "o": "oó", "u": "uúü"}
+
+
+def _accent_free(phrase: str) -> str:
+    """A pattern for ``phrase`` (plain letters) that also takes its accented
+    spellings and any run of spaces: "base aerea" matches "base aérea"."""
+    out = []
+    for ch in phrase.casefold():
+        plain = _FOLD.get(ch, ch)
+        if plain in _ACCENTS:
+            out.append(f"[{_ACCENTS[plain]}]")
+        elif ch == " ":
+            out.append(r"\s+")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+_FOLD = {"á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u", "ü": "u"}
 
 _READERS: dict[int, tuple[LanguagePack, PlaceReader]] = {}
 

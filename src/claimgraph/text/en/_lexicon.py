@@ -603,6 +603,18 @@ PACK = LanguagePack(
     r"(?!\s+of\s)",
     event_references=r"^\s*(?:the|these)\s+(?:clashes|fighting|battles)\b",
     common_places=("old city", "industrial zone", "industrial city", "citadel"),
+    facility_heads=(
+        "airport",
+        "military airport",
+        "air base",
+        "airbase",
+        "headquarters",
+        "border crossing",
+        "dam",
+        "refinery",
+        "prison",
+        "military academy",
+    ),
     compass_words=(
         "north",
         "south",
@@ -616,6 +628,13 @@ PACK = LanguagePack(
     name_connectors=("al", "el", "ad", "as", "ash", "ar", "az", "bin", "ibn", "of", "de"),
     not_places=frozenset(
         {
+            # nouns of an event that name a place after "of": "Control of X"
+            "control",
+            "battle",
+            "siege",
+            "fall",
+            "capture",
+            "liberation",
             "the",
             "a",
             "an",
@@ -884,6 +903,8 @@ PACK = LanguagePack(
     contested=r"\b(?:is|was|are|were|remains?|remained)\s+(?:still\s+|now\s+)?(?:being\s+)?"
     r"(?:fought\s+over|contested|disputed|divided|a\s+battleground|a\s+front\s*line)\b"
     r"|\bcontinued\s+to\s+be\s+(?:fought\s+over|contested)\b",
+    divided_between=r"\b(?:is|was|are|were|remains?|remained|been)\s+(?:still\s+|now\s+)?"
+    r"(?:split|divided)\s+(?:\w+\s+){0,2}?between\b",
     contested_after=r"\b(?:fighting|clashes|battles|street\s+battles|urban\s+warfare)\s+"
     r"(?:\w+\s+){0,2}?(?:continued|continue|continues|raged|rage|rages|raging|were\s+continuing"
     r"|was\s+continuing|still\s+raging|are\s+continuing|is\s+continuing|went\s+on)\s+"

@@ -637,6 +637,32 @@ PACK = LanguagePack(
         "ciudad vieja",
         "casco antiguo",
     ),
+    facility_heads=(
+        "aeropuerto",
+        "aeropuerto militar",
+        "aeropuerto internacional",
+        "aerodromo",
+        "base",
+        "base aerea",
+        "base militar",
+        "sede",
+        "sede central",
+        "cuartel",
+        "cuartel general",
+        "puesto fronterizo",
+        "puesto de frontera",
+        "paso fronterizo",
+        "presa",
+        "represa",
+        "refineria",
+        "hospital",
+        "carcel",
+        "prision",
+        "academia militar",
+        "estadio",
+        "campo de refugiados",
+        "campamento",
+    ),
     compass_words=(
         "norte",
         "sur",
@@ -747,6 +773,12 @@ PACK = LanguagePack(
             "viernes",
             "sábado",
             "domingo",
+            # nouns of an event that name a place after "de": "Control de X"
+            "control",
+            "batalla",
+            "asedio",
+            "caída",
+            "liberación",
             *(m.capitalize() for m in _MONTHS),
             *_MONTHS,
         }
@@ -890,6 +922,8 @@ PACK = LanguagePack(
     contested=r"\b(?:sigue|seguia|siguen|permanece|continua|esta|estaba)\s+(?:siendo\s+)?"
     r"(?:en\s+disputa|disputad[oa]|dividid[oa]|fluid[oa]\s+y\s+disputad[oa])\b"
     r"|\bse\s+(?:disputa|disputan|disputaba|disputaban)\b",
+    divided_between=r"\b(?:se\s+)?divid(?:e|en|ia|ian|io|ieron|ida|idas|ido|idos)\s+"
+    r"(?:\w+\s+){0,2}?entre\b",
     contested_after=r"\b(?:los\s+)?(?:combates|enfrentamientos|choques)\s+(?:\w+\s+){0,2}?"
     r"(?:contin\w+|segu\w+|persist\w+|prosigu\w+)\s+(?:en|dentro\s+de)\b"
     r"|\bluchan?\s+(?:\w+\s+){0,4}?por\s+el\s+control\s+(?:de|del)\b"

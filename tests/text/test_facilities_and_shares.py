@@ -1,0 +1,116 @@
+"""Named facilities as places of their own, names that end before an actor, and a
+town's control divided between sides. Sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.text import extract_text
+
+
+def control(text: str, lang: str) -> set[tuple[str, str, str, bool]]:
+    return {
+        (c.subject, c.value or "", c.stance.value, c.partial)
+        for c in extract_text(text, lang=lang)
+        if c.property == "control"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "El Ejército controla la base aérea de Kuweires desde el martes.",
+            "es",
+            {("base aérea de Kuweires", "government", "asserts", False)},
+        ),
+        (
+            "Las FDS tomaron el puesto fronterizo de Tal Abyad.",
+            "es",
+            {("puesto fronterizo de Tal Abyad", "kurdish", "asserts", False)},
+        ),
+        (
+            "El EI asaltó y tomó la sede de la Novena División en Ramadi.",
+            "es",
+            {("sede de la Novena División", "isis", "asserts", False)},
+        ),
+        (
+            # written without its accent, as wire copy often is
+            "El Ejercito repelio un ataque del EI contra el aeropuerto militar de Kuweires.",
+            "es",
+            {("aeropuerto militar de Kuweires", "government", "asserts", False)},
+        ),
+        (
+            "Troops repelled every attack on the military airport of Kuweires.",
+            "en",
+            {("military airport of Kuweires", "government", "asserts", False)},
+        ),
+        (
+            "Kurdish fighters captured the border crossing of Tal Abyad.",
+            "en",
+            {("border crossing of Tal Abyad", "kurdish", "asserts", False)},
+        ),
+    ],
+)
+def test_named_facility_is_its_own_place(
+    text: str, lang: str, expected: set[tuple[str, str, str, bool]]
+) -> None:
+    assert control(text, lang) == expected
+
+
+def test_facility_head_without_a_name_is_no_place() -> None:
+    # "la base de operaciones" names nothing: the town after it is the place
+    assert control("El EI tomó la base de operaciones en Hit.", "es") == set()
+    assert control("El EI tomó Hit, su base de operaciones.", "es") == {
+        ("Hit", "isis", "asserts", False)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("El EI afirmó haber arrebatado la ciudad de Hit al Ejército iraquí.", "es", "Hit"),
+        (
+            "El EI tomó la sede de la Novena División del Ejército.",
+            "es",
+            "sede de la Novena División",
+        ),
+        ("Las tropas del EI tomaron Mayadin al Ejército.", "es", "Mayadin"),
+    ],
+)
+def test_name_ends_before_an_actor_after_a_connector(text: str, lang: str, place: str) -> None:
+    assert {subject for subject, *_ in control(text, lang)} == {place}
+
+
+def test_connector_inside_a_name_is_kept() -> None:
+    assert {s for s, *_ in control("El Ejército tomó Ras al Ain.", "es")} == {"Ras al Ain"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        (
+            "Control of Hasakah was divided between Kurdish militias and the army until June.",
+            "en",
+            "Hasakah",
+        ),
+        ("Qamishli is split between the YPG and government troops.", "en", "Qamishli"),
+        (
+            "El control de Hasaka se dividía entre las milicias kurdas y el Ejército hasta junio.",
+            "es",
+            "Hasaka",
+        ),
+        ("Qamishli está dividida entre las YPG y las tropas del régimen.", "es", "Qamishli"),
+    ],
+)
+def test_divided_between_gives_each_side_a_part(text: str, lang: str, place: str) -> None:
+    assert control(text, lang) == {
+        (place, "kurdish", "asserts", True),
+        (place, "government", "asserts", True),
+    }
+
+
+def test_divided_without_sides_stays_contested() -> None:
+    assert control("Qamishli remains divided, a resident said.", "en") == {
+        ("Qamishli", "contested", "asserts", False)
+    }
