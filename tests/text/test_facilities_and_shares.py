@@ -114,3 +114,46 @@ def test_divided_without_sides_stays_contested() -> None:
     assert control("Qamishli remains divided, a resident said.", "en") == {
         ("Qamishli", "contested", "asserts", False)
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Most of Kafr Zita is under army control.", "en"),
+        ("Until then, the northern half of Kafr Zita was in regime hands.", "en"),
+        ("Parts of Kafr Zita were captured by the army.", "en"),
+        ("La mitad norte de Kafr Zita estaba en manos del régimen.", "es"),
+        ("Gran parte de Kafr Zita está bajo control del Ejército.", "es"),
+        ("La mayor parte de Kafr Zita cayó en manos del Ejército.", "es"),
+    ],
+)
+def test_share_opening_the_subject_makes_the_claim_partial(text: str, lang: str) -> None:
+    assert control(text, lang) == {("Kafr Zita", "government", "asserts", True)}
+
+
+def sources(text: str, lang: str) -> set[tuple[str, str]]:
+    return {(c.source, c.subject) for c in extract_text(text, lang=lang) if c.property == "control"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The YPG took Tal Tamr, the group said.", "en"),
+        ("The YPG took Tal Tamr, said the militia.", "en"),
+        ("Las YPG tomaron Tal Tamr, informó el grupo.", "es"),
+        ("Las YPG tomaron Tal Tamr, según informó la milicia.", "es"),
+    ],
+)
+def test_the_group_said_is_the_group_named_before(text: str, lang: str) -> None:
+    assert sources(text, lang) == {("YPG", "Tal Tamr")}
+
+
+def test_aseguro_after_what_was_said_is_speech_not_a_capture() -> None:
+    # "asegurar" also means to secure a place; after a comma or quotation it is speech
+    assert sources('"Hemos tomado Tal Tamr", aseguró el Ejército.', "es") == {
+        ("Syrian Army", "Tal Tamr")
+    }
+    assert control("Los rebeldes siguen, aseguró el Observatorio Sirio.", "es") == set()
+    assert control("Los rebeldes aseguraron Tal Tamr tras dos días.", "es") == {
+        ("Tal Tamr", "opposition", "asserts", False)
+    }

@@ -282,7 +282,9 @@ class AttributionReader:
         opens = bool(self.opens_content.match(folded, m.end())) or bool(
             self.infinitive and self.infinitive.match(folded, m.end())
         )
-        if self.needs_que.match(m.group()) and not opens:
+        # '"...", aseguró X' and 'X, aseguró Y': after what was said, no "que" is needed
+        closes = folded[: m.start()].rstrip().endswith((",", '"', "”", "»", "-", "—"))
+        if self.needs_que.match(m.group()) and not opens and not closes:
             return None
         denies = bool(self.denial.match(folded, m.start()))
         clause_start = self._clause_start(folded, m.start())
@@ -351,6 +353,9 @@ class AttributionReader:
         speaker = left if left and (right is None or right in WIRE_AGENCIES) else right
         speaker = speaker or _person(text, m.end(), right_end) or _person(text, np_begin, m.start())
         speaker = speaker or self._unlisted(folded, np_begin, m, previous, None, text)
+        if speaker is None and self.previous.search(folded, m.end(), right_end):
+            # "..., informó el grupo": the one that spoke last, else the last named
+            speaker = previous or self.source_in(folded, 0, np_begin, last=True)
         if speaker is None:
             return None
         inserted = bool(tail) or bool(re.match(r"\s*[—–]", folded[right_end : right_end + 2]))
@@ -388,8 +393,12 @@ class AttributionReader:
     ) -> str | None:
         """A speaker the registry does not list: anaphora, fillers, impersonal, "a spokesman"."""
         span = folded[np_begin : m.start()]
-        if self.previous.search(folded[np_begin : m.end()]) and previous:
-            return previous
+        if self.previous.search(folded[np_begin : m.end()]):
+            # "the group said": the one that spoke last, else the last source named
+            # before ("The YPG took X, the group said")
+            earlier = previous or self.source_in(folded, 0, np_begin, last=True)
+            if earlier:
+                return earlier
         if not re.search(r"\w", self.fillers.sub("", span)):
             if re.search(r"\w", folded[self._clause_start(folded, np_begin) : np_begin]):
                 return None  # "X, the rebel group, denied": the speaker is before the comma

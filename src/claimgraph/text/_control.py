@@ -43,6 +43,7 @@ class ControlReader:
             c(pack.attack_verbs),
         )
         self.attempt, self.partial = c(pack.attempt_markers), c(pack.partial_markers)
+        self.share_before = c(rf"(?:{pack.partial_markers})$")
         self.apposition = c(pack.subject_apposition)
         self.loss_from, self.fall_to = c(pack.loss_from), c(pack.fall_to)
         self.complementizer = c(rf"\s{pack.complementizer}\s")
@@ -147,8 +148,9 @@ class ControlReader:
                 continue
             taken.append(m.span())
             side = side_for(m.start(), agent_from=m.end())
-            for name in self._subjects_before(text, folded, m.start()):
-                out.append(Finding(CONTROL, m.start(), name, side))
+            subjects = self._subjects_before(text, folded, m.start())
+            for name in subjects:
+                out.append(Finding(CONTROL, m.start(), name, side, partial=subjects.partial))
         for m in self.nominal.finditer(folded):
             if not free(m) or self.hypothetical.search(
                 folded, m.end(), _clause_stop(folded, m.end())
@@ -204,8 +206,9 @@ class ControlReader:
                 side = actor.side if actor else None
             else:
                 side = self._fallen_to(speaker_side(m.start())) or last_side
-            for name in self._subjects_before(text, folded, m.start()):
-                out.append(Finding(CONTROL, m.start(), name, side))
+            subjects = self._subjects_before(text, folded, m.start())
+            for name in subjects:
+                out.append(Finding(CONTROL, m.start(), name, side, partial=subjects.partial))
         for m in self.nominal_loss.finditer(folded):
             if not free(m) or self.hypothetical.search(
                 folded, m.end(), _clause_stop(folded, m.end())
@@ -235,8 +238,9 @@ class ControlReader:
             actor = next((a.actor for a in mentions if a.start >= m.end() - 1), None)
             if actor is None:
                 continue
-            for name in self._held_subjects(text, folded, m.start()):
-                out.append(Finding(CONTROL, m.start(), name, actor.side))
+            subjects = self._held_subjects(text, folded, m.start())
+            for name in subjects:
+                out.append(Finding(CONTROL, m.start(), name, actor.side, partial=subjects.partial))
         changes = [f for f in out if f.property == CONTROL]
         for m in self.stronghold.finditer(folded):
             side = self.pack.stronghold_sides.get(m.group("side"))
@@ -369,8 +373,9 @@ class ControlReader:
             if side is None or not free(m, actors_inside=True):
                 continue
             taken.append(m.span())
-            for subject in self._held_subjects(text, folded, m.start(), reach=40):
-                out.append(Finding(CONTROL, m.start(), subject, side))
+            subjects = self._held_subjects(text, folded, m.start(), reach=40)
+            for subject in subjects:
+                out.append(Finding(CONTROL, m.start(), subject, side, partial=subjects.partial))
         for m in self.hold.finditer(folded):
             if not free(m) or self._attempted(folded, m.start()):
                 continue
@@ -446,7 +451,7 @@ class ControlReader:
             out.append(Finding(prop, pos, name, side, partial=partial, share=share))
         return out
 
-    def _held_subjects(self, text: str, folded: str, pos: int, reach: int = 15) -> list[str | None]:
+    def _held_subjects(self, text: str, folded: str, pos: int, reach: int = 15) -> _Subjects:
         """What a holder phrase at ``pos`` is about: after a copula the subject, past
         appositions and references included ("X, al norte de Y, estaba bajo control
         de Z", "the town was under army control"); else the names right before it
@@ -455,11 +460,15 @@ class ControlReader:
             subjects = self._subjects_before(text, folded, pos)
             if subjects:
                 return subjects
-        return [
+        names = _Subjects(
             n
             for n in self.places.last_list_before(text, folded, pos)
             if self._adjacent(text, n, pos, reach=reach)
-        ]
+        )
+        first = text.rfind(names[0], 0, pos) if names and names[0] else -1
+        share = self.share_before.search(folded, max(0, first - 60), first) if first > 0 else None
+        names.partial = share is not None
+        return names
 
     def _hypothetical_gerund(self, folded: str, m: re.Match[str]) -> bool:
         """A gerund opening its sentence before "would" ("Capturing X would be a gain",
@@ -482,14 +491,24 @@ class ControlReader:
         others = [side for side in reversed(self.actors.recent) if side != speaker]
         return others[0] if others else None
 
-    def _subjects_before(self, text: str, folded: str, verb: int) -> list[str | None]:
+    def _subject_list(
+        self, span: str, fspan: str, offset: int
+    ) -> tuple[list[tuple[str | None, int, int]], bool]:
+        """The places listed from ``offset``, past a share that opens them ("most of
+        X", "la mitad norte de X"), and whether one did."""
+        share = self.partial.match(fspan, offset)
+        opened = share is not None and share.end() > offset
+        items = self.places.list_after(span, fspan, share.end() if share and opened else offset)
+        return items, opened and bool(items)
+
+    def _subjects_before(self, text: str, folded: str, verb: int) -> _Subjects:
         """Places that are the subject of a passive or intransitive verb at ``verb``."""
         rel = self.relative.search(folded, max(0, verb - 40), verb)
         if rel is not None:
             # "Palmira, que había caído ...": the place before the relative pronoun.
             named = self.places.last_list_before(text, folded, rel.start())
             if named and self._adjacent(text, named[-1], rel.start(), reach=3):
-                return list(named)
+                return _Subjects(named)
         que = self._complementizers.last_end_before(folded, verb) or 0
         clause = self._breaks.last_end_before(folded, verb) or 0
         # "Dawad said the gate of X was captured": the subject follows the speech verb
@@ -503,7 +522,7 @@ class ControlReader:
         offset = cut - begin
         lead = re.match(r"[\s,]*", fspan[offset:])
         offset += lead.end() if lead else 0
-        items = self.places.list_after(span, fspan, offset)
+        items, opened_by_share = self._subject_list(span, fspan, offset)
         # "Según X, A y B ya habían caído": the subject follows an introductory phrase
         comma = fspan.find(",", offset)
         while not items and comma >= 0:
@@ -512,19 +531,27 @@ class ControlReader:
             after = (
                 sep.end() if sep else comma + len(fspan[comma:]) - len(fspan[comma + 1 :].lstrip())
             )
-            items = self.places.list_after(span, fspan, after)
+            items, opened_by_share = self._subject_list(span, fspan, after)
             comma = fspan.find(",", comma + 1)
-        names: list[str | None] = [n for n, _, _ in items]
+        names = _Subjects(n for n, _, _ in items)
+        names.partial = opened_by_share
         if not names:
             described = self.description_apposition.search(folded, max(0, verb - 140), verb)
             if described is not None:
                 # "Bakhmut, the nearby city that was once home to ..., was captured"
-                names = [
+                names = _Subjects(
                     n
                     for n in self.places.last_list_before(text, folded, described.start())
                     if self._adjacent(text, n, described.start(), reach=2)
-                ]
+                )
         return names
+
+
+class _Subjects(list[str | None]):
+    """Subject places of a verb; ``partial`` when a share opens the subject ("most
+    of X was captured", "la mitad norte de X estaba en manos de")."""
+
+    partial: bool = False
 
 
 def _partial(f: Finding) -> Finding:

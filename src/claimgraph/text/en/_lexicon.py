@@ -530,7 +530,7 @@ PACK = LanguagePack(
     r"|\breportedly\b|\breports\s+said\b|\breports\s+suggested\b",
     according_to=r"\b(?:according\s+to|citing|quoting|as\s+reported\s+by|in\s+the\s+words\s+of)\b",
     previous_speaker=r"\b(?:the|that|this)\s+(?:monitor|monitoring\s+group|agency|outlet"
-    r"|broadcaster|network|channel|group|statement|newspaper)\b",
+    r"|broadcaster|network|channel|group|militia|movement|organi[sz]ation|statement|newspaper)\b",
     gain_verbs=_GAIN,
     passive_gain=r"\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are|being|been|got)"
     r"\s+(?:\w+\s+)?(?:captured|recaptured|seized|taken|retaken|overrun|liberated|stormed"
@@ -635,6 +635,17 @@ PACK = LanguagePack(
             "fall",
             "capture",
             "liberation",
+            # words that open a sentence before its subject: "Until then, X was ..."
+            "until",
+            "then",
+            "thanks",
+            "since",
+            "today",
+            "yesterday",
+            "now",
+            "still",
+            "earlier",
+            "later",
             "the",
             "a",
             "an",

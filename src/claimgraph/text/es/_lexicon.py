@@ -341,7 +341,8 @@ _GAIN = (
     # "lograron / obtuvieron / asumieron el control de X", "se adueñaron de X"
     + r"|\b(?:logr|obtuv|obtien|gan|asum|consigu)\w*\s+(?:el\s+)?(?:pleno\s+|total\s+)?control"
     r"\s+(?:total\s+)?(?:de|del|sobre)\b|\badue\w+\s+(?:de|del)\b"
-    r"|\basegur(?:o|aron|ado|ada|ados|adas|ar|ando)\b(?!\s+que)|\bapoder\w+\s+(?:de|del)\b"
+    # ', aseguró el Observatorio': a speech verb after what was said, not a capture
+    r"|(?<![,\"'”»]\s)\basegur(?:o|aron|ado|ada|ados|adas|ar|ando)\b(?!\s+que)|\bapoder\w+\s+(?:de|del)\b"
     r"|\b(?:hecho|hecha|hizo|hicieron|hacerse|hacer|haciendose|hace|hacen)\s+(?:\w+\s+){0,3}?con\b"
     r"|\b(?:area|zona|territorio)\s+(?:re)?capturad[oa]s?\s+inclu\w+"
 )
@@ -562,7 +563,8 @@ PACK = LanguagePack(
     r"|\bhubo\s+(?:reportes|informes)\b|\bse\s+ha\s+(?:informado|reportado)",
     according_to=r"\b(?:segun|de\s+acuerdo\s+(?:a|al|con|con\s+el|con\s+la)|citando\s+a)\b",
     previous_speaker=r"\b(?:el|dicho|este|ese)\s+(?:medio|diario|periodico|canal)\b"
-    r"|\b(?:la|dicha|esta)\s+(?:agencia|cadena|fuente)\b",
+    r"|\b(?:la|dicha|esta)\s+(?:agencia|cadena|fuente|milicia|organizacion)\b"
+    r"|\b(?:el|dicho|este)\s+(?:grupo|movimiento)\b",
     gain_verbs=_GAIN,
     passive_gain=r"\b(?:(?:fue|fueron|ha\s+sido|han\s+sido|habia\s+sido|habian\s+sido|seria|serian"
     r"|habria\s+sido|habrian\s+sido|esta|estan|estaba|estaban)"
