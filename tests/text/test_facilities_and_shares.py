@@ -3,9 +3,13 @@ town's control divided between sides. Sentences of our own."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from claimgraph.text import extract_text
+
+DOC_DATE = dt.date(2015, 6, 17)  # a Wednesday
 
 
 def control(text: str, lang: str) -> set[tuple[str, str, str, bool]]:
@@ -156,4 +160,35 @@ def test_aseguro_after_what_was_said_is_speech_not_a_capture() -> None:
     assert control("Los rebeldes siguen, aseguró el Observatorio Sirio.", "es") == set()
     assert control("Los rebeldes aseguraron Tal Tamr tras dos días.", "es") == {
         ("Tal Tamr", "opposition", "asserts", False)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Las fuerzas kurdas tomaron, este lunes, el pueblo de Suluk.", "es", "Suluk"),
+        ("Kurdish forces took, late on Monday, the town of Suluk.", "en", "Suluk"),
+    ],
+)
+def test_time_set_off_by_commas_between_verb_and_object(text: str, lang: str, place: str) -> None:
+    (claim,) = [c for c in extract_text(text, lang=lang, doc_date=DOC_DATE) if c.subject]
+    assert (claim.subject, claim.value, claim.time_text()) == (place, "kurdish", "2015-06-15")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("After the withdrawal of Islamic State fighters from Suluk, the town was quiet.", "en"),
+        ("The pullout of IS militants from the town of Suluk ended on Friday.", "en"),
+        ("Tras la retirada del EI de Suluk, la ciudad quedó en calma.", "es"),
+        ("La salida de los yihadistas del Estado Islámico de Suluk terminó el viernes.", "es"),
+    ],
+)
+def test_nominal_withdrawal_denies_the_leaver(text: str, lang: str) -> None:
+    assert control(text, lang) == {("Suluk", "isis", "denies", False)}
+
+
+def test_una_amplia_parte_is_partial() -> None:
+    assert control("El EI todavía controla una amplia parte de Suluk.", "es") == {
+        ("Suluk", "isis", "asserts", True)
     }

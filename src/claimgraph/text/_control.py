@@ -51,6 +51,8 @@ class ControlReader:
         self.expel = c(pack.expel_verbs or never)
         self.expel_from = c(rf"\s+{pack.expel_from}\s+")
         self.repel, self.withdraw = c(pack.repel_verbs or never), c(pack.withdraw_verbs or never)
+        self.nominal_withdrawal = c(pack.nominal_withdrawal or never)
+        self.withdrawal_from = c(rf"\s*(?:{pack.withdrawal_from})\b")
         self.hold = c(pack.hold_verbs or never)
         self.holder_words = {**actors.holder_words, **pack.holder_words}
         holders = (
@@ -345,6 +347,25 @@ class ControlReader:
                 continue
             taken.append(m.span())
             out.extend(self._list(text, folded, m.end(), CONTROL, side_for(m.start()), m.start()))
+        for m in self.nominal_withdrawal.finditer(folded):
+            leaver = next((a for a in mentions if 0 <= a.start - m.end() < 30), None)
+            if leaver is None or not free(m):
+                continue
+            # "the withdrawal of its troops from X": past the actor's words to "from"
+            stop = _clause_stop(folded, leaver.end)
+            frm = next(
+                (
+                    f
+                    for f in self.withdrawal_from.finditer(folded, leaver.end, stop)
+                    if f.start() - leaver.end < 40
+                ),
+                None,
+            )
+            if frm is None:
+                continue
+            taken.append((m.start(), frm.end()))
+            for f in self._list(text, folded, frm.end(), CONTROL, leaver.actor.side, m.start()):
+                out.append(attrs.evolve(f, stance=Stance.DENIES))
         for m in self.withdraw.finditer(folded):
             if not free(m):
                 continue
@@ -432,6 +453,7 @@ class ControlReader:
         self, text: str, folded: str, start: int, prop: str, side: str | None, pos: int
     ) -> list[Finding]:
         partial, share = False, None
+        start = self._past_inserted_time(folded, start)
         start += len(folded[start:]) - len(folded[start:].lstrip())
         filler = self.object_fillers.match(folded, start)
         if filler is not None:
@@ -450,6 +472,19 @@ class ControlReader:
         for name, _, _ in self.places.list_after(text, folded, start):
             out.append(Finding(prop, pos, name, side, partial=partial, share=share))
         return out
+
+    def _past_inserted_time(self, folded: str, start: int) -> int:
+        """Past a time set off by commas between a verb and its object ("tomaron, este
+        lunes, el puesto de X", "took, on Monday, the town of X")."""
+        comma = re.compile(r"\s*,\s*").match(folded, start)
+        if comma is None:
+            return start
+        for a, b in self._times:
+            # the time, or one word and the time ("late on Monday", "a primera hora del")
+            if comma.end() <= a and len(folded[comma.end() : a].split()) <= 1:
+                closing = re.compile(r"\s*,").match(folded, b)
+                return closing.end() if closing is not None else start
+        return start
 
     def _held_subjects(self, text: str, folded: str, pos: int, reach: int = 15) -> _Subjects:
         """What a holder phrase at ``pos`` is about: after a copula the subject, past

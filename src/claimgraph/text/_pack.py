@@ -275,6 +275,10 @@ class LanguagePack:
     #: The loss of a place as a noun ("the loss of X", "la pérdida de X"): the actor
     #: named in the sentence no longer holds it.
     nominal_loss: str = ""
+    #: "the withdrawal of X from Y", "la retirada del EI de Y": the actor named after
+    #: the noun no longer holds the place after ``withdrawal_from``.
+    nominal_withdrawal: str = ""
+    withdrawal_from: str = r"(?:de|del)"
     #: The fall of a place as a noun ("la caída de X", "the fall of X"): taken by the
     #: actor named after ``fall_to``, else by the side last said to gain.
     nominal_fall: str = ""

@@ -538,6 +538,8 @@ PACK = LanguagePack(
     nominal_gain=r"\b(?:the\s+)?[\"“”]?(?:capture|recapture|seizure|liberation|takeover|retaking"
     r"|conquest)[\"“”]?\s+of\b",
     nominal_loss=r"\b(?:the\s+)?(?:loss|abandonment|evacuation)\s+of\b",
+    nominal_withdrawal=r"\b(?:withdrawal|pullout|pull-out|retreat)\s+of\b",
+    withdrawal_from=r"(?:from|out\s+of)",
     loss_verbs=_verb(
         "lost", "lose", "loses", "losing", "relinquished", "relinquish", "ceded", "cede", "cedes"
     )

@@ -574,6 +574,7 @@ PACK = LanguagePack(
     nominal_gain=r"\b(?:la\s+)?[\"“”]?(?:re)?(?:captura|toma|conquista|liberacion|recuperacion)"
     r"[\"“”]?\s+(?:de\s+la|del|de)\b",
     nominal_loss=r"\b(?:la\s+)?(?:perdida|evacuacion)\s+(?:de\s+la|del|de)\b",
+    nominal_withdrawal=r"\b(?:retirada|repliegue|salida)\s+(?:de\s+las|de\s+los|de\s+la|del|de)\b",
     loss_verbs=r"\b(?:perdi[oe]\w*|perdido|perder|cedi[oe]\w*)\b(?:\s+el\s+control\s+(?:de|del))?",
     fall_verbs=r"\b(?:cayo|cayeron|caido|caida|caer|cae|caen)\b(?!\s+(?:de|del)\b)"
     r"|\b(?:paso|pasaron|pasado|pasar|pasa|pasan|volvio|volvieron|regreso|regresaron)\b"
@@ -614,7 +615,7 @@ PACK = LanguagePack(
     # "más del 75 %": "de" and the article merged
     r"(?:(?:mas|menos|cerca|alrededor)\s+d(?=el\s+\d))?"
     r"(?:la\s+mayor\s+parte"
-    r"|gran\s+parte|parte|partes|buena\s+parte|la\s+mitad|un\s+tercio|dos\s+tercios|la\s+mayoria"
+    r"|(?:una\s+)?(?:gran|buena|amplia|importante)\s+parte|parte|partes|la\s+mitad|un\s+tercio|dos\s+tercios|la\s+mayoria"
     r"|el\s+centro|(?:los\s+)?barrios\s+(?:orientales|occidentales|septentrionales|meridionales)"
     r"|(?:los\s+)?barrios\s+del\s+(?:norte|sur|este|oeste)(?:\s+y\s+(?:el\s+)?(?:norte|sur|este|oeste))?"
     r"|(?:la\s+)?(?:parte|zona|mitad)\s+(?:oriental|occidental|norte|sur|este|oeste)"
