@@ -348,23 +348,23 @@ class ControlReader:
             taken.append(m.span())
             out.extend(self._list(text, folded, m.end(), CONTROL, side_for(m.start()), m.start()))
         for m in self.nominal_withdrawal.finditer(folded):
-            leaver = next((a for a in mentions if 0 <= a.start - m.end() < 30), None)
-            if leaver is None or not free(m):
+            gone = next((a for a in mentions if 0 <= a.start - m.end() < 30), None)
+            if gone is None or not free(m):
                 continue
             # "the withdrawal of its troops from X": past the actor's words to "from"
-            stop = _clause_stop(folded, leaver.end)
+            stop = _clause_stop(folded, gone.end)
             frm = next(
                 (
                     f
-                    for f in self.withdrawal_from.finditer(folded, leaver.end, stop)
-                    if f.start() - leaver.end < 40
+                    for f in self.withdrawal_from.finditer(folded, gone.end, stop)
+                    if f.start() - gone.end < 40
                 ),
                 None,
             )
             if frm is None:
                 continue
             taken.append((m.start(), frm.end()))
-            for f in self._list(text, folded, frm.end(), CONTROL, leaver.actor.side, m.start()):
+            for f in self._list(text, folded, frm.end(), CONTROL, gone.actor.side, m.start()):
                 out.append(attrs.evolve(f, stance=Stance.DENIES))
         for m in self.withdraw.finditer(folded):
             if not free(m):
