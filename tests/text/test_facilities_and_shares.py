@@ -192,3 +192,44 @@ def test_una_amplia_parte_is_partial() -> None:
     assert control("El EI todavía controla una amplia parte de Suluk.", "es") == {
         ("Suluk", "isis", "asserts", True)
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian-backed troops shelled the outskirts before Turkish-led forces took Suluk.",
+        "Turkish-led forces took the Kurdish-majority town of Suluk.",
+    ],
+)
+def test_hyphenated_adjectives_are_no_places(text: str) -> None:
+    assert {s for s, *_ in control(text, "en")} == {"Suluk"}
+
+
+def test_a_countrys_part_is_no_place_but_a_citys_is() -> None:
+    assert control("The Islamic State group had held the town in northern Iraq.", "en") == set()
+    assert {s for s, *_ in control("Government forces took eastern Aleppo.", "en")} == {
+        "eastern Aleppo"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Rebels drove IS fighters out of an area 40 miles west of Suluk.", "en"),
+        ("Los rebeldes expulsaron al EI de una zona a 30 kilómetros al oeste de Suluk.", "es"),
+    ],
+)
+def test_a_distance_from_a_place_is_not_the_place(text: str, lang: str) -> None:
+    assert control(text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "side"),
+    [
+        ("Kurds hanging on in Suluk as IS presses its offensive.", "en", "kurdish"),
+        ("The rebels held out in Suluk for two more weeks.", "en", "opposition"),
+        ("Los rebeldes resistían en Suluk pese al asedio.", "es", "opposition"),
+    ],
+)
+def test_holding_out_in_a_place_holds_it(text: str, lang: str, side: str) -> None:
+    assert control(text, lang) == {("Suluk", side, "asserts", False)}

@@ -62,6 +62,7 @@ class PlaceReader:
         self._not_folded = frozenset(w.casefold() for w in pack.not_places)
         self._articles = frozenset({"al", "el", "ad", "as", "ar", "az", "ash"})
         self._compass = frozenset(pack.compass_words)
+        self._compass_adjectives = frozenset(a.casefold() for a in pack.compass_adjectives)
         # read on the text as written: a quotation mark closing after a name ('X," a
         # commander said') is no apposition
         self.person_role = re.compile(pack.person_roles or r"(?!x)x", re.IGNORECASE)
@@ -93,7 +94,8 @@ class PlaceReader:
         return len(words) >= 2 and words[-2].casefold() in self.pack.area_heads
 
     def _not_place(self, word: str) -> bool:
-        return word.casefold().strip(",.;:") in self._not_folded
+        folded = word.casefold().strip(",.;:")
+        return folded in self._not_folded or bool(_ADJECTIVE_COMPOUND.search(folded))
 
     def is_place(self, name: str) -> bool:
         words = name.split()
@@ -103,11 +105,10 @@ class PlaceReader:
         if len(words) > 2 and first in self.pack.compass_words and self._of.match(words[1]):
             # "noreste de Alepo" is an area; "norte de Siria" a country's, not annotated
             return words[2].casefold() not in self._not_folded
-        return (
-            bool(first)
-            and first not in self.pack.not_places
-            and first.casefold() not in self._not_folded
-        )
+        if len(words) > 1 and first.casefold() in self._compass_adjectives:
+            # "northern Iraq" is a country's part, "eastern Aleppo" a city's
+            return not self._not_place(words[1])
+        return bool(first) and first not in self.pack.not_places and not self._not_place(first)
 
     def name_at(self, text: str, pos: int, skip: int = 12) -> tuple[str, int] | None:
         """A place name starting at ``pos`` (after skipping up to ``skip`` head words
@@ -119,6 +120,12 @@ class PlaceReader:
             m = self.name.match(text, i)
             if m and self.relative_location.search(text[max(0, i - 30) : i].lower()):
                 return None  # "los campos al oeste de X": near X, not X
+            if (
+                m
+                and m.group().split()[0].casefold() in self._compass
+                and _DISTANCE_BEFORE.search(text, max(0, i - 20), i)
+            ):
+                return None  # "40 miles west of X", "a 10 km al norte de X": near X
             if m and self.organisation_after.match(text, m.end()):
                 return None  # "the Shaam news agency": an outlet, not a place
             if m and self.is_place(m.group()):
@@ -135,7 +142,9 @@ class PlaceReader:
                 if lead is not None and self._not_place(lead.group(1)):
                     i = lead.end()  # "Control of X", "Battle of X": the place follows
                     continue
-                if not all(self._not_place(w) for w in words):
+                if not all(
+                    self._not_place(w) or w.casefold() in self._compass_adjectives for w in words
+                ):
                     return None
                 after = self._after_name.match(text, m.end())
                 if after is None:
@@ -227,6 +236,17 @@ class PlaceReader:
             i = max(m.end(), max((stop for _, _, stop in items), default=m.end()))
         return best
 
+
+# "Russian-backed", "Turkish-led", "Kurdish-majority": adjectives, never a place
+_ADJECTIVE_COMPOUND = re.compile(
+    r"\w-(?:backed|led|held|run|controlled|linked|based|allied|supported|occupied|dominated"
+    r"|aligned|majority|speaking|affiliated|style|era)$"
+)
+
+_DISTANCE_BEFORE = re.compile(
+    r"\b(?:miles|km|kilomet(?:re|er)s|kil[oó]metros|millas|metres|meters|metros)\s+(?:al\s+)?$",
+    re.IGNORECASE,
+)
 
 _ACCENTS = {"a": "aá", "e": "eé", "i": "ií", "o": "oó", "u": "uúü"}
 

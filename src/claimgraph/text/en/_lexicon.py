@@ -216,6 +216,9 @@ _ACTORS = (
             "opposition factions",
             "turkish-backed factions",
             "turkey-backed factions",
+            "turkish-led forces",
+            "turkish-led troops",
+            "turkish-led fighters",
         ),
     ),
     Actor(
@@ -879,7 +882,9 @@ PACK = LanguagePack(
     r"|fleeing|evacuated|abandoned|abandon|abandons|left|leave|leaves)\s+(?:completely\s+"
     r"|fully\s+)?"
     r"(?:from|of|out\s+of)?\b",
-    hold_verbs=r"(?<!-)\b(?:controls|controlled|control|holds|held|hold|holding|controlling"
+    # "rebels held out in X", "Kurds hanging on in X": the defenders still hold it
+    hold_verbs=r"\b(?:held|holding|hold|holds|hanging|hang|hangs|hung)\s+(?:out|on)\s+in\b"
+    r"|(?<!-)\b(?:controls|controlled|control|holds|held|hold|holding|controlling"
     r"|dominates)\b(?!\s+by)|\b(?:is|are|was|were|remain\w*|be)\s+(?:now\s+|still\s+|firmly\s+|fully\s+)?"
     r"in\s+(?:full\s+|complete\s+|total\s+|effective\s+)?control\s+of\b"
     r"|\b(?:keep|kept|keeps|retain\w*|maintain\w*)\s+(?:full\s+)?control\s+(?:of|over)\b",

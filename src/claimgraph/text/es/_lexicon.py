@@ -883,6 +883,8 @@ PACK = LanguagePack(
     hold_verbs=r"\b(?:control(?:a|an|aba|aban|aria|arian)|domin(?:a|an|aba|aban|o|aron))\b"
     r"|\b(?:mantien\w*|manten\w*|tien\w*|ten\w*|conserv\w+|ejerc\w+|retien\w*)\s+(?:el\s+)?"
     r"(?:pleno\s+|total\s+)?control\s+(?:total\s+)?(?:de|del|sobre)\b"
+    # "los rebeldes resistían en X": the defenders still hold it
+    r"|\bresist(?:e|en|ia|ian|ieron|io|iendo)\s+(?:todavia\s+|aun\s+)?en\b"
     r"|\batrincherad[oa]s?\s+en\b"
     r"|\b(?:tener|tiene|tienen|tenia|tenian|mantener|mantiene|mantienen)\s+bajo\s+(?:su\s+)?"
     r"(?:pleno\s+|total\s+)?control\b"
