@@ -233,3 +233,30 @@ def test_a_distance_from_a_place_is_not_the_place(text: str, lang: str) -> None:
 )
 def test_holding_out_in_a_place_holds_it(text: str, lang: str, side: str) -> None:
     assert control(text, lang) == {("Suluk", side, "asserts", False)}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "side"),
+    [
+        ("Some opposition fighters were still in the town of Suluk.", "en", "opposition"),
+        ("IS fighters remained entrenched in Suluk.", "en", "isis"),
+        ("Russian troops began patrolling Suluk on Tuesday.", "en", "government"),
+        ("Las tropas del régimen ya están en la ciudad de Suluk.", "es", "government"),
+        ("Los rebeldes permanecen desplegados en Suluk.", "es", "opposition"),
+    ],
+)
+def test_armed_presence_is_part_control(text: str, lang: str, side: str) -> None:
+    assert control(text, lang) == {("Suluk", side, "asserts", True)}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Civilians were still in Suluk.", "en"),
+        ("Aid convoys are patrolling near Suluk.", "en"),
+        ("Los civiles siguen en Suluk.", "es"),
+        ("Aún quedan civiles en Suluk.", "es"),
+    ],
+)
+def test_presence_of_no_armed_actor_says_nothing(text: str, lang: str) -> None:
+    assert control(text, lang) == set()

@@ -73,6 +73,7 @@ class ControlReader:
         self.object_fillers = c(pack.object_fillers or never)
         self.contested = c(pack.contested or never)
         self.divided = c(pack.divided_between or never)
+        self.presence = c(pack.presence or never)
         self.contested_after = c(pack.contested_after or never)
         self.negation = c(pack.negation or never)
         self.achieved = c(pack.achieved or never)
@@ -437,6 +438,16 @@ class ControlReader:
                 continue
             taken.append(m.span())
             out.extend(self._list(text, folded, m.end(), CONTROL, CONTESTED, m.start()))
+        for m in self.presence.finditer(folded):
+            if not free(m):
+                continue
+            # only an armed actor's presence says something of control
+            present = self.actors.subject_before(mentions, m.start())
+            if present is None:
+                continue
+            taken.append(m.span())
+            found = self._list(text, folded, m.end(), CONTROL, present.side, m.start())
+            out.extend(_partial(f) for f in found)
         return out
 
     def _adjacent(self, text: str, name: str, pos: int, reach: int = 15) -> bool:

@@ -249,6 +249,9 @@ class LanguagePack:
     #: still fought over") and of the place named after ("fighting continues in X").
     contested: str = ""
     contested_after: str = ""
+    #: Armed presence in the place after, short of a capture ("still inside X",
+    #: "entrenched in X", "patrolling X", "siguen atrincherados en X"): part of it.
+    presence: str = ""
     #: Control of the place named before shared between the sides named after
     #: ("X was divided between A and B"): each holds part of it.
     divided_between: str = ""

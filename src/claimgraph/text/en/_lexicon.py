@@ -921,6 +921,10 @@ PACK = LanguagePack(
     contested=r"\b(?:is|was|are|were|remains?|remained)\s+(?:still\s+|now\s+)?(?:being\s+)?"
     r"(?:fought\s+over|contested|disputed|divided|a\s+battleground|a\s+front\s*line)\b"
     r"|\bcontinued\s+to\s+be\s+(?:fought\s+over|contested)\b",
+    presence=r"\b(?:is|are|was|were|remain|remains|remained)\s+still\s+(?:inside|in)\b"
+    r"|\b(?:still|remain|remains|remained)\s+(?:entrenched|holed\s+up|dug\s+in)\s+(?:inside|in)\b"
+    r"|\b(?:entrenched|holed\s+up|deployed|stationed)\s+(?:inside|in)\b"
+    r"|\b(?:patrol|patrols|patrolled|patrolling)\b(?!\s+(?:near|around|outside))",
     divided_between=r"\b(?:is|was|are|were|remains?|remained|been)\s+(?:still\s+|now\s+)?"
     r"(?:split|divided)\s+(?:\w+\s+){0,2}?between\b",
     contested_after=r"\b(?:fighting|clashes|battles|street\s+battles|urban\s+warfare)\s+"

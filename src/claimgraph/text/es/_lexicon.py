@@ -776,6 +776,18 @@ PACK = LanguagePack(
             "viernes",
             "sábado",
             "domingo",
+            # words that open a sentence before its subject: "Aún quedan ..."
+            "aún",
+            "aun",
+            "ahora",
+            "hoy",
+            "ayer",
+            "entonces",
+            "luego",
+            "después",
+            "hasta",
+            "desde",
+            "gracias",
             # nouns of an event that name a place after "de": "Control de X"
             "control",
             "batalla",
@@ -927,6 +939,12 @@ PACK = LanguagePack(
     contested=r"\b(?:sigue|seguia|siguen|permanece|continua|esta|estaba)\s+(?:siendo\s+)?"
     r"(?:en\s+disputa|disputad[oa]|dividid[oa]|fluid[oa]\s+y\s+disputad[oa])\b"
     r"|\bse\s+(?:disputa|disputan|disputaba|disputaban)\b",
+    presence=r"\b(?:sigue|siguen|seguia|seguian|permanece|permanecen|permanecia|permanecian)\s+"
+    r"(?:atrincherad[oa]s?\s+|desplegad[oa]s?\s+)?(?:dentro\s+de|en)\b"
+    r"(?!\s+(?:manos|poder|disputa|control|pie|combate|guerra|alerta|pie))"
+    r"|\b(?:atrincherad[oa]s?|desplegad[oa]s?|apostad[oa]s?)\s+(?:dentro\s+de|en)\b"
+    r"|\bpatrull(?:a|an|aba|aban|aron|ando|ar)\b"
+    r"|\bya\s+(?:estan|estaban)\s+en\b|\b(?:estan|estaban)\s+ya\s+en\b",
     divided_between=r"\b(?:se\s+)?divid(?:e|en|ia|ian|io|ieron|ida|idas|ido|idos)\s+"
     r"(?:\w+\s+){0,2}?entre\b",
     contested_after=r"\b(?:los\s+)?(?:combates|enfrentamientos|choques)\s+(?:\w+\s+){0,2}?"
