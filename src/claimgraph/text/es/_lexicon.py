@@ -778,7 +778,6 @@ PACK = LanguagePack(
             "domingo",
             # words that open a sentence before its subject: "Aún quedan ..."
             "aún",
-            "aun",
             "ahora",
             "hoy",
             "ayer",
