@@ -260,3 +260,20 @@ def test_armed_presence_is_part_control(text: str, lang: str, side: str) -> None
 )
 def test_presence_of_no_armed_actor_says_nothing(text: str, lang: str) -> None:
     assert control(text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Pockets of IS resistance remain in Suluk.", "en"),
+        ("The remaining IS fighters in Suluk surrendered on Monday.", "en"),
+        ("Aún quedan reductos del EI en Suluk.", "es"),
+        ("Quedan algunos combatientes del Estado Islámico en el barrio de Suluk.", "es"),
+    ],
+)
+def test_remnants_of_an_actor_hold_part(text: str, lang: str) -> None:
+    assert control(text, lang) == {("Suluk", "isis", "asserts", True)}
+
+
+def test_remnants_of_no_actor_are_no_hold() -> None:
+    assert control("Pockets of civilians remain in Suluk.", "en") == set()

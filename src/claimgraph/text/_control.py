@@ -74,6 +74,8 @@ class ControlReader:
         self.contested = c(pack.contested or never)
         self.divided = c(pack.divided_between or never)
         self.presence = c(pack.presence or never)
+        self.remnants = c(pack.remnants or never)
+        self.remnants_in = c(rf"\b(?:{pack.in_words})\b")
         self.contested_after = c(pack.contested_after or never)
         self.negation = c(pack.negation or never)
         self.achieved = c(pack.achieved or never)
@@ -438,6 +440,26 @@ class ControlReader:
                 continue
             taken.append(m.span())
             out.extend(self._list(text, folded, m.end(), CONTROL, CONTESTED, m.start()))
+        for m in self.remnants.finditer(folded):
+            # the actor right after, or one whose name takes in the head ("combatientes
+            # del Estado Islámico")
+            owner = next((a for a in mentions if a.end > m.start() and a.start < m.end() + 12), None)
+            if owner is None or not free(m, actors_inside=True):
+                continue
+            # "pockets of IS resistance remain in X": past a few words to "in"
+            where = next(
+                (
+                    w
+                    for w in self.remnants_in.finditer(folded, owner.end, owner.end + 40)
+                    if w.start() < _clause_stop(folded, owner.end)
+                ),
+                None,
+            )
+            if where is None:
+                continue
+            taken.append((m.start(), where.end()))
+            found = self._list(text, folded, where.end(), CONTROL, owner.actor.side, m.start())
+            out.extend(_partial(f) for f in found)
         for m in self.presence.finditer(folded):
             if not free(m):
                 continue

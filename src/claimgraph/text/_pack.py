@@ -252,6 +252,10 @@ class LanguagePack:
     #: Armed presence in the place after, short of a capture ("still inside X",
     #: "entrenched in X", "patrolling X", "siguen atrincherados en X"): part of it.
     presence: str = ""
+    #: Remnants of an actor, named right after, in the place after ``in_words``
+    #: ("pockets of IS fighters remain in X", "quedan reductos del EI en X"): the
+    #: actor still holds part of it.
+    remnants: str = ""
     #: Control of the place named before shared between the sides named after
     #: ("X was divided between A and B"): each holds part of it.
     divided_between: str = ""

@@ -925,6 +925,8 @@ PACK = LanguagePack(
     r"|\b(?:still|remain|remains|remained)\s+(?:entrenched|holed\s+up|dug\s+in)\s+(?:inside|in)\b"
     r"|\b(?:entrenched|holed\s+up|deployed|stationed)\s+(?:inside|in)\b"
     r"|\b(?:patrol|patrols|patrolled|patrolling)\b(?!\s+(?:near|around|outside))",
+    remnants=r"\b(?:pockets|remnants|holdouts|cells)\s+of\b"
+    r"|\bremaining\b(?=\s+(?:\w+\s+){0,2}(?:fighters|militants|troops|forces|soldiers)\s+in\b)",
     divided_between=r"\b(?:is|was|are|were|remains?|remained|been)\s+(?:still\s+|now\s+)?"
     r"(?:split|divided)\s+(?:\w+\s+){0,2}?between\b",
     contested_after=r"\b(?:fighting|clashes|battles|street\s+battles|urban\s+warfare)\s+"

@@ -944,6 +944,8 @@ PACK = LanguagePack(
     r"|\b(?:atrincherad[oa]s?|desplegad[oa]s?|apostad[oa]s?)\s+(?:dentro\s+de|en)\b"
     r"|\bpatrull(?:a|an|aba|aban|aron|ando|ar)\b"
     r"|\bya\s+(?:estan|estaban)\s+en\b|\b(?:estan|estaban)\s+ya\s+en\b",
+    remnants=r"\bqued(?:an|aban|a|aba)\s+(?:\w+\s+){0,2}?(?:reductos|focos|bolsas|grupos"
+    r"|celulas|combatientes|milicianos|efectivos)\s+(?:\w+\s+){0,2}?(?:de|del)\b",
     divided_between=r"\b(?:se\s+)?divid(?:e|en|ia|ian|io|ieron|ida|idas|ido|idos)\s+"
     r"(?:\w+\s+){0,2}?entre\b",
     contested_after=r"\b(?:los\s+)?(?:combates|enfrentamientos|choques)\s+(?:\w+\s+){0,2}?"
