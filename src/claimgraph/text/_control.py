@@ -443,7 +443,9 @@ class ControlReader:
         for m in self.remnants.finditer(folded):
             # the actor right after, or one whose name takes in the head ("combatientes
             # del Estado Islámico")
-            owner = next((a for a in mentions if a.end > m.start() and a.start < m.end() + 12), None)
+            owner = next(
+                (a for a in mentions if a.end > m.start() and a.start < m.end() + 12), None
+            )
             if owner is None or not free(m, actors_inside=True):
                 continue
             # "pockets of IS resistance remain in X": past a few words to "in"
