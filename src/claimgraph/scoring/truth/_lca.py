@@ -37,10 +37,21 @@ import scipy.sparse as sp
 from ._core import Estimate, Settings, clamp_known, item_softmax, segment_sum
 from ._items import Problem
 
-__all__ = ["EASE_WEIGHT", "GUESS_UNSEEN", "PRIOR_EASE", "guess_lca", "mistake_lca", "simple_lca"]
+__all__ = [
+    "EASE_WEIGHT",
+    "GUESS_UNSEEN",
+    "HONESTY_WEIGHT",
+    "PRIOR_EASE",
+    "guess_lca",
+    "mistake_lca",
+    "simple_lca",
+]
 
 #: Prior mean of an item's ease (MistakeLCA), and its weight in assertions.
 PRIOR_EASE, EASE_WEIGHT = 0.9, 2.0
+#: Weight in assertions of a Beta prior on honesty, of mean the starting honesty:
+#: 0, maximum likelihood (the paper's EM; a prior was worse on Population dev).
+HONESTY_WEIGHT = 0.0
 #: Pseudo-assertions of a value nobody gave in each item's guess distribution.
 GUESS_UNSEEN = 1.0
 #: Starting honesty when ``Settings.prior_accuracy`` is ``None``.
@@ -119,6 +130,10 @@ def _prior_honesty(settings: Settings) -> float:
     return DEFAULT_HONESTY if settings.prior_accuracy is None else settings.prior_accuracy
 
 
+def _honesty_prior(settings: Settings) -> tuple[float, float]:
+    return _prior_honesty(settings), HONESTY_WEIGHT
+
+
 def _pin(honesty: np.ndarray, settings: Settings) -> np.ndarray:
     for source, value in settings.prior_trust.items():
         honesty[source] = min(max(value, _LOW), _HIGH)
@@ -161,7 +176,9 @@ def _simple_step(
     # true: H; another value true: (1 - H) / (|m| - 1)
     gain = np.log(h / (1.0 - h)) + data.log_others[data.col]
     belief = data.posterior(gain, settings)
-    new = data.estimate(belief[data.col], data.row, data.source_total, honesty)
+    new = data.estimate(
+        belief[data.col], data.row, data.source_total, honesty, _honesty_prior(settings)
+    )
     return belief, new
 
 
@@ -181,14 +198,14 @@ def _knowing_step(
     # was not a lucky guess)
     knew = belief[data.col] * know / (know + (1.0 - know) * guess)
     if not len(ease):
-        new = data.estimate(knew, data.row, data.source_total, honesty)
+        new = data.estimate(knew, data.row, data.source_total, honesty, _honesty_prior(settings))
         return belief, new
     # knowing = honest and easy, two independent coins: a miss leaves either one
     # possibly heads, with these posterior probabilities
     miss = 1.0 - knew
     honest = knew + miss * h * (1.0 - d) / (1.0 - know)
     easy = knew + miss * d * (1.0 - h) / (1.0 - know)
-    new_h = data.estimate(honest, data.row, data.source_total, honesty)
+    new_h = data.estimate(honest, data.row, data.source_total, honesty, _honesty_prior(settings))
     new_d = data.estimate(easy, data.item, data.item_total, ease, (PRIOR_EASE, EASE_WEIGHT))
     return belief, np.concatenate([new_h, new_d])
 
