@@ -255,14 +255,15 @@ def guess_lca(problem: Problem, settings: Settings) -> Estimate:
 
     Examples
     --------
-    >>> from claimgraph.model import Claim
     >>> from claimgraph.scoring.truth import discover
-    >>> rows = [("A", "x", "1"), ("B", "x", "2"), ("A", "y", "3"), ("C", "y", "3"),
-    ...         ("B", "y", "4"), ("A", "z", "5"), ("C", "z", "5"), ("B", "z", "6")]
-    >>> claims = [Claim.from_record({"source": s, "subject": i, "property": "p",
-    ...           "value": v}) for s, i, v in rows]
-    >>> [(i.subject, i.leading) for i in discover(claims, method="guess_lca").items]
-    [('x', '1'), ('y', '3'), ('z', '5')]
+    >>> from claimgraph.testing import make_claim
+    >>> claims = [make_claim(source, "Manbij", side, on="2016-08-12")
+    ...           for source, side in (("A", "kurds"), ("B", "kurds"), ("C", "isis"))]
+    >>> result = discover(claims, method="guess_lca")
+    >>> [(i.subject, i.leading) for i in result.items]
+    [('Manbij', 'kurdish')]
+    >>> result.trust["A"] > result.trust["C"]
+    True
     """
     empty = np.zeros(0)
     return _run(problem, settings, _knowing_step, empty)
@@ -284,14 +285,13 @@ def mistake_lca(problem: Problem, settings: Settings) -> Estimate:
 
     Examples
     --------
-    >>> from claimgraph.model import Claim
     >>> from claimgraph.scoring.truth import discover
-    >>> rows = [("A", "x", "1"), ("B", "x", "2"), ("A", "y", "3"), ("C", "y", "3"),
-    ...         ("B", "y", "4"), ("A", "z", "5"), ("C", "z", "5"), ("B", "z", "6")]
-    >>> claims = [Claim.from_record({"source": s, "subject": i, "property": "p",
-    ...           "value": v}) for s, i, v in rows]
+    >>> from claimgraph.testing import make_claim
+    >>> claims = [make_claim("A", "Dabiq", "rebels", on="2016-10-16"),
+    ...           make_claim("B", "Dabiq", "rebels", on="2016-10-16"),
+    ...           make_claim("C", "Dabiq", "isis", on="2016-10-17")]
     >>> [(i.subject, i.leading) for i in discover(claims, method="mistake_lca").items]
-    [('x', '1'), ('y', '3'), ('z', '5')]
+    [('Dabiq', 'opposition')]
     """
     ease = np.full(problem.n_items, PRIOR_EASE)
     return _run(problem, settings, _knowing_step, ease)
