@@ -17,6 +17,7 @@ from ._core import Estimate, Settings
 from ._echo import discount_echoes, echo_dependence
 from ._investment import investment, pooled_investment
 from ._items import Problem, build_problem
+from ._lca import guess_lca, mistake_lca, simple_lca
 from ._options import GraphKeywords, TruthKeywords, TruthOptions
 from ._periods import PeriodTable, episode_table
 from ._result import TruthResult, build_result
@@ -67,6 +68,17 @@ _ALL = (
         "Accu discounting sources that copy each other (Dong et al. 2009)",
         accu_copy,
         own_echoes=True,
+    ),
+    TruthMethod(
+        "simple_lca", "SimpleLCA, latent credibility analysis (Pasternack & Roth 2013)", simple_lca
+    ),
+    TruthMethod(
+        "guess_lca", "GuessLCA: LCA with lucky guesses (Pasternack & Roth 2013)", guess_lca
+    ),
+    TruthMethod(
+        "mistake_lca",
+        "MistakeLCA: GuessLCA with per-item ease (Pasternack & Roth 2013)",
+        mistake_lca,
     ),
 )
 
@@ -261,13 +273,16 @@ def _discover(
 
 #: Options of Accu and AccuCopy alone, and of AccuCopy alone.
 _ACCU_OPTIONS = ("false_values", "per_property", "prior_accuracy")
+#: The latent credibility analyses, whose EM starts every source at prior_accuracy.
+_LCA_METHODS = ("simple_lca", "guess_lca", "mistake_lca")
 _COPY_OPTIONS = ("copy_model", "copy_per_source")
 
 
 def shaping_options(method: str, options: TruthOptions) -> tuple[tuple[str, object], ...]:
     """The options that shape ``method``'s trust, as (name, value) pairs, for naming
     in outputs: echo handling for every method, the value space and accuracy model
-    for Accu and AccuCopy, the copy model for AccuCopy (off-default switches only
+    for Accu and AccuCopy, the starting honesty for the latent credibility
+    analyses, the copy model for AccuCopy (off-default switches only
     where they are rarely used), and the numeric tolerance or separator when set.
 
     >>> shaping_options("vote", TruthOptions())
@@ -276,6 +291,8 @@ def shaping_options(method: str, options: TruthOptions) -> tuple[tuple[str, obje
     names: list[str] = ["echoes"]
     if method in ("accu", "accu_copy"):
         names += _ACCU_OPTIONS
+    if method in _LCA_METHODS:
+        names.append("prior_accuracy")
     if method == "accu_copy":
         names.append("copy_model")
         if options.copy_per_source:

@@ -119,6 +119,9 @@ class TruthOptions:
         weighed (worth two claims); ``None`` learns it from the data as the mean
         accuracy of the sources on contested items, so that sources seen once
         weigh what such sources are worth in these data.
+        The latent credibility analyses (``simple_lca``, ``guess_lca``,
+        ``mistake_lca``) start every source's honesty here (0.8 for ``None``)
+        and learn it by maximum likelihood.
     copy_per_source : bool
         With ``per_property``, AccuCopy still judges copying between whole
         sources (over all their properties) and discounts every property's
