@@ -277,3 +277,10 @@ def test_remnants_of_an_actor_hold_part(text: str, lang: str) -> None:
 
 def test_remnants_of_no_actor_are_no_hold() -> None:
     assert control("Pockets of civilians remain in Suluk.", "en") == set()
+
+
+def test_capital_of_an_actor_is_its_stronghold() -> None:
+    assert control("Al Raqa, capital de facto del EI en Siria, está sitiada.", "es") == {
+        ("Al Raqa", "isis", "asserts", False)
+    }
+    assert control("Damasco, la capital de Siria, sufrió bombardeos.", "es") == set()

@@ -584,7 +584,8 @@ PACK = LanguagePack(
     held_by=r"\b(?:bajo\s+(?:el\s+)?(?:poder|control|dominio)|en\s+manos|en\s+poder"
     r"|controlad[oa]s?)\s+"
     r"(?:de|del|de\s+las|de\s+los|por|por\s+el|por\s+la|por\s+los|por\s+las)\b",
-    stronghold=r"\b(?:bastion|bastiones|feudo|feudos|reducto|reductos)\s+(?:urbano\s+)?(?P<side>\w+)",
+    stronghold=r"\b(?:bastion|bastiones|feudo|feudos|reducto|reductos|capital(?:\s+de\s+facto)?)"
+    r"\s+(?:urbano\s+)?(?P<side>\w+)",
     stronghold_sides={
         "rebelde": _OPP,
         "rebeldes": _OPP,
