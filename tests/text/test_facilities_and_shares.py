@@ -284,3 +284,23 @@ def test_capital_of_an_actor_is_its_stronghold() -> None:
         ("Al Raqa", "isis", "asserts", False)
     }
     assert control("Damasco, la capital de Siria, sufrió bombardeos.", "es") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Los rebeldes atacaron Suluk. Luego se hicieron con el control de esta ciudad.", "es"),
+        ("Los rebeldes atacaron Suluk. Luego se hicieron con el mando de la ciudad.", "es"),
+        ("Rebels attacked Suluk. They later took control of the city.", "en"),
+    ],
+)
+def test_control_of_a_place_named_before(text: str, lang: str) -> None:
+    assert ("Suluk", "opposition", "asserts", False) in control(text, lang)
+
+
+def test_the_actors_own_de_is_not_where_it_was_expelled_from() -> None:
+    text = "Los peshmerga lograron expulsar a las milicias del Estado Islámico de la localidad de Suluk."
+    assert control(text, "es") == {
+        ("Suluk", "kurdish", "asserts", False),
+        ("Suluk", "isis", "denies", False),
+    }

@@ -314,7 +314,9 @@ class ControlReader:
                     for f in self.expel_from.finditer(
                         folded, m.end(), min(len(folded), m.end() + 90)
                     )
-                    if self.places.list_after(text, folded, f.end())
+                    # "a las milicias del Estado Islámico de X": that "del" is the actor's
+                    if not any(0 <= a.start - f.end() <= 2 for a in mentions)
+                    and self.places.list_after(text, folded, f.end())
                 ),
                 None,
             )
@@ -494,8 +496,12 @@ class ControlReader:
         if filler is not None:
             start = filler.end()
         phrase = self.control_phrase.match(folded, start)
-        if phrase is not None and self.partial.match(folded, phrase.end()):
-            start = phrase.end()  # "el control del centro de X"
+        if phrase is not None and (
+            self.partial.match(folded, phrase.end())
+            or self.places.reference_at(folded, phrase.end()) is not None
+        ):
+            # "el control del centro de X", "el control de esta ciudad"
+            start = phrase.end()
         m = self.partial.match(folded, start)
         if m:
             partial = True

@@ -966,7 +966,8 @@ PACK = LanguagePack(
     pronoun_subjects=r"\b(?:nuestras\s+(?:fuerzas|tropas|unidades)|sus\s+(?:fuerzas|tropas|unidades"
     r"|combatientes|hombres|milicianos)"
     r"|hemos|habiamos)\s+(?:\w+\s+){0,2}$|\bque\s+(?:ya\s+)?(?:habia|habian|ha|han)?\s*$",
-    control_phrase=r"(?:el\s+)?control\s+(?:total\s+|pleno\s+|absoluto\s+)?(?:de\s+la|del|de|sobre)\s+",
+    control_phrase=r"(?:el\s+)?(?:control|dominio|mando)\s+(?:total\s+|pleno\s+|absoluto\s+)?"
+    r"(?:del|de|sobre)\s+",
     flag_raised=r"\b(?:iz\w+|enarbol\w+|coloc\w+|alz\w+|plant\w+)\s+(?:la|su|una)\s+"
     r"bandera\s+(?P<side>\w+\s+)?(?:\w+\s+){0,3}?(?:en|sobre)\b"
     r"|\b(?:la|una)\s+bandera\s+(?P<side2>\w+\s+)?(?:\w+\s+){0,2}?(?:ondea|ondeaba|ondeo|fue\s+izada"
