@@ -289,8 +289,11 @@ def test_capital_of_an_actor_is_its_stronghold() -> None:
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        ("Los rebeldes atacaron Suluk. Luego se hicieron con el control de esta ciudad.", "es"),
-        ("Los rebeldes atacaron Suluk. Luego se hicieron con el mando de la ciudad.", "es"),
+        (
+            "Los rebeldes atacaron Suluk. Los rebeldes se hicieron con el control de esta ciudad.",
+            "es",
+        ),
+        ("Los rebeldes atacaron Suluk. Los rebeldes se hicieron con el mando de la ciudad.", "es"),
         ("Rebels attacked Suluk. They later took control of the city.", "en"),
     ],
 )
@@ -299,7 +302,10 @@ def test_control_of_a_place_named_before(text: str, lang: str) -> None:
 
 
 def test_the_actors_own_de_is_not_where_it_was_expelled_from() -> None:
-    text = "Los peshmerga lograron expulsar a las milicias del Estado Islámico de la localidad de Suluk."
+    text = (
+        "Los peshmerga lograron expulsar a las milicias del Estado Islámico"
+        " de la localidad de Suluk."
+    )
     assert control(text, "es") == {
         ("Suluk", "kurdish", "asserts", False),
         ("Suluk", "isis", "denies", False),
