@@ -310,3 +310,8 @@ def test_the_actors_own_de_is_not_where_it_was_expelled_from() -> None:
         ("Suluk", "kurdish", "asserts", False),
         ("Suluk", "isis", "denies", False),
     }
+
+
+def test_ypg_by_its_spanish_name_is_the_ypg() -> None:
+    text = "Las Unidades de Protección del Pueblo informaron de que habían recuperado Suluk."
+    assert sources(text, "es") == {("YPG", "Suluk")}

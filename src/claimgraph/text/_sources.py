@@ -270,6 +270,8 @@ _BUILTIN: tuple[Source, ...] = (
         (
             "People's Protection Units",
             "Unidades de Protección Popular",
+            "Unidades de Protección del Pueblo",
+            "Unidades de la Protección del Pueblo",
             "YPG spokesman",
             "Redur Xelil",
             "Polat Can",
