@@ -315,3 +315,17 @@ def test_the_actors_own_de_is_not_where_it_was_expelled_from() -> None:
 def test_ypg_by_its_spanish_name_is_the_ypg() -> None:
     text = "Las Unidades de Protección del Pueblo informaron de que habían recuperado Suluk."
     assert sources(text, "es") == {("YPG", "Suluk")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "partial"),
+    [
+        ("Kurdish forces controlled almost all of Suluk.", "en", True),
+        ("Kurdish forces controlled nearly the entire city of Suluk.", "en", True),
+        ("Kurdish forces controlled all of Suluk.", "en", False),
+        ("Las fuerzas kurdas controlaban casi la totalidad de la ciudad de Suluk.", "es", True),
+        ('Las fuerzas kurdas controlaban "casi la totalidad" de Suluk.', "es", True),
+    ],
+)
+def test_almost_all_is_still_a_part(text: str, lang: str, partial: bool) -> None:
+    assert control(text, lang) == {("Suluk", "kurdish", "asserts", partial)}

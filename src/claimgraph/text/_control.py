@@ -491,7 +491,8 @@ class ControlReader:
     ) -> list[Finding]:
         partial, share = False, None
         start = self._past_inserted_time(folded, start)
-        start += len(folded[start:]) - len(folded[start:].lstrip())
+        # a quoted object reads as the object: 'controlaban "casi la totalidad de X"'
+        start += len(folded[start:]) - len(folded[start:].lstrip(' "“”«»'))
         filler = self.object_fillers.match(folded, start)
         if filler is not None:
             start = filler.end()

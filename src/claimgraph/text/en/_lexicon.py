@@ -591,7 +591,9 @@ PACK = LanguagePack(
     r"|can)\s+(?:\w+\s+)?$|\bfailed\s+to\s+$"
     r"|\b(?:keep|keeps|kept|keeping|prevent\w*|stop|stops|stopped|stopping)\s+(?:[\w']+\s+){0,3}?"
     r"from\s+$",
-    partial_markers=r"\b(?:(?:about|around|nearly|almost|roughly|more\s+than|over|some)\s+)?"
+    partial_markers=r"\b(?:almost|nearly|virtually|practically)\s+(?:all|the\s+whole|the\s+entire)"
+    r"(?:\s+(?:city|town|village))?\s+(?:of\s+)?(?:the\s+)?"
+    r"|\b(?:(?:about|around|nearly|almost|roughly|more\s+than|over|some)\s+)?"
     r"(?:most|much|part|parts|large\s+parts|swathes|swaths|a\s+third|one-third|two-thirds"
     r"|one\s+third|two\s+thirds|a\s+quarter|half|the\s+majority|the\s+center|the\s+centre"
     r"|the\s+(?:eastern|western|northern|southern)\s+(?:part|parts|districts|half|side)"

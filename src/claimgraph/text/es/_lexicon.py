@@ -612,7 +612,8 @@ PACK = LanguagePack(
     r"quer\w*|tem\w*)\s+(?:de\s+|por\s+)?(?:\w+\s+){0,2}$|\bintento\s+(?:de|por)\s+$"
     r"|\besforz\w*\s+(?:por|en)\s+(?:\w+\s+){0,1}$|\b(?:imp[ei]d\w*|evit\w*)\s+que\s+(?:\w+\s+){0,3}$"
     r"|\bde\s+ser\s+$|\bpara\s+$|\bpoder\s+$|\ba\s+(?=\w+r\b)$",
-    partial_markers=r"\b(?:(?:cerca\s+de|casi|mas\s+de|alrededor\s+de|al\s+menos|apenas|solo)\s+)?"
+    partial_markers=r"\b(?:casi|practicamente)\s+(?:la\s+totalidad|todo|toda)\s+(?:de|del)\s+"
+    r"|\b(?:(?:cerca\s+de|casi|mas\s+de|alrededor\s+de|al\s+menos|apenas|solo)\s+)?"
     # "más del 75 %": "de" and the article merged
     r"(?:(?:mas|menos|cerca|alrededor)\s+d(?=el\s+\d))?"
     r"(?:la\s+mayor\s+parte"
