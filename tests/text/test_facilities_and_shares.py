@@ -329,3 +329,8 @@ def test_ypg_by_its_spanish_name_is_the_ypg() -> None:
 )
 def test_almost_all_is_still_a_part(text: str, lang: str, partial: bool) -> None:
     assert control(text, lang) == {("Suluk", "kurdish", "asserts", partial)}
+
+
+def test_asegurando_after_a_comma_is_securing_not_speech() -> None:
+    text = "A principios de mayo, el Ejército retomó Suluk, asegurando la carretera del norte."
+    assert sources(text, "es") == {("<text>", "Suluk")}

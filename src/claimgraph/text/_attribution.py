@@ -284,6 +284,7 @@ class AttributionReader:
         )
         # '"...", aseguró X' and 'X, aseguró Y': after what was said, no "que" is needed
         closes = folded[: m.start()].rstrip().endswith((",", '"', "”", "»", "-", "—"))
+        closes = closes and not m.group().endswith("ndo")  # ", asegurando X": securing it
         if self.needs_que.match(m.group()) and not opens and not closes:
             return None
         denies = bool(self.denial.match(folded, m.start()))

@@ -342,7 +342,8 @@ _GAIN = (
     + r"|\b(?:logr|obtuv|obtien|gan|asum|consigu)\w*\s+(?:el\s+)?(?:pleno\s+|total\s+)?control"
     r"\s+(?:total\s+)?(?:de|del|sobre)\b|\badue\w+\s+(?:de|del)\b"
     # ', aseguró el Observatorio': a speech verb after what was said, not a capture
-    r"|(?<![,\"'”»]\s)\basegur(?:o|aron|ado|ada|ados|adas|ar|ando)\b(?!\s+que)|\bapoder\w+\s+(?:de|del)\b"
+    r"|(?<![,\"'”»]\s)\basegur(?:o|aron|ado|ada|ados|adas|ar)\b(?!\s+que)"
+    r"|\basegurando\b(?!\s+que)|\bapoder\w+\s+(?:de|del)\b"
     r"|\b(?:hecho|hecha|hizo|hicieron|hacerse|hacer|haciendose|hace|hacen)\s+(?:\w+\s+){0,3}?con\b"
     r"|\b(?:area|zona|territorio)\s+(?:re)?capturad[oa]s?\s+inclu\w+"
 )
