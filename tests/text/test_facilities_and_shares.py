@@ -334,3 +334,14 @@ def test_almost_all_is_still_a_part(text: str, lang: str, partial: bool) -> None
 def test_asegurando_after_a_comma_is_securing_not_speech() -> None:
     text = "A principios de mayo, el Ejército retomó Suluk, asegurando la carretera del norte."
     assert sources(text, "es") == {("<text>", "Suluk")}
+
+
+def test_only_to_lose_it_is_a_loss_to_the_side_named_with_it() -> None:
+    text = "The army seized Suluk from IS militants in March, only to lose it again in May."
+    assert control(text, "en") == {
+        ("Suluk", "government", "asserts", False),
+        ("Suluk", "government", "denies", False),
+        ("Suluk", "isis", "asserts", False),
+    }
+    # with no other side named, a loss in a war of two sides is the opponent's gain
+    assert ("Suluk", "opposition", "asserts", False) in control("The army lost Suluk.", "en")

@@ -190,7 +190,10 @@ class ControlReader:
                 continue
             taken.append(m.span())
             loser = side_for(m.start())
-            gainer = self.actors.opponent.get(loser or "")
+            # the other side named in the sentence ("seized X from IS, only to lose it"),
+            # else the loser's opponent in a war of two sides
+            others = {a.actor.side for a in mentions if a.actor.side and a.actor.side != loser}
+            gainer = others.pop() if len(others) == 1 else self.actors.opponent.get(loser or "")
             after = self.loss_from.match(folded, m.end())
             start = after.end() if after else m.end()
             if self._attempted(folded, m.start()):

@@ -942,7 +942,9 @@ PACK = LanguagePack(
     r"|actually|really)\s+){0,2}$|n't\s+(?:(?:been|yet|fully|completely|have)\s+){0,2}$",
     achieved=r"\b(?:managed|manage|manages|were\s+able|was\s+able|succeeded\s+in|claimed|claims"
     r"|claim|said|says|reported|reportedly|believed|thought|continue|continues|continued|still"
-    r"|appeared|appears|seemed|seems)\s+(?:to\s+)?(?:have\s+)?(?:\w+\s+)?$",
+    r"|appeared|appears|seemed|seems)\s+(?:to\s+)?(?:have\s+)?(?:\w+\s+)?$"
+    # "seized X, only to lose it again": what happened next, no aim
+    r"|\bonly\s+to\s+$",
     channel=r"\b(?:told|speaking\s+to|quoted\s+by|cited\s+by|in\s+remarks\s+to|in\s+an\s+"
     r"interview\s+with)\b",
     pronoun_subjects=r"\b(?:it|they|we|(?:its|their|his|her)\s+(?:forces|troops|fighters|men|units)"
