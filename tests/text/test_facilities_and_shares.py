@@ -345,3 +345,8 @@ def test_only_to_lose_it_is_a_loss_to_the_side_named_with_it() -> None:
     }
     # with no other side named, a loss in a war of two sides is the opponent's gain
     assert ("Suluk", "opposition", "asserts", False) in control("The army lost Suluk.", "en")
+
+
+def test_a_sea_in_an_apposition_is_no_place() -> None:
+    text = "Suluk, on the Mediterranean coast, is the Islamic State's main stronghold."
+    assert control(text, "en") == {("Suluk", "isis", "asserts", False)}

@@ -635,6 +635,14 @@ PACK = LanguagePack(
     name_connectors=("al", "el", "ad", "as", "ash", "ar", "az", "bin", "ibn", "of", "de"),
     not_places=frozenset(
         {
+            # seas, rivers and gulfs: where a place is, never a place held
+            "mediterranean",
+            "euphrates",
+            "tigris",
+            "nile",
+            "dnieper",
+            "caspian",
+            "gulf",
             # nouns of an event that name a place after "of": "Control of X"
             "control",
             "battle",

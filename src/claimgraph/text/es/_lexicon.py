@@ -790,6 +790,16 @@ PACK = LanguagePack(
             "hasta",
             "desde",
             "gracias",
+            # seas, rivers and gulfs: where a place is, never a place held
+            "mediterráneo",
+            "mediterraneo",
+            "éufrates",
+            "eufrates",
+            "tigris",
+            "nilo",
+            "dniéper",
+            "dnieper",
+            "golfo",
             # nouns of an event that name a place after "de": "Control de X"
             "control",
             "batalla",
