@@ -146,6 +146,20 @@ def test_a_tie_between_cuts_is_broken_alike_in_a_partition_and_in_one_graph(
     assert graph.agreement() == source_agreement(cg)
 
 
+def test_each_partition_is_sent_the_verdicts_of_its_own_places(client: Any) -> None:
+    claims = synthetic_claims(2000, seed=5).claims
+    cg = ClaimGraph.build(claims)
+    graph = DaskClaimGraph.build(claims, client=client, partitions=3)
+    truth = discover_graph(cg)
+    pieces = client.gather(graph._verdicts_of(None))
+    subjects = [set(p.items.columns()["subject"]) for p in pieces]
+    assert all(a.isdisjoint(b) for k, a in enumerate(subjects) for b in subjects[k + 1 :])
+    assert sum(len(p.items.columns()["subject"]) for p in pieces) == len(truth.items)
+    # a result given by the caller is cut on the client, with the same disputes
+    assert _records(graph.disputes(truth=truth)) == _records(find_disputes(cg, truth=truth))
+    assert _records(graph.disputes()) == _records(find_disputes(cg))
+
+
 def test_partitions_keep_each_place_whole() -> None:
     parts = partition_places({"a": 4, "b": 4, "c": 1, "d": 1}, 3)
     assert parts == {"a": 0, "b": 1, "c": 2, "d": 2}
