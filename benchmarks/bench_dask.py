@@ -109,7 +109,7 @@ def run_dask(path: Path, partitions: int | None, workers: int) -> dict[str, Any]
             "build", lambda: DaskClaimGraph.build(claims, client=client, partitions=partitions)
         )
         truth = timed("truth", graph.truth)
-        found = timed("disputes", lambda: graph.disputes(truth=truth))
+        found = timed("disputes", graph.disputes)
         agreement = timed("agreement", graph.agreement)
         worker1 = client.run(_worker_cpu)
         cpu = time.process_time() - cpu0

@@ -28,6 +28,12 @@ FloatArray = npt.NDArray[np.float64]
 CHANGE_RATE = 1.0 / 90.0
 #: At most this many rounds of cuts (each round cuts every period at most once).
 MAX_ROUNDS = 12
+#: Log-likelihood terms are summed in fixed point, in units of 1 / _SCALE: sums
+#: of integers are exact, so a period's scores are the same whatever periods
+#: come before it in the arrays (floats summed over the whole array were not,
+#: and broke ties between equally good cuts differently with other places'
+#: claims before them: the Dask path's partitions cut otherwise than one graph).
+_SCALE = float(2**32)
 
 
 def _xlogx(x: FloatArray) -> FloatArray:
@@ -60,13 +66,17 @@ def _running_count(segment: IntArray, value: IntArray) -> tuple[IntArray, IntArr
     return out, total
 
 
-def _segment_cumsum(x: FloatArray, segment: IntArray, n_segments: int) -> FloatArray:
-    """Running sums restarting at each segment (positions sorted by segment)."""
-    total = np.cumsum(x)
-    before = np.zeros(n_segments + 1)
+def _segment_cumsum(x: IntArray, segment: IntArray, n_segments: int) -> IntArray:
+    """Running sums restarting at each segment (positions sorted by segment).
+
+    Integers, so exact: each segment's sums do not depend on the segments
+    before it (int64 arithmetic wraps, so even a total beyond its range leaves
+    every segment's own sums right).
+    """
+    total = np.cumsum(x, dtype=np.int64)
     ends = np.searchsorted(segment, np.arange(n_segments), side="left")
-    before[:n_segments] = np.where(ends > 0, total[np.maximum(ends - 1, 0)], 0.0)
-    out: FloatArray = total - before[segment]
+    before = np.where(ends > 0, total[np.maximum(ends - 1, 0)], 0)
+    out: IntArray = total - before[segment]
     return out
 
 
@@ -164,32 +174,34 @@ def _best_cuts(
     taking = value >= 0
     if n < 2 or not taking.any():
         return np.zeros(0, dtype=np.int64)
-    weight = taking.astype(np.float64)
+    weight = taking.astype(np.int64)
     segment = np.cumsum(starts) - 1
     n_segments = int(segment[-1]) + 1
+    heads = np.flatnonzero(starts)
     # running count of the claims of the same segment and value, and their total
     running, key_total = _running_count(segment, value)
     count_k = np.where(taking, running, 0)
-    # every x log x below is of a whole number of claims: read it from a table
-    # (the same values as computing it per position)
+    # every x log x below is of a whole number of claims: read it from a table,
+    # in fixed point, so that the sums over a segment are exact and the same
+    # whatever precedes it (equal gains stay equal: the first cut wins the tie)
     whole = np.arange(-1.0, float(np.bincount(segment).max()) + 1.0)
-    table = _xlogx(whole)  # table[k + 1] = k log k
+    table = np.round(_xlogx(whole) * _SCALE).astype(np.int64)  # table[k + 1] = k log k
     step = table[1:] - table[:-1]  # step[k] = k log k - (k - 1) log (k - 1)
     left_terms = step[count_k]
     left_s = _segment_cumsum(left_terms, segment, n_segments)
     left_n = _segment_cumsum(weight, segment, n_segments)
-    seg_n: FloatArray = np.bincount(segment, weight, n_segments).astype(np.float64)
-    seg_s = np.bincount(segment, left_terms, n_segments)
+    seg_n = np.add.reduceat(weight, heads)
+    seg_s = np.add.reduceat(left_terms, heads)
     # claims of the same value from here to the end of the segment; their
     # terms telescope to the sum of f over the values after a cut
     right_terms = step[np.where(taking, key_total - count_k + 1, 0)]
-    right_total = np.bincount(segment, right_terms, n_segments)
+    right_total = np.add.reduceat(right_terms, heads)
     right_s = right_total[segment] - _segment_cumsum(right_terms, segment, n_segments)
     right_n = seg_n[segment] - left_n
-    ll_left = left_s - table[left_n.astype(np.int64) + 1]
-    ll_right = right_s - table[right_n.astype(np.int64) + 1]
-    ll_whole = seg_s - table[seg_n.astype(np.int64) + 1]
-    gain = ll_left + ll_right - ll_whole[segment]
+    ll_left = left_s - table[left_n + 1]
+    ll_right = right_s - table[right_n + 1]
+    ll_whole = seg_s - table[seg_n + 1]
+    gain = (ll_left + ll_right - ll_whole[segment]) / _SCALE
     # a cut after position i: the next claim is in the same segment, on a later day
     valid = np.zeros(n, dtype=bool)
     valid[:-1] = (segment[1:] == segment[:-1]) & (day[1:] > day[:-1])
@@ -198,12 +210,11 @@ def _best_cuts(
         return np.zeros(0, dtype=np.int64)
     distinct = np.bincount(segment[taking & (count_k == 1)], minlength=n_segments)
     # segments are runs of positions: reduce each run (faster than ufunc.at)
-    heads = np.flatnonzero(starts)
     first = np.minimum.reduceat(day, heads)
     last = np.maximum.reduceat(last_day, heads)
     span = np.maximum(last - first + 1, 1).astype(np.float64)
     prior_change = np.minimum(span * change_rate, 0.5)
-    penalty = distinct * np.log(np.maximum(seg_n, 2.0)) + 2.0 * np.log(
+    penalty = distinct * np.log(np.maximum(seg_n, 2).astype(np.float64)) + 2.0 * np.log(
         (1.0 - prior_change) / prior_change
     )
     score = np.where(valid, 2.0 * gain - penalty[segment], -np.inf)

@@ -173,11 +173,15 @@ class DaskClaimGraph:
         overview: ClaimGraph,
         parts: list[Any],
         figures: list[PartitionFigures],
+        names: list[frozenset[str]] | None = None,
     ) -> None:
         self._client = client
         self.overview = overview
         self._parts = parts
         self.figures = figures
+        # each partition's place names: what it reads of truth discovery's items
+        self._names = names if names is not None else [frozenset()] * len(parts)
+        self._verdicts: dict[int, list[Any]] = {}
         self._truth: dict[tuple[str, tuple[tuple[str, object], ...]], Any] = {}
 
     @property
@@ -265,7 +269,10 @@ relative_tolerance, changing, change_rate
             PartitionFigures(k, claims=n, places=p, episodes=e, build=s)
             for k, (n, p, e, s) in enumerate(sizes)
         ]
-        return cls(client, overview, parts, figures)
+        names: list[set[str]] = [set() for _ in range(n_parts)]
+        for key, k in part_of.items():
+            names[k].add(overview.place_name(key))
+        return cls(client, overview, parts, figures, [frozenset(n) for n in names])
 
     # -- the analysis --------------------------------------------------------
 
@@ -313,12 +320,12 @@ relative_tolerance, changing, change_rate
         The parameters are find_disputes's; the trust is learnt from every
         claim (:meth:`truth`, unless ``truth`` is given).
         """
-        given: Any = None
+        given: list[Any] = [None] * len(self._parts)
         if trust:
-            given = truth if truth is not None else self._truth_future(None, {})
+            given = self._verdicts_of(truth)
         futures = [
-            self._client.submit(_disputes, p, property, place, trust, given, pure=False)
-            for p in self._parts
+            self._client.submit(_disputes, p, property, place, trust, g, pure=False)
+            for p, g in zip(self._parts, given, strict=True)
         ]
         found = self._client.gather(futures)
         self._note("disputes", [seconds for _, seconds in found])
@@ -328,6 +335,24 @@ relative_tolerance, changing, change_rate
         merged = [d for part, _ in found for d in part]
         merged.sort(key=_dispute_order)
         return Disputes(merged)
+
+    def _verdicts_of(self, truth: TruthResult | None) -> list[Any]:
+        """Per partition, the verdicts of truth discovery on its places only.
+
+        Of ``truth`` when given (cut on the client), else of :meth:`truth` cut
+        on the worker that holds it: every partition is sent its own items,
+        not the whole result.
+        """
+        if truth is not None:
+            return self._client.scatter(_cut(truth, self._names), hash=False)  # type: ignore[no-any-return]
+        whole = self._truth_future(None, {})
+        found = self._verdicts.get(id(whole))
+        if found is None:
+            cut = self._client.submit(_cut, whole, self._names, pure=False)
+            found = self._verdicts[id(whole)] = [
+                self._client.submit(_piece, cut, k, pure=False) for k in range(len(self._parts))
+            ]
+        return found
 
     def agreement(self, *, property: str | None = None, documents: bool = False) -> Agreement:
         """:func:`~claimgraph.scoring.source_agreement`, reduced over the partitions.
@@ -364,12 +389,53 @@ def _sizes(part: _Part) -> tuple[int, int, int, float]:
 
 
 def _disputes(
-    part: _Part, prop: str | None, place: str | None, trust: bool, truth: TruthResult | None
+    part: _Part, prop: str | None, place: str | None, trust: bool, verdicts: _Verdicts | None
 ) -> tuple[list[Dispute], float]:
+    # find_disputes reads only the method and the item columns of its truth
+    truth: Any = verdicts
     found, seconds = _timed(
         lambda: find_disputes(part.graph, property=prop, place=place, trust=trust, truth=truth)
     )
     return list(found), seconds
+
+
+#: The columns of truth discovery's items that find_disputes reads.
+_VERDICT_COLUMNS = ("subject", "property", "period_start", "period_end", "leading", "confidence")
+
+
+@attrs.frozen(slots=True)
+class _Columns:
+    """Some items' columns, read as :meth:`ItemResults.columns` reads all."""
+
+    data: dict[str, list[Any]]
+
+    def columns(self) -> dict[str, list[Any]]:
+        return self.data
+
+
+@attrs.frozen(slots=True)
+class _Verdicts:
+    """What find_disputes reads of a TruthResult, for one partition's places:
+    the method and its items' verdicts (in the result's order, so that items
+    of one name, property and period resolve as on the whole result)."""
+
+    method: str
+    items: _Columns
+
+
+def _cut(truth: TruthResult, names: list[frozenset[str]]) -> list[_Verdicts]:
+    columns = truth.items.columns()
+    subjects = columns["subject"]
+    out = []
+    for mine in names:
+        rows = [i for i, subject in enumerate(subjects) if subject in mine]
+        data = {c: [columns[c][i] for i in rows] for c in _VERDICT_COLUMNS}
+        out.append(_Verdicts(truth.method, _Columns(data)))
+    return out
+
+
+def _piece(cut: list[_Verdicts], k: int) -> _Verdicts:
+    return cut[k]
 
 
 def _agreement(part: _Part, prop: str | None, documents: bool) -> tuple[AgreementCounts, float]:
