@@ -350,3 +350,23 @@ def test_only_to_lose_it_is_a_loss_to_the_side_named_with_it() -> None:
 def test_a_sea_in_an_apposition_is_no_place() -> None:
     text = "Suluk, on the Mediterranean coast, is the Islamic State's main stronghold."
     assert control(text, "en") == {("Suluk", "isis", "asserts", False)}
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        (
+            "The SDF neared Suluk, the capital of the Islamic State's self-declared caliphate.",
+            "isis",
+        ),
+        ("Suluk, the de facto capital of IS in Syria, is under siege.", "isis"),
+        ("Suluk, a stronghold of the rebels, was bombed again.", "opposition"),
+    ],
+)
+def test_a_stronghold_named_by_its_owner_after_it(text: str, side: str) -> None:
+    assert sources(text, "en") == {("<text>", "Suluk")}
+    assert {v for _, v, *_ in control(text, "en")} == {side}
+
+
+def test_the_capital_of_a_country_is_no_stronghold() -> None:
+    assert control("Damascus, the capital of Syria, was shelled.", "en") == set()

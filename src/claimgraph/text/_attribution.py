@@ -117,7 +117,8 @@ class AttributionReader:
         alternatives = "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True))
         self.alias = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
         c = re.compile
-        self.according, self.speech = c(pack.according_to), c(pack.speech_verbs)
+        # "self-declared", "so-called": a word after a hyphen is no speech verb
+        self.according, self.speech = c(pack.according_to), c(rf"(?<!-)(?:{pack.speech_verbs})")
         self.needs_que, self.unnamed = c(pack.speech_needs_que), c(pack.unnamed_attribution)
         self.previous = c(pack.previous_speaker)
         self.unknown_speaker = c(pack.unknown_speaker)

@@ -75,6 +75,7 @@ class ControlReader:
         self.divided = c(pack.divided_between or never)
         self.presence = c(pack.presence or never)
         self.remnants = c(pack.remnants or never)
+        self.stronghold_of = c(pack.stronghold_of or never)
         self.remnants_in = c(rf"\b(?:{pack.in_words})\b")
         self.contested_after = c(pack.contested_after or never)
         self.negation = c(pack.negation or never)
@@ -445,6 +446,14 @@ class ControlReader:
                 continue
             taken.append(m.span())
             out.extend(self._list(text, folded, m.end(), CONTROL, CONTESTED, m.start()))
+        for m in self.stronghold_of.finditer(folded):
+            owner = next((a for a in mentions if 0 <= a.start - m.end() < 25), None)
+            if owner is None or not free(m, actors_inside=True):
+                continue
+            taken.append((m.start(), owner.end))
+            for name in self.places.last_list_before(text, folded, m.start())[-1:]:
+                if self._adjacent(text, name, m.start(), reach=30):
+                    out.append(Finding(CONTROL, m.start(), name, owner.actor.side))
         for m in self.remnants.finditer(folded):
             # the actor right after, or one whose name takes in the head ("combatientes
             # del Estado Islámico")

@@ -252,6 +252,10 @@ class LanguagePack:
     #: Armed presence in the place after, short of a capture ("still inside X",
     #: "entrenched in X", "patrolling X", "siguen atrincherados en X"): part of it.
     presence: str = ""
+    #: A stronghold named by its owner after it ("X, the capital of the Islamic
+    #: State's self-declared caliphate", "X, a stronghold of the rebels"): the place
+    #: before it is the owner's.
+    stronghold_of: str = ""
     #: Remnants of an actor, named right after, in the place after ``in_words``
     #: ("pockets of IS fighters remain in X", "quedan reductos del EI en X"): the
     #: actor still holds part of it.

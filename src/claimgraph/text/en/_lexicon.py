@@ -935,6 +935,8 @@ PACK = LanguagePack(
     r"|\b(?:still|remain|remains|remained)\s+(?:entrenched|holed\s+up|dug\s+in)\s+(?:inside|in)\b"
     r"|\b(?:entrenched|holed\s+up|deployed|stationed)\s+(?:inside|in)\b"
     r"|\b(?:patrol|patrols|patrolled|patrolling)\b(?!\s+(?:near|around|outside))",
+    stronghold_of=r"\b(?:(?:last|main|key|de\s+facto|self-declared)\s+)?(?:stronghold|bastion"
+    r"|capital)\s+of\s+(?:the\s+)?",
     remnants=r"\b(?:pockets|remnants|holdouts|cells)\s+of\b"
     r"|\bremaining\b(?=\s+(?:\w+\s+){0,2}(?:fighters|militants|troops|forces|soldiers)\s+in\b)",
     divided_between=r"\b(?:is|was|are|were|remains?|remained|been)\s+(?:still\s+|now\s+)?"
