@@ -370,3 +370,20 @@ def test_a_stronghold_named_by_its_owner_after_it(text: str, side: str) -> None:
 
 def test_the_capital_of_a_country_is_no_stronghold() -> None:
     assert control("Damascus, the capital of Syria, was shelled.", "en") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "side"),
+    [
+        ("Clashes broke out around Suluk, which the Kurds later captured.", "en", "kurdish"),
+        ("Los kurdos atacaron Suluk, que el EI tomó en septiembre.", "es", "isis"),
+    ],
+)
+def test_a_relative_pronoun_as_the_object_is_the_place_before(
+    text: str, lang: str, side: str
+) -> None:
+    assert control(text, lang) == {("Suluk", side, "asserts", False)}
+
+
+def test_where_is_no_object() -> None:
+    assert control("They fought in Suluk, where the army took positions.", "en") == set()

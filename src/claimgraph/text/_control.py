@@ -180,6 +180,8 @@ class ControlReader:
             side = side_for(m.start())
             prop = ADVANCE if self._attempted(folded, m.start()) else CONTROL
             found = self._list(text, folded, m.end(), prop, side, m.start())
+            if not found:
+                found = self._relative_object(text, folded, m.start(), prop, side)
             out.extend(found)
             stop = self.prevention.search(folded, max(0, m.start() - 40), m.start())
             keeper = self.actors.subject_before(mentions, stop.start()) if stop else None
@@ -526,6 +528,19 @@ class ControlReader:
         for name, _, _ in self.places.list_after(text, folded, start):
             out.append(Finding(prop, pos, name, side, partial=partial, share=share))
         return out
+
+    def _relative_object(
+        self, text: str, folded: str, verb: int, prop: str, side: str | None
+    ) -> list[Finding]:
+        """The place a relative pronoun stands for as the verb's object ("Al-Masaken,
+        which the Kurds later captured", "Kobane, que el EI tomó")."""
+        rel = self.relative.search(folded, max(0, verb - 60), verb)
+        if rel is None or re.search(r"\b(?:where|donde|en\s+la\s+que)\b", rel.group()):
+            return []
+        named = self.places.last_list_before(text, folded, rel.start() + 1)
+        if not named or not named[-1] or not self._adjacent(text, named[-1], rel.start() + 1, 3):
+            return []
+        return [Finding(prop, verb, named[-1], side)]
 
     def _past_inserted_time(self, folded: str, start: int) -> int:
         """Past a time set off by commas between a verb and its object ("tomaron, este
