@@ -121,6 +121,7 @@ class AttributionReader:
         self.according, self.speech = c(pack.according_to), c(rf"(?<!-)(?:{pack.speech_verbs})")
         self.needs_que, self.unnamed = c(pack.speech_needs_que), c(pack.unnamed_attribution)
         self.previous = c(pack.previous_speaker)
+        self.gerund = c(pack.gerund or r"(?!x)x")
         self.unknown_speaker = c(pack.unknown_speaker)
         self.denial = c(pack.denial_verbs)
         self.opens_content = c(rf"\s*(?:[\w\s]{{0,40}}?\s)?{pack.complementizer}(?=\W|$)")
@@ -285,7 +286,7 @@ class AttributionReader:
         )
         # '"...", aseguró X' and 'X, aseguró Y': after what was said, no "que" is needed
         closes = folded[: m.start()].rstrip().endswith((",", '"', "”", "»", "-", "—"))
-        closes = closes and not m.group().endswith("ndo")  # ", asegurando X": securing it
+        closes = closes and not self.gerund.fullmatch(m.group())  # ", asegurando X": securing
         if self.needs_que.match(m.group()) and not opens and not closes:
             return None
         denies = bool(self.denial.match(folded, m.start()))
@@ -356,8 +357,7 @@ class AttributionReader:
         speaker = speaker or _person(text, m.end(), right_end) or _person(text, np_begin, m.start())
         speaker = speaker or self._unlisted(folded, np_begin, m, previous, None, text)
         if speaker is None and self.previous.search(folded, m.end(), right_end):
-            # "..., informó el grupo": the one that spoke last, else the last named
-            speaker = previous or self.source_in(folded, 0, np_begin, last=True)
+            speaker = self._referred(folded, np_begin, previous)  # "..., informó el grupo"
         if speaker is None:
             return None
         inserted = bool(tail) or bool(re.match(r"\s*[—–]", folded[right_end : right_end + 2]))
@@ -384,6 +384,11 @@ class AttributionReader:
             return False  # "..., said the army had taken X": a clause, not a name
         return len(before) <= 3 and len(after) <= 5
 
+    def _referred(self, folded: str, before: int, previous: str | None) -> str | None:
+        """Who "the group", "el medio" refers to: the one that spoke last, else the
+        last source named before it in the sentence ("The YPG took X, the group said")."""
+        return previous or self.source_in(folded, 0, before, last=True)
+
     def _unlisted(
         self,
         folded: str,
@@ -396,9 +401,7 @@ class AttributionReader:
         """A speaker the registry does not list: anaphora, fillers, impersonal, "a spokesman"."""
         span = folded[np_begin : m.start()]
         if self.previous.search(folded[np_begin : m.end()]):
-            # "the group said": the one that spoke last, else the last source named
-            # before ("The YPG took X, the group said")
-            earlier = previous or self.source_in(folded, 0, np_begin, last=True)
+            earlier = self._referred(folded, np_begin, previous)  # "the group said"
             if earlier:
                 return earlier
         if not re.search(r"\w", self.fillers.sub("", span)):

@@ -82,6 +82,7 @@ class ControlReader:
         self.achieved = c(pack.achieved or never)
         self.pronoun = c(pack.pronoun_subjects or never)
         self.relative = c(rf"[\s,]+{pack.relative_pronouns}\s+(?:[a-z]+\s+){{0,3}}$")
+        self.object_relative = c(rf"[\s,]+{pack.object_relatives}\s+(?:[a-z]+\s+){{0,3}}$")
         self.first_person = c(pack.first_person_verb)
         self.hypothetical = c(pack.hypothetical or never)
         self.passive_subject = c(pack.passive_subject or never)
@@ -359,20 +360,9 @@ class ControlReader:
             taken.append(m.span())
             out.extend(self._list(text, folded, m.end(), CONTROL, side_for(m.start()), m.start()))
         for m in self.nominal_withdrawal.finditer(folded):
-            gone = next((a for a in mentions if 0 <= a.start - m.end() < 30), None)
-            if gone is None or not free(m):
-                continue
-            # "the withdrawal of its troops from X": past the actor's words to "from"
-            stop = _clause_stop(folded, gone.end)
-            frm = next(
-                (
-                    f
-                    for f in self.withdrawal_from.finditer(folded, gone.end, stop)
-                    if f.start() - gone.end < 40
-                ),
-                None,
-            )
-            if frm is None:
+            # "the withdrawal of its troops from X": the actor, then "from" and the place
+            gone, frm = self._actor_then(folded, mentions, m, self.withdrawal_from, reach=30)
+            if gone is None or frm is None or not free(m):
                 continue
             taken.append((m.start(), frm.end()))
             for f in self._list(text, folded, frm.end(), CONTROL, gone.actor.side, m.start()):
@@ -457,23 +447,9 @@ class ControlReader:
                 if self._adjacent(text, name, m.start(), reach=30):
                     out.append(Finding(CONTROL, m.start(), name, owner.actor.side))
         for m in self.remnants.finditer(folded):
-            # the actor right after, or one whose name takes in the head ("combatientes
-            # del Estado Islámico")
-            owner = next(
-                (a for a in mentions if a.end > m.start() and a.start < m.end() + 12), None
-            )
-            if owner is None or not free(m, actors_inside=True):
-                continue
-            # "pockets of IS resistance remain in X": past a few words to "in"
-            where = next(
-                (
-                    w
-                    for w in self.remnants_in.finditer(folded, owner.end, owner.end + 40)
-                    if w.start() < _clause_stop(folded, owner.end)
-                ),
-                None,
-            )
-            if where is None:
+            # "pockets of IS resistance remain in X": the actor, then "in" and the place
+            owner, where = self._actor_then(folded, mentions, m, self.remnants_in, reach=12)
+            if owner is None or where is None or not free(m, actors_inside=True):
                 continue
             taken.append((m.start(), where.end()))
             found = self._list(text, folded, where.end(), CONTROL, owner.actor.side, m.start())
@@ -529,13 +505,33 @@ class ControlReader:
             out.append(Finding(prop, pos, name, side, partial=partial, share=share))
         return out
 
+    def _actor_then(
+        self,
+        folded: str,
+        mentions: list[ActorMention],
+        head: re.Match[str],
+        follow: re.Pattern[str],
+        reach: int,
+    ) -> tuple[ActorMention | None, re.Match[str] | None]:
+        """The actor named right after ``head`` (or whose name takes it in:
+        "combatientes del Estado Islámico"), and the first ``follow`` word within a
+        few words after the actor, in its clause ("from", "en")."""
+        actor = next(
+            (a for a in mentions if a.end > head.start() and a.start < head.end() + reach), None
+        )
+        if actor is None:
+            return None, None
+        word = follow.search(folded, actor.end)
+        limit = min(_clause_stop(folded, actor.end), actor.end + 40)
+        return actor, word if word is not None and word.start() < limit else None
+
     def _relative_object(
         self, text: str, folded: str, verb: int, prop: str, side: str | None
     ) -> list[Finding]:
         """The place a relative pronoun stands for as the verb's object ("Al-Masaken,
         which the Kurds later captured", "Kobane, que el EI tomó")."""
-        rel = self.relative.search(folded, max(0, verb - 60), verb)
-        if rel is None or re.search(r"\b(?:where|donde|en\s+la\s+que)\b", rel.group()):
+        rel = self.object_relative.search(folded, max(0, verb - 60), verb)
+        if rel is None:
             return []
         named = self.places.last_list_before(text, folded, rel.start() + 1)
         if not named or not named[-1] or not self._adjacent(text, named[-1], rel.start() + 1, 3):
@@ -545,13 +541,13 @@ class ControlReader:
     def _past_inserted_time(self, folded: str, start: int) -> int:
         """Past a time set off by commas between a verb and its object ("tomaron, este
         lunes, el puesto de X", "took, on Monday, the town of X")."""
-        comma = re.compile(r"\s*,\s*").match(folded, start)
+        comma = _COMMA.match(folded, start)
         if comma is None:
             return start
         for a, b in self._times:
             # the time, or one word and the time ("late on Monday", "a primera hora del")
             if comma.end() <= a and len(folded[comma.end() : a].split()) <= 1:
-                closing = re.compile(r"\s*,").match(folded, b)
+                closing = _CLOSING_COMMA.match(folded, b)
                 return closing.end() if closing is not None else start
         return start
 
@@ -649,6 +645,9 @@ class ControlReader:
                     if self._adjacent(text, n, described.start(), reach=2)
                 )
         return names
+
+
+_COMMA, _CLOSING_COMMA = re.compile(r"\s*,\s*"), re.compile(r"\s*,")
 
 
 class _Subjects(list[str | None]):

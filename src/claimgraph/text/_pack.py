@@ -347,6 +347,13 @@ class LanguagePack:
     #: Relative pronouns: "X, que había caído", "X, which fell" (the place before it is
     #: the subject of the verb a few words after it).
     relative_pronouns: str = r"que"
+    #: The relative pronouns that can stand for a verb's object ("X, que el EI tomó";
+    #: not "donde").
+    object_relatives: str = r"que"
+    #: A distance before a compass area ("a 30 kilómetros al oeste de X"): near X.
+    distance_before: str = ""
+    #: A compound adjective that is never a place ("Turkish-led", "Kurdish-majority").
+    adjective_compound: str = ""
     #: A verb form in the first person plural ("tomamos"): the speaker's own side.
     first_person_verb: str = r"\w+(?:amos|emos|imos)"
     #: Actor aliases that are also common words, read only where the text does not

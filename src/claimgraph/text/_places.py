@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..model import fold
 from ._finding import PLACES_BEFORE, SETTING
 from ._pack import LanguagePack
 
@@ -63,6 +64,8 @@ class PlaceReader:
         self._articles = frozenset({"al", "el", "ad", "as", "ar", "az", "ash"})
         self._compass = frozenset(pack.compass_words)
         self._compass_adjectives = frozenset(a.casefold() for a in pack.compass_adjectives)
+        self._distance_before = re.compile(pack.distance_before or r"(?!x)x", re.IGNORECASE)
+        self._adjective_compound = re.compile(pack.adjective_compound or r"(?!x)x")
         # read on the text as written: a quotation mark closing after a name ('X," a
         # commander said') is no apposition
         self.person_role = re.compile(pack.person_roles or r"(?!x)x", re.IGNORECASE)
@@ -95,7 +98,7 @@ class PlaceReader:
 
     def _not_place(self, word: str) -> bool:
         folded = word.casefold().strip(",.;:")
-        return folded in self._not_folded or bool(_ADJECTIVE_COMPOUND.search(folded))
+        return folded in self._not_folded or bool(self._adjective_compound.search(folded))
 
     def is_place(self, name: str) -> bool:
         words = name.split()
@@ -123,7 +126,7 @@ class PlaceReader:
             if (
                 m
                 and m.group().split()[0].casefold() in self._compass
-                and _DISTANCE_BEFORE.search(text, max(0, i - 20), i)
+                and self._distance_before.search(text, max(0, i - 20), i)
             ):
                 return None  # "40 miles west of X", "a 10 km al norte de X": near X
             if m and self.organisation_after.match(text, m.end()):
@@ -237,17 +240,6 @@ class PlaceReader:
         return best
 
 
-# "Russian-backed", "Turkish-led", "Kurdish-majority": adjectives, never a place
-_ADJECTIVE_COMPOUND = re.compile(
-    r"\w-(?:backed|led|held|run|controlled|linked|based|allied|supported|occupied|dominated"
-    r"|aligned|majority|speaking|affiliated|style|era)$"
-)
-
-_DISTANCE_BEFORE = re.compile(
-    r"\b(?:miles|km|kilomet(?:re|er)s|kil[oó]metros|millas|metres|meters|metros)\s+(?:al\s+)?$",
-    re.IGNORECASE,
-)
-
 _ACCENTS = {"a": "aá", "e": "eé", "i": "ií", "o": "oó", "u": "uúü"}
 
 
@@ -256,7 +248,7 @@ def _accent_free(phrase: str) -> str:
     spellings and any run of spaces: "base aerea" matches "base aérea"."""
     out = []
     for ch in phrase.casefold():
-        plain = _FOLD.get(ch, ch)
+        plain = fold(ch)
         if plain in _ACCENTS:
             out.append(f"[{_ACCENTS[plain]}]")
         elif ch == " ":
@@ -265,8 +257,6 @@ def _accent_free(phrase: str) -> str:
             out.append(re.escape(ch))
     return "".join(out)
 
-
-_FOLD = {"á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u", "ü": "u"}
 
 _READERS: dict[int, tuple[LanguagePack, PlaceReader]] = {}
 

@@ -1018,6 +1018,10 @@ PACK = LanguagePack(
     clause_end=r"[.;]|,\s+(?:and|but|while|although|however)\b",
     person_of=r"(?:of\s+(?:its\s+|their\s+|the\s+)?)?",
     relative_pronouns=r"(?:which|that|where)",
+    object_relatives=r"(?:which|that)",
+    distance_before=r"\b(?:miles|km|kilomet(?:re|er)s|metres|meters)\s+$",
+    adjective_compound=r"\w-(?:backed|led|held|run|controlled|linked|based|allied|supported"
+    r"|occupied|dominated|aligned|majority|speaking|affiliated|style|era)$",
     coordinators=r"and",
     compass_adjectives=(
         "eastern",

@@ -891,6 +891,8 @@ PACK = LanguagePack(
     ),
     reported_infinitive=r"\s+(?:haber|tener|estar|controlar|mantener)\b",
     relative_pronouns=r"(?:que|donde)",
+    object_relatives=r"que",
+    distance_before=r"\b(?:km|kilometros|kilómetros|millas|metros)\s+(?:al\s+)?$",
     hypothetical=r"\b(?:supondria|significaria|permitiria|podria|seria|sera|supondra|inminente"
     r"|se\s+espera|se\s+teme)\b",
     expel_verbs=r"\b(?:expuls|desaloj|ech|sac|arroj)\w*\s+(?:\w+mente\s+)?(?:a|al)\b"
